@@ -1,0 +1,304 @@
+"""Command line interface: ``python -m foi_core COMMAND``.
+
+A thin layer over the engine, meant for scripts as well as people. Every failure ends with one
+plain line on stderr and a non-zero exit code, never a traceback:
+
+* exit 0: done (``check``: no errors);
+* exit 1: ``check`` found at least one error, or a letter was refused because of errors;
+* exit 2: bad arguments, a missing or malformed file, or any other problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from foi_core.models import Case, OrganisationProfile, explain_errors
+
+if TYPE_CHECKING:
+    from foi_core.storage import Store
+
+
+class CliError(Exception):
+    """A problem to report on one line, with the exit code to use."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors end in one plain line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{self.prog}: {message} (see --help)")
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, for example 2026-03-14"
+        ) from None
+
+
+def _read_case(path: str) -> Case:
+    """Read and validate a Case JSON file, turning every failure into a one-line CliError."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CliError(f"{path}: cannot read the file ({error})") from None
+    try:
+        return Case.from_json(text)
+    except ValidationError as error:
+        problems = explain_errors(error)
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise CliError(f"{path}: {first.field}: {first.message}{more}") from None
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_exemptions(args: argparse.Namespace) -> int:
+    from foi_core.knowledge import load_catalogue
+
+    catalogue = load_catalogue()
+    entries = catalogue.search(args.search) if args.search else catalogue.exemptions
+    rows = [
+        {
+            "citation": e.citation,
+            "title": e.title,
+            "kind": e.kind,
+            "absolute": e.absolute,
+            "test": e.test,
+            "ncnd_provision": e.ncnd_provision,
+            "pit_required": e.pit_required,
+            "interest": e.interest,
+            "source_url": e.source_url,
+        }
+        for e in entries
+    ]
+    if args.format == "json":
+        _print_json(rows)
+        return 0
+    for row in rows:
+        nature = "absolute" if row["absolute"] else "qualified"
+        ncnd = row["ncnd_provision"] or "none"
+        print(f"{row['citation']:<16} {row['title']} ({nature}, {row['test']}; NCND: {ncnd})")
+    return 0
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from foi_core.deadlines import due_date, pit_extension_date
+
+    due = due_date(args.received)
+    print((pit_extension_date(due) if args.pit_extension else due).isoformat())
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    _print_json(Case.model_json_schema())
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    case = _read_case(args.case)
+    from foi_core.checker import check, has_errors
+
+    findings = check(case, _profile(args))
+    if args.format == "json":
+        _print_json([finding.model_dump(mode="json") for finding in findings])
+    elif not findings:
+        print(f"{case.request.our_ref}: no problems found")
+    else:
+        for finding in findings:
+            where = f" [item {finding.item}]" if finding.item else ""
+            print(f"{finding.severity.upper()}: {finding.rule_id}{where}: {finding.message}")
+            print(f"    fix: {finding.fix} ({finding.provision})")
+    return 1 if has_errors(findings) else 0
+
+
+def _store(args: argparse.Namespace) -> Store:
+    from foi_core.storage import Store
+
+    return Store(getattr(args, "database", None))
+
+
+def _profile(args: argparse.Namespace) -> OrganisationProfile:
+    """The organisation profile: from the store when --database is given, else the defaults."""
+    if getattr(args, "database", None):
+        return _store(args).load_profile()
+    return OrganisationProfile()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{args.file}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CliError(f"{args.file}: cannot read the file ({error})") from None
+    stored = _store(args).import_case_json(text, actor=args.actor)
+    print(f"imported {stored.case.request.our_ref} (id {stored.case.id})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    text = _store(args).export_case_json(args.ref)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    summaries = _store(args).list_cases(status=args.status)
+    if args.format == "json":
+        _print_json([summary.model_dump(mode="json") for summary in summaries])
+        return 0
+    if not summaries:
+        print("no cases stored")
+    for s in summaries:
+        due = s.due_date.isoformat() if s.due_date else "clock stopped"
+        print(f"{s.ref:<16} {s.status:<8} due {due:<13} {s.title}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from foi_core.letters import render_case_file
+
+    outputs = render_case_file(
+        args.case, args.output, template=args.template, pdf=args.pdf, draft=args.draft
+    )
+    for output in outputs:
+        print(output)
+    return 0
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from foi_core.letters import record_case_file
+
+    print(record_case_file(args.case, args.output))
+    return 0
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m foi_core",
+        description="FOI Public Interest Test Assistant: the engine from the command line.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    Handler = Callable[[argparse.Namespace], int]
+
+    def add(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def add_database(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--database", metavar="URL", help="SQLAlchemy URL (default: FOI_DATABASE_URL)"
+        )
+
+    sub = add("exemptions", cmd_exemptions, "List the exemptions the engine knows.")
+    sub.add_argument("--format", choices=["text", "json"], default="text")
+    sub.add_argument("--search", metavar="WORDS", help="only entries matching a section or words")
+
+    sub = add("deadline", cmd_deadline, "Print the s10 due date for a request received on a date.")
+    sub.add_argument("received", type=_parse_date, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "--pit-extension",
+        action="store_true",
+        help="print the extended date (20 further working days, s10(3))",
+    )
+
+    add("schema", cmd_schema, "Print the Case JSON schema.")
+
+    sub = add("check", cmd_check, "Check a case file against the s17 rules; exit 1 on any error.")
+    sub.add_argument("case", metavar="CASE.json")
+    sub.add_argument("--format", choices=["text", "json"], default="text")
+    add_database(sub)
+
+    sub = add("import", cmd_import, "Import a case JSON file into the store.")
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--actor", default="cli", help="who is importing (for the audit trail)")
+    add_database(sub)
+
+    sub = add("export", cmd_export, "Export a stored case (by our reference or id) as JSON.")
+    sub.add_argument("ref", metavar="REF")
+    sub.add_argument("-o", "--output", metavar="FILE")
+    add_database(sub)
+
+    sub = add("list", cmd_list, "List stored cases.")
+    sub.add_argument("--status", choices=["draft", "issued", "closed"])
+    sub.add_argument("--format", choices=["text", "json"], default="text")
+    add_database(sub)
+
+    sub = add("render", cmd_render, "Render the response letter for a case file.")
+    sub.add_argument("case", metavar="CASE.json")
+    sub.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    sub.add_argument("--template", metavar="TEMPLATE.docx")
+    sub.add_argument("--pdf", action="store_true", help="also convert to PDF (needs LibreOffice)")
+    sub.add_argument("--draft", action="store_true", help="render despite errors, marked DRAFT")
+
+    sub = add("record", cmd_record, "Render the reasoning record for a case file.")
+    sub.add_argument("case", metavar="CASE.json")
+    sub.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    return parser
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    """Engine exceptions that carry a plain message fit to print as they are."""
+    errors: list[type[BaseException]] = [ValueError, OSError]
+    try:
+        from foi_core import storage
+
+        errors += [storage.CaseNotFound, storage.DuplicateCase, storage.StaleCase]
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from foi_core import letters
+
+        errors += [letters.TemplateProblem, letters.LibreOfficeMissing]
+    except (ImportError, AttributeError):
+        pass
+    return tuple(errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        return args.handler(args)
+    except CliError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.code
+    except Exception as error:
+        blocked = type(error).__name__ == "LetterBlocked"
+        if not blocked and not isinstance(error, _known_errors()):
+            raise
+        message = " ".join(str(error).split())
+        print(f"error: {message}", file=sys.stderr)
+        return 1 if blocked else 2
