@@ -1,0 +1,522 @@
+"""FOIA time limits in working days (s10), with the clarification, fees and extension rules.
+
+A working day (s10(6)) is any day except Saturday, Sunday, Christmas Day, Good Friday and a bank
+holiday in *any* part of the UK, so the calendar is the union of the ``holidays`` package's GB
+calendars for England, Wales, Scotland and Northern Ireland. The day of receipt is day 0, whatever
+day it is; the next working day is day 1 (ICO guidance: a request arriving on a Saturday makes
+Monday day 1).
+
+Every calendar function takes an optional keyword ``extra_holidays``: further non-working days for
+an organisation, such as a one-off bank holiday proclaimed after the package was released. Pass a
+collection of dates, or a mapping of date to name so the name shows in ``skipped_holidays``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+import holidays
+from pydantic import BaseModel, ConfigDict, Field
+
+from foi_core.models import Case
+
+__all__ = [
+    "DEFAULT_EXTRA_HOLIDAY_NAME",
+    "ICO_MAX_TOTAL_WORKING_DAYS",
+    "STATUTORY_WORKING_DAYS",
+    "DeadlineError",
+    "Deadlines",
+    "add_working_days",
+    "case_deadlines",
+    "describe_date",
+    "due_date",
+    "is_working_day",
+    "pit_extension_date",
+    "review_due",
+    "skipped_holidays",
+    "skipped_summary",
+    "supported_years",
+    "working_days_between",
+    "working_days_left",
+]
+
+STATUTORY_WORKING_DAYS = 20  # s10(1)
+ICO_MAX_TOTAL_WORKING_DAYS = 40  # ICO view of a reasonable s10(3) extension, in total
+REVIEW_WORKING_DAYS = 20  # s45 code of practice: internal review
+REVIEW_EXCEPTIONAL_WORKING_DAYS = 40
+DEFAULT_EXTRA_HOLIDAY_NAME = "extra non-working day recorded by the organisation"
+
+# The four parts of the UK, in the order their names are listed.
+_PARTS: dict[str, str] = {
+    "ENG": "England",
+    "WLS": "Wales",
+    "SCT": "Scotland",
+    "NIR": "Northern Ireland",
+}
+
+ExtraHolidays = Iterable[dt.date] | Mapping[dt.date, str]
+
+
+class DeadlineError(ValueError):
+    """Bad input to a deadline calculation; the message is plain English for the user."""
+
+
+# --- The calendar -------------------------------------------------------------------------------
+
+
+def _part_calendars(year: int | None = None) -> dict[str, holidays.HolidayBase]:
+    return {code: holidays.country_holidays("GB", subdiv=code, years=year) for code in _PARTS}
+
+
+@cache
+def supported_years() -> tuple[int, int]:
+    """The first and last year for which the ``holidays`` package knows UK bank holidays."""
+    calendars = _part_calendars().values()
+    return max(c.start_year for c in calendars), min(c.end_year for c in calendars)
+
+
+def _parts_label(codes: set[str]) -> str:
+    if len(codes) == len(_PARTS):
+        return "all of the UK"
+    names = [name for code, name in _PARTS.items() if code in codes]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@cache
+def _year_holidays(year: int) -> dict[dt.date, str]:
+    """Bank holidays in any part of the UK in one year, each named with the parts it applies to.
+
+    The dates are those of the sum (union) of the four GB calendars; the names come from the
+    separate calendars so we can say which parts of the UK keep each holiday. Cached per year, so
+    the calendar reaches whatever years are asked about and each year is built once.
+    """
+    first, last = supported_years()
+    if not first <= year <= last:
+        raise DeadlineError(
+            f"Bank holidays are only known for the years {first} to {last}, so working days "
+            f"cannot be counted in {year}. Check the date."
+        )
+    parts = _part_calendars(year)
+    union = sum(list(parts.values())[1:], next(iter(parts.values())))
+    table: dict[dt.date, str] = {}
+    for day in sorted(union.keys()):
+        by_name: dict[str, set[str]] = {}
+        for code, calendar in parts.items():
+            for name in calendar.get_list(day):
+                by_name.setdefault(name, set()).add(code)
+        table[day] = "; ".join(f"{name} ({_parts_label(codes)})" for name, codes in by_name.items())
+    return table
+
+
+def _as_date(value: object, what: str = "date") -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise DeadlineError(f"The {what} must be a date (YYYY-MM-DD); got {value!r}.")
+
+
+def _extra_table(extra_holidays: ExtraHolidays | None) -> dict[dt.date, str]:
+    if not extra_holidays:
+        return {}
+    if isinstance(extra_holidays, Mapping):
+        return {
+            _as_date(day, "extra non-working day"): str(name or DEFAULT_EXTRA_HOLIDAY_NAME)
+            for day, name in extra_holidays.items()
+        }
+    return {
+        _as_date(day, "extra non-working day"): DEFAULT_EXTRA_HOLIDAY_NAME for day in extra_holidays
+    }
+
+
+def _holiday_name(day: dt.date, extra: Mapping[dt.date, str]) -> str | None:
+    names = [n for n in (_year_holidays(day.year).get(day), extra.get(day)) if n]
+    return "; ".join(names) if names else None
+
+
+def _is_working(day: dt.date, extra: Mapping[dt.date, str]) -> bool:
+    return day.weekday() < 5 and day not in _year_holidays(day.year) and day not in extra
+
+
+def _check_count(n: object, what: str) -> int:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise DeadlineError(f"The {what} must be a whole number of working days; got {n!r}.")
+    if n < 0:
+        raise DeadlineError(f"The {what} cannot be negative; got {n}.")
+    return n
+
+
+def _next_day(day: dt.date) -> dt.date:
+    try:
+        return day + dt.timedelta(days=1)
+    except OverflowError:
+        raise DeadlineError("That date is too far in the future to count working days.") from None
+
+
+# --- Public calendar functions ----------------------------------------------------------------
+
+
+def is_working_day(day: dt.date, *, extra_holidays: ExtraHolidays | None = None) -> bool:
+    """Whether ``day`` is a FOIA working day (s10(6))."""
+    return _is_working(_as_date(day), _extra_table(extra_holidays))
+
+
+def add_working_days(
+    start: dt.date, n: int, *, extra_holidays: ExtraHolidays | None = None
+) -> dt.date:
+    """The ``n``th working day after ``start`` (``start`` itself is day 0; n=0 gives ``start``)."""
+    day = _as_date(start, "start date")
+    remaining = _check_count(n, "number of days")
+    extra = _extra_table(extra_holidays)
+    while remaining:
+        day = _next_day(day)
+        if _is_working(day, extra):
+            remaining -= 1
+    return day
+
+
+def due_date(
+    received: dt.date,
+    days: int = STATUTORY_WORKING_DAYS,
+    *,
+    extra_holidays: ExtraHolidays | None = None,
+) -> dt.date:
+    """The s10(1) due date: the ``days``th working day following the date of receipt (day 0)."""
+    return add_working_days(
+        _as_date(received, "date received"), days, extra_holidays=extra_holidays
+    )
+
+
+def working_days_between(
+    start: dt.date, end: dt.date, *, extra_holidays: ExtraHolidays | None = None
+) -> int:
+    """How many working days lie in (start, end]; 0 when ``end`` is not after ``start``."""
+    day, end = _as_date(start, "start date"), _as_date(end, "end date")
+    extra = _extra_table(extra_holidays)
+    count = 0
+    while day < end:
+        day = day + dt.timedelta(days=1)
+        if _is_working(day, extra):
+            count += 1
+    return count
+
+
+def skipped_holidays(
+    start: dt.date, end: dt.date, *, extra_holidays: ExtraHolidays | None = None
+) -> list[tuple[dt.date, str]]:
+    """Bank holidays (and extra non-working days) falling on weekdays in (start, end].
+
+    Each comes with its name and the parts of the UK that keep it, for example
+    ``(date(2026, 3, 17), "Saint Patrick's Day (Northern Ireland)")``. Weekends are not listed.
+    """
+    day, end = _as_date(start, "start date"), _as_date(end, "end date")
+    extra = _extra_table(extra_holidays)
+    found = []
+    while day < end:
+        day = day + dt.timedelta(days=1)
+        if day.weekday() < 5:
+            name = _holiday_name(day, extra)
+            if name:
+                found.append((day, name))
+    return found
+
+
+def pit_extension_date(
+    due: dt.date, extra: int = 20, *, extra_holidays: ExtraHolidays | None = None
+) -> dt.date:
+    """A default s17(2) estimated date for a s10(3) extension: ``extra`` working days after due."""
+    return add_working_days(_as_date(due, "due date"), extra, extra_holidays=extra_holidays)
+
+
+def review_due(
+    requested_on: dt.date,
+    exceptional: bool = False,
+    *,
+    extra_holidays: ExtraHolidays | None = None,
+) -> dt.date:
+    """When an internal review should be finished: 20 working days, 40 in exceptional cases."""
+    days = REVIEW_EXCEPTIONAL_WORKING_DAYS if exceptional else REVIEW_WORKING_DAYS
+    return add_working_days(
+        _as_date(requested_on, "date the review was asked for"),
+        days,
+        extra_holidays=extra_holidays,
+    )
+
+
+def working_days_left(
+    due: dt.date, today: dt.date, *, extra_holidays: ExtraHolidays | None = None
+) -> int:
+    """Working days left until ``due``: 0 on the due day, negative once it has passed.
+
+    Before the due day this counts the working days in (today, due]. After it, it is minus the
+    working days in (due, today], and at least -1, so any day after the due date (even a weekend)
+    reads as overdue.
+    """
+    due, today = _as_date(due, "due date"), _as_date(today, "today's date")
+    if today <= due:
+        return working_days_between(today, due, extra_holidays=extra_holidays)
+    return -max(1, working_days_between(due, today, extra_holidays=extra_holidays))
+
+
+def describe_date(day: dt.date) -> str:
+    """A date as people write it in letters: 'Tuesday 31 March 2026'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def skipped_summary(skipped: Iterable[tuple[dt.date, str]]) -> str:
+    """'17 March 2026, Saint Patrick's Day (Northern Ireland); ...' for display."""
+    return "; ".join(f"{day.day} {day:%B %Y}, {name}" for day, name in skipped)
+
+
+# --- A case's deadlines -------------------------------------------------------------------------
+
+
+class Deadlines(BaseModel):
+    """Every time limit of a case, with plain-English notes explaining how each was worked out."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    received: dt.date
+    clock_start: dt.date = Field(description="Day 0: receipt, or receipt of the s1(3) answer.")
+    clock_stopped: bool = Field(
+        default=False, description="True while waiting for a clarification or an unpaid fee."
+    )
+    paused_working_days: int = Field(
+        default=0, description="Working days disregarded under s10(2) while a fee was unpaid."
+    )
+    due: dt.date | None = Field(default=None, description="The s10(1) date, None while stopped.")
+    extended_due: dt.date | None = Field(
+        default=None, description="The s17(2) estimated date of a s10(3) extension, if recorded."
+    )
+    default_extension_due: dt.date | None = Field(
+        default=None, description="20 further working days after the due date (ICO norm)."
+    )
+    extension_total_working_days: int | None = Field(
+        default=None, description="Working days from the clock start to the estimated date."
+    )
+    review_due: dt.date | None = None
+    skipped_holidays: list[tuple[dt.date, str]] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def final_due(self) -> dt.date | None:
+        """The date that matters now: the extended date if there is one, else the s10(1) date."""
+        return self.extended_due or self.due
+
+
+def _count_from(
+    clock_start: dt.date,
+    days: int,
+    pause_start: dt.date | None,
+    pause_end: dt.date | None,
+    extra: Mapping[dt.date, str],
+) -> tuple[dt.date | None, int]:
+    """The ``days``th working day after ``clock_start``, disregarding the paused days (s10(2)).
+
+    The pause runs from ``pause_start`` to ``pause_end`` inclusive; ``pause_end`` None means the
+    fee is unpaid, so the date cannot be known yet (returns None). Also returns how many working
+    days the pause disregarded before the due date.
+    """
+    day, counted, paused = clock_start, 0, 0
+    while counted < days:
+        day = _next_day(day)
+        if not _is_working(day, extra):
+            continue
+        if pause_start is not None and day >= pause_start:
+            if pause_end is None:
+                return None, paused
+            if day <= pause_end:
+                paused += 1
+                continue
+        counted += 1
+    return day, paused
+
+
+def case_deadlines(
+    case: Case,
+    *,
+    extra_holidays: ExtraHolidays | None = None,
+    days: int = STATUTORY_WORKING_DAYS,
+) -> Deadlines:
+    """Work out the clock start, due date, extension and review dates of a case, with notes."""
+    extra = _extra_table(extra_holidays)
+    received = case.request.received
+    warnings: list[str] = []
+    notes: list[str] = []
+
+    if not _is_working(received, extra):
+        day_one = add_working_days(received, 1, extra_holidays=extra)
+        notes.append(
+            f"The request arrived on {describe_date(received)}, which is not a working day. It "
+            f"still counts as day 0, so {describe_date(day_one)} is day 1 (ICO guidance)."
+        )
+
+    # s1(3): clarification restarts the clock when the answer arrives.
+    clock_start = received
+    clarification = case.clarification
+    if clarification is not None:
+        if clarification.asked_on < received:
+            warnings.append(
+                f"Clarification is recorded as asked for on "
+                f"{describe_date(clarification.asked_on)}, before the request arrived on "
+                f"{describe_date(received)}. Check the dates."
+            )
+        if clarification.received_on is None:
+            notes.append(
+                f"The clock is stopped: we asked the requester to clarify the request on "
+                f"{describe_date(clarification.asked_on)} and are waiting for an answer. Under "
+                f"s1(3) we do not have to answer until the clarification arrives; the 20 working "
+                f"days then start again from the day it does."
+            )
+            return Deadlines(
+                received=received,
+                clock_start=received,
+                clock_stopped=True,
+                warnings=warnings,
+                notes=notes,
+                review_due=_review(case, extra),
+            )
+        if clarification.received_on < clarification.asked_on:
+            warnings.append(
+                f"The clarification is recorded as arriving on "
+                f"{describe_date(clarification.received_on)}, before it was asked for on "
+                f"{describe_date(clarification.asked_on)}. Check the dates."
+            )
+        if clarification.received_on < received:
+            warnings.append(
+                "The clarification is recorded as arriving before the request itself, so the "
+                "clock has been started from the date the request arrived. Check the dates."
+            )
+        else:
+            clock_start = clarification.received_on
+            notes.append(
+                f"We asked for clarification on {describe_date(clarification.asked_on)} and the "
+                f"answer arrived on {describe_date(clock_start)}. Under s1(3) the clock starts "
+                f"again from that day: it is day 0."
+            )
+
+    # s10(2): a fees notice pauses the clock from the day it is issued until the fee is paid.
+    pause_start = pause_end = None
+    fees = case.fees_notice
+    if fees is not None:
+        if fees.paid_on is not None and fees.paid_on < fees.issued_on:
+            warnings.append(
+                f"The fee is recorded as paid on {describe_date(fees.paid_on)}, before the fees "
+                f"notice was issued on {describe_date(fees.issued_on)}. Check the dates; the "
+                f"clock has not been paused."
+            )
+        else:
+            pause_start, pause_end = fees.issued_on, fees.paid_on
+
+    due, paused = _count_from(clock_start, days, pause_start, pause_end, extra)
+    if due is None:
+        assert fees is not None
+        notes.append(
+            f"The clock is stopped: a fees notice was issued on {describe_date(fees.issued_on)} "
+            f"and the fee has not been paid. Under s10(2) the working days from the notice until "
+            f"payment do not count, so the due date will be known once the fee arrives. If it is "
+            f"not paid within three months of the notice, we need not comply (s9(2))."
+        )
+        return Deadlines(
+            received=received,
+            clock_start=clock_start,
+            clock_stopped=True,
+            paused_working_days=paused,
+            warnings=warnings,
+            notes=notes,
+            review_due=_review(case, extra),
+        )
+
+    notes.append(
+        f"Under s10(1) we must respond promptly and no later than the {_ordinal(days)} working "
+        f"day after day 0 ({describe_date(clock_start)}): {describe_date(due)}."
+    )
+    if fees is not None and pause_start is not None:
+        if paused:
+            notes.append(
+                f"A fees notice was issued on {describe_date(fees.issued_on)} and the fee was paid "
+                f"on {describe_date(fees.paid_on)}. Under s10(2) the {paused} working "
+                f"day{'s' if paused != 1 else ''} in between (both days included) do not count, "
+                f"so the due date is that many working days later."
+            )
+        else:
+            notes.append(
+                f"The fees notice issued on {describe_date(fees.issued_on)} made no difference to "
+                f"the due date: no working day it paused fell within the 20 working days."
+            )
+            if fees.issued_on > due:
+                warnings.append(
+                    f"The fees notice was issued on {describe_date(fees.issued_on)}, after the "
+                    f"response was already due on {describe_date(due)}."
+                )
+
+    default_extension = pit_extension_date(due, extra_holidays=extra)
+    extended_due = None
+    extension_total = None
+    last_day = due
+    if case.pit_extension is not None:
+        extended_due = case.pit_extension.estimated_date
+        last_day = max(due, extended_due)
+        if extended_due >= due:
+            extension_total = days + working_days_between(due, extended_due, extra_holidays=extra)
+        else:
+            extension_total = days - working_days_between(extended_due, due, extra_holidays=extra)
+            warnings.append(
+                f"The estimated date for the public interest decision, "
+                f"{describe_date(extended_due)}, is before the s10(1) due date of "
+                f"{describe_date(due)}, so no extension is needed."
+            )
+        notes.append(
+            f"A s10(3) extension is recorded to consider the public interest, with an estimated "
+            f"decision date of {describe_date(extended_due)} ({extension_total} working days in "
+            f"total). The refusal notice saying so, with that date, is still due by "
+            f"{describe_date(due)} (s17(1) and s17(2))."
+        )
+        if extension_total > ICO_MAX_TOTAL_WORKING_DAYS:
+            warnings.append(
+                f"The extension runs to {extension_total} working days in total. The ICO's view "
+                f"is that a reasonable extension is normally no more than 20 extra working days "
+                f"({ICO_MAX_TOTAL_WORKING_DAYS} in total, here {describe_date(default_extension)})."
+                f" Record why more time is genuinely needed, or bring the date forward."
+            )
+        if not _is_working(extended_due, extra):
+            warnings.append(
+                f"The estimated date, {describe_date(extended_due)}, is not a working day."
+            )
+
+    skipped = skipped_holidays(clock_start, last_day, extra_holidays=extra)
+    if skipped:
+        notes.append(
+            "Bank holidays in any part of the UK are not working days (s10(6)), so these were "
+            f"skipped: {skipped_summary(skipped)}."
+        )
+
+    return Deadlines(
+        received=received,
+        clock_start=clock_start,
+        paused_working_days=paused,
+        due=due,
+        extended_due=extended_due,
+        default_extension_due=default_extension,
+        extension_total_working_days=extension_total,
+        review_due=_review(case, extra),
+        skipped_holidays=skipped,
+        warnings=warnings,
+        notes=notes,
+    )
+
+
+def _review(case: Case, extra: Mapping[dt.date, str]) -> dt.date | None:
+    if case.review_requested_on is None:
+        return None
+    return review_due(case.review_requested_on, extra_holidays=extra)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
