@@ -1,0 +1,175 @@
+"""The CLI as other tools script it: a real subprocess, its output, its exit code."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+NCND_CASE = EXAMPLES / "doorbell-camera-ncnd.json"
+PARTIAL_CASE = EXAMPLES / "999-calls-partial.json"
+
+
+def run_cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if db is not None:
+        env["FOI_DATABASE_URL"] = f"sqlite:///{db}"
+    return subprocess.run(
+        [sys.executable, "-m", "foi_core", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
+def test_exemptions_json_lists_the_catalogue() -> None:
+    result = run_cli("exemptions", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {row["citation"]: row for row in json.loads(result.stdout)}
+    s31a = rows["s31(1)(a)"]
+    assert s31a["absolute"] is False
+    assert s31a["test"] == "prejudice"
+    assert s31a["ncnd_provision"] == "s31(3)"
+    assert s31a["pit_required"] is True
+    assert rows["s21"]["ncnd_provision"] is None
+    assert rows["s23(1)"]["absolute"] is True
+    for row in rows.values():
+        assert {"citation", "title", "absolute", "test", "ncnd_provision", "pit_required"} <= set(
+            row
+        )
+
+
+def test_deadline_counts_bank_holidays_anywhere_in_the_uk() -> None:
+    # 17 March (St Patrick's Day, Northern Ireland) is not a working day in England either.
+    assert run_cli("deadline", "2026-03-02").stdout.strip() == "2026-03-31"
+    extended = run_cli("deadline", "2026-03-02", "--pit-extension")
+    assert extended.returncode == 0
+    assert extended.stdout.strip() > "2026-03-31"
+
+
+def test_deadline_rejects_a_bad_date_in_one_line() -> None:
+    line = assert_one_line_error(run_cli("deadline", "2026-02-30"))
+    assert "YYYY-MM-DD" in line
+
+
+def test_unknown_command_is_one_line() -> None:
+    assert_one_line_error(run_cli("frobnicate"))
+
+
+def test_schema_is_the_case_schema() -> None:
+    result = run_cli("schema")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Case"
+    assert "request" in schema["properties"]
+
+
+def test_check_passes_the_examples() -> None:
+    for path in sorted(EXAMPLES.glob("*.json")):
+        result = run_cli("check", str(path), "--format", "json")
+        assert result.returncode == 0, (path, result.stdout)
+        findings = json.loads(result.stdout)
+        assert all(f["severity"] != "error" for f in findings)
+
+
+def test_check_exits_1_on_errors_and_names_the_rule(tmp_path: Path) -> None:
+    data = json.loads(PARTIAL_CASE.read_text())
+    for claim in data["claims"]:
+        if claim["citation"].startswith("s31"):
+            claim["citation"] = "s31"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    result = run_cli("check", str(broken), "--format", "json")
+    assert result.returncode == 1
+    assert "citation-without-subsection" in {f["rule_id"] for f in json.loads(result.stdout)}
+    text = run_cli("check", str(broken))
+    assert text.returncode == 1
+    assert "ERROR: citation-without-subsection" in text.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "Invalid JSON"),
+        ('{"schema_version": 1}', "request: This is required."),
+        ("", "Invalid JSON"),
+    ],
+)
+def test_check_reports_a_malformed_file_in_one_line(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(content)
+    line = assert_one_line_error(run_cli("check", str(path)))
+    assert expected.lower() in line.lower()
+    assert str(path) in line
+
+
+def test_check_reports_a_missing_file() -> None:
+    line = assert_one_line_error(run_cli("check", "no/such/case.json"))
+    assert "no such file" in line
+
+
+def test_import_list_export_round_trip(tmp_path: Path) -> None:
+    db = tmp_path / "foi.db"
+    imported = run_cli("import", str(PARTIAL_CASE), db=db)
+    assert imported.returncode == 0, imported.stderr
+    listed = run_cli("list", "--format", "json", db=db)
+    refs = [row["ref"] for row in json.loads(listed.stdout)]
+    assert refs == ["002335/20"]
+    out = tmp_path / "out.json"
+    exported = run_cli("export", "002335/20", "-o", str(out), db=db)
+    assert exported.returncode == 0, exported.stderr
+    original = json.loads(PARTIAL_CASE.read_text())
+    assert json.loads(out.read_text()) == original
+    again = run_cli("import", str(PARTIAL_CASE), db=db)
+    assert_one_line_error(again)
+
+
+def test_export_of_an_unknown_case_is_one_line(tmp_path: Path) -> None:
+    line = assert_one_line_error(run_cli("export", "NOPE/1", db=tmp_path / "foi.db"))
+    assert "NOPE/1" in line
+
+
+def test_render_and_record_write_word_documents(tmp_path: Path) -> None:
+    from docx import Document
+
+    letter = tmp_path / "letter.docx"
+    result = run_cli("render", str(NCND_CASE), "-o", str(letter))
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(p.text for p in Document(str(letter)).paragraphs)
+    assert "neither confirm nor deny" in text.lower()
+    record = tmp_path / "record.docx"
+    result = run_cli("record", str(NCND_CASE), "-o", str(record))
+    assert result.returncode == 0, result.stderr
+    assert Document(str(record)).paragraphs
+
+
+def test_render_refuses_a_case_with_errors_unless_draft(tmp_path: Path) -> None:
+    data = json.loads(NCND_CASE.read_text())
+    for claim in data["claims"]:
+        if claim.get("pit"):
+            claim["pit"]["balance"] = None
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    out = tmp_path / "letter.docx"
+    refused = run_cli("render", str(broken), "-o", str(out))
+    assert_one_line_error(refused, code=1)
+    assert not out.exists()
+    draft = run_cli("render", str(broken), "-o", str(out), "--draft")
+    assert draft.returncode == 0, draft.stderr
+    assert out.exists()
