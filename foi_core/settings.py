@@ -1,0 +1,49 @@
+"""Configuration from the environment (prefix ``FOI_``), e.g. ``FOI_DATABASE_URL``.
+
+Values come from environment variables, then from a ``.env`` file at the repository root, then
+from the defaults below. ``get_settings()`` reads them once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_PATH = REPO_ROOT / "data" / "foi.db"
+
+
+def default_database_url() -> str:
+    """An SQLite file under ``data/`` at the repository root (the folder is made when needed)."""
+    return f"sqlite:///{DEFAULT_DATABASE_PATH}"
+
+
+class Settings(BaseSettings):
+    """Settings for the engine and the app; every field can be set as ``FOI_<NAME>``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="FOI_",
+        env_file=REPO_ROOT / ".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    database_url: str = Field(
+        default_factory=default_database_url,
+        description="Any SQLAlchemy URL; PostgreSQL as postgresql+psycopg://user:pw@host/db.",
+    )
+    load_demo_cases: bool = Field(
+        default=True, description="Load examples/*.json as demo cases when the store is empty."
+    )
+    actor: str = Field(default="officer", description="Name recorded in the audit log.")
+    templates_dir: Path = Field(default=REPO_ROOT / "templates")
+    examples_dir: Path = Field(default=REPO_ROOT / "examples")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings for this process (call ``get_settings.cache_clear()`` to re-read them)."""
+    return Settings()
