@@ -1,0 +1,63 @@
+"""Problems with what was typed, shown next to the field they belong to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+from pydantic import ValidationError
+
+from foi_core.models import FieldProblem, explain_errors, field_label
+
+
+def _matches(problem_field: str, slot: str) -> bool:
+    return (
+        problem_field == slot
+        or problem_field.endswith("." + slot)
+        or slot.endswith("." + problem_field)
+    )
+
+
+class FieldProblems:
+    """Placeholders under form fields, filled with messages after a failed submit.
+
+    >>> problems = FieldProblems()
+    >>> st.text_input("Our reference", key=field_key("our_ref"))
+    >>> problems.slot("request.our_ref")     # right under the field
+    >>> ... on submit: problems.show_error(exc) or problems.add("request.our_ref", "...")
+    """
+
+    def __init__(self) -> None:
+        self._slots: dict[str, st.delta_generator.DeltaGenerator] = {}
+        self.problems: list[FieldProblem] = []
+
+    def slot(self, field: str) -> None:
+        """Reserve the place where problems with ``field`` (a dotted path) are shown."""
+        self._slots[field] = st.empty()
+
+    def add(self, field: str, message: str) -> None:
+        """Record and show one problem."""
+        self.show([FieldProblem(field=field, message=message)])
+
+    def show_error(self, error: ValidationError) -> None:
+        """Show a pydantic error's problems in plain English by their fields."""
+        self.show(explain_errors(error))
+
+    def show(self, problems: Iterable[FieldProblem]) -> None:
+        """Show problems under their fields; any without a field slot are shown here."""
+        grouped: dict[str, list[str]] = {}
+        loose: list[FieldProblem] = []
+        for problem in problems:
+            self.problems.append(problem)
+            slot = next((s for s in self._slots if _matches(problem.field, s)), None)
+            if slot is None:
+                loose.append(problem)
+            else:
+                grouped.setdefault(slot, []).append(problem.message)
+        for slot, messages in grouped.items():
+            self._slots[slot].error(" ".join(messages), icon=":material/error:")
+        for problem in loose:
+            st.error(f"{field_label(problem.field).capitalize()}: {problem.message}")
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)

@@ -1,0 +1,129 @@
+"""Parts drawn on every case page: header (applicant-blind), progress stepper, guidance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from foi_core.models import Case
+from foi_core.workflow import Status, StepStatus, step_statuses
+from ui.nav import PAGES_BY_STEP
+from ui.state import LoadedCase, current_case, show_flash, today
+from ui.text import md_escape
+
+STATUS_ICONS: dict[Status, str] = {
+    Status.DONE: ":material/check_circle:",
+    Status.TODO: ":material/radio_button_unchecked:",
+    Status.ATTENTION: ":material/error:",
+    Status.NOT_NEEDED: ":material/remove_circle_outline:",
+    Status.BLOCKED: ":material/lock:",
+    Status.RECHECK: ":material/refresh:",
+}
+STATUS_COLOURS: dict[Status, str] = {
+    Status.DONE: "green",
+    Status.TODO: "gray",
+    Status.ATTENTION: "red",
+    Status.NOT_NEEDED: "gray",
+    Status.BLOCKED: "gray",
+    Status.RECHECK: "orange",
+}
+
+
+def case_findings(case: Case) -> list[Any] | None:
+    """The checker's findings for the case, or None when the checker is not available."""
+    try:
+        from foi_core.checker import check
+    except ImportError:
+        return None
+    try:
+        from ui.state import get_store
+
+        return list(check(case, get_store().load_profile(), today=today()))
+    except Exception:  # a checker fault must not stop the officer working on the case
+        return None
+
+
+def case_header(case: Case) -> None:
+    """Reference, title and deadline of the case. Never shows the requester (applicant-blind)."""
+    heading = case.request.our_ref + (f": {case.title}" if case.title.strip() else "")
+    st.subheader(md_escape(heading), anchor=False)
+    st.caption(deadline_text(case))
+
+
+def deadline_text(case: Case) -> str:
+    """'Received …; due …; N working days left' in plain words (Markdown, our own text)."""
+    try:
+        from foi_core.deadlines import case_deadlines, describe_date, working_days_left
+
+        deadlines = case_deadlines(case)
+    except Exception:
+        return f"Received {case.request.received:%d %B %Y}"
+    parts = [f"Received {describe_date(case.request.received)}"]
+    due = deadlines.final_due
+    if due is None:
+        parts.append("the clock is stopped (waiting for clarification or a fee)")
+    else:
+        parts.append(f"due {describe_date(due)}")
+        if case.response_date is None:
+            left = working_days_left(due, today())
+            if left < 0:
+                parts.append(f":red[**overdue by {-left} working day(s)**]")
+            else:
+                parts.append(f"{left} working day(s) left")
+    return "; ".join(parts)
+
+
+def stepper(case: Case, current: str | None, findings: list[Any] | None = None) -> None:
+    """The progress stepper: one link per step with its status; steps that do not apply are
+    shown as "not needed" without a link."""
+    statuses = step_statuses(case, findings)
+    columns = st.columns(len(statuses), gap="small")
+    for column, status in zip(columns, statuses, strict=True):
+        with column:
+            _step_cell(case, status, current)
+
+
+def _step_cell(case: Case, status: StepStatus, current: str | None) -> None:
+    page = PAGES_BY_STEP.get(status.key)
+    label = status.step.title
+    colour = STATUS_COLOURS[status.status]
+    here = status.key == current
+    if status.status is Status.NOT_NEEDED or page is None or not page.exists:
+        st.markdown(f":gray[~~{label}~~]" if status.status is Status.NOT_NEEDED else label)
+    else:
+        st.page_link(
+            page.file,
+            label=f"**{label}**" if here else label,
+            icon=STATUS_ICONS[status.status],
+            query_params={"case": case.id},
+            help=f"{status.status.value}: {status.reason}" if status.reason else None,
+        )
+    st.caption(f":{colour}[{status.status.value}]")
+
+
+def guidance(step_key: str) -> None:
+    """The guidance for a step from the engine's knowledge (nothing if it is not available)."""
+    try:
+        from foi_core.knowledge import load_catalogue
+
+        text = load_catalogue().guidance(step_key)
+    except Exception:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{text.title}**  \n{text.what_the_law_asks}")
+        with st.expander(f"Why this matters ({text.provision})"):
+            st.markdown(text.why)
+            for tip in getattr(text, "tips", []) or []:
+                st.markdown(f"- {tip}")
+
+
+def case_page(step_key: str) -> LoadedCase:
+    """Start a case page: load the case in the URL (or stop with a link to Cases), then draw any
+    saved-message, the applicant-blind header, the stepper and the step's guidance."""
+    loaded = current_case()
+    show_flash()
+    case_header(loaded.case)
+    stepper(loaded.case, step_key, case_findings(loaded.case))
+    guidance(step_key)
+    return loaded

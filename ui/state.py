@@ -1,0 +1,177 @@
+"""The store, the case named in the URL, and saving: session_state is only a cache.
+
+Every run loads the case fresh from the store. A save is checked against the version the officer
+was looking at (the version loaded on their previous run), so another officer's change is never
+overwritten silently: the save is refused with a message and what was typed stays in the form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from foi_core.models import Case
+
+if TYPE_CHECKING:
+    from foi_core.storage import Store
+
+CASES_PAGE = "pages/cases.py"
+# Widget keys that start with this prefix hold form input seeded from the case. They are dropped
+# after a successful save (and when another case is opened) so the next run shows saved values.
+FIELD_PREFIX = "f."
+_SEEN = "_foi_seen_versions"  # case id -> version shown on this session's latest run
+_BASE = "_foi_base_versions"  # case id -> version the officer edited (the one to save against)
+OPEN_CASE_KEY = "_foi_open_case"
+_FLASH = "_foi_flash"
+
+
+@dataclass
+class LoadedCase:
+    """A case as loaded on this run, with its stored version."""
+
+    case: Case
+    version: int
+    updated_at: dt.datetime | None = None
+
+
+def field_key(name: str) -> str:
+    """The widget key for a form field seeded from the case, e.g. ``field_key("our_ref")``."""
+    return f"{FIELD_PREFIX}{name}"
+
+
+@st.cache_resource(show_spinner=False)
+def _store_for(url: str) -> Store:
+    """One Store per database URL for the whole server process (an Engine is thread-safe)."""
+    from foi_core.settings import get_settings
+    from foi_core.storage import Store
+
+    store = Store(url)
+    if get_settings().load_demo_cases:
+        store.load_demo_cases()
+    return store
+
+
+def get_store() -> Store:
+    """The Store for the configured database (FOI_DATABASE_URL), loading demo cases on first use."""
+    from foi_core.settings import get_settings
+
+    return _store_for(get_settings().database_url)
+
+
+def actor() -> str:
+    """The name recorded in the audit log: the signed-in user if there is one, else the setting."""
+    try:
+        if st.user.is_logged_in and st.user.email:
+            return str(st.user.email)
+    except Exception:  # st.user is unavailable without auth configured
+        pass
+    from foi_core.settings import get_settings
+
+    return get_settings().actor
+
+
+def case_id_from_url() -> str | None:
+    """The case id in the URL (``?case=<id>``), or None."""
+    value = st.query_params.get("case")
+    return value.strip() if value and value.strip() else None
+
+
+def reset_fields() -> None:
+    """Forget form input so the next run shows the values saved in the case."""
+    for key in [k for k in st.session_state if str(k).startswith(FIELD_PREFIX)]:
+        del st.session_state[key]
+
+
+def flash(message: str) -> None:
+    """Show ``message`` at the top of the next run (survives st.rerun and st.switch_page)."""
+    st.session_state.setdefault(_FLASH, []).append(message)
+
+
+def show_flash() -> None:
+    """Show and forget the messages left by ``flash``."""
+    for message in st.session_state.pop(_FLASH, []):
+        st.success(message, icon=":material/check_circle:")
+
+
+def _choose_a_case(message: str) -> None:
+    st.info(message, icon=":material/folder_open:")
+    st.page_link(CASES_PAGE, label="Go to Cases", icon=":material/list:")
+    st.stop()
+
+
+def current_case() -> LoadedCase:
+    """Load the case in the URL fresh from the store, or stop the page with a link to Cases."""
+    from foi_core.storage import CaseNotFound
+
+    case_id = case_id_from_url()
+    if case_id is None:
+        _choose_a_case("Choose a case on the Cases page first.")
+    try:
+        stored = get_store().load(case_id)
+    except CaseNotFound:
+        _choose_a_case(
+            f"There is no case with the id {case_id!r}. It may have been mistyped or deleted; "
+            "choose a case on the Cases page."
+        )
+    if st.session_state.get(OPEN_CASE_KEY) != case_id:
+        reset_fields()
+        st.session_state[OPEN_CASE_KEY] = case_id
+    seen: dict[str, int] = st.session_state.setdefault(_SEEN, {})
+    base: dict[str, int] = st.session_state.setdefault(_BASE, {})
+    # Save against the version the officer saw when they typed (their previous run).
+    base[case_id] = seen.get(case_id, stored.version)
+    seen[case_id] = stored.version
+    return LoadedCase(stored.case, stored.version, getattr(stored, "updated_at", None))
+
+
+def save_case(case: Case, summary: str, *, rerun: bool = True, message: str = "Saved.") -> bool:
+    """Save the case at once; on success show ``message`` and (by default) rerun the page.
+
+    Returns False, with a message, when another officer saved the case since this officer's page
+    was drawn: nothing is overwritten and the typed input stays in the form (submitting again
+    saves it over the other change).
+    """
+    from foi_core.storage import StaleCase
+
+    store = get_store()
+    base: dict[str, int] = st.session_state.setdefault(_BASE, {})
+    seen: dict[str, int] = st.session_state.setdefault(_SEEN, {})
+    try:
+        expected = base[case.id] if case.id in base else store.load(case.id).version
+        version = store.save(case, expected_version=expected, actor=actor(), summary=summary)
+    except StaleCase as stale:
+        who = getattr(stale, "changed_by", "") or "someone else"
+        st.error(
+            f"{who} saved a change to this case while you were working on it, so your change "
+            "was not saved (a copy is kept in the case history). What you typed is still in the "
+            "form: check the page, and submit again if you still want your version.",
+            icon=":material/sync_problem:",
+        )
+        latest = store.load(case.id).version
+        base[case.id] = seen[case.id] = latest
+        return False
+    base[case.id] = seen[case.id] = version
+    reset_fields()
+    if message:
+        flash(message)
+    if rerun:
+        st.rerun()
+    return True
+
+
+def add_case(case: Case) -> int:
+    """Store a new case (no version to check)."""
+    return get_store().add(case, actor=actor())
+
+
+def open_case(page: str, case_id: str) -> None:
+    """Go to ``page`` for the case (the id is carried in the URL)."""
+    st.switch_page(page, query_params={"case": case_id})
+
+
+def today() -> dt.date:
+    """Today's date (one place, so tests can read it the same way)."""
+    return dt.date.today()
