@@ -1,0 +1,179 @@
+"""Harm: for each claim that turns on harm, the catalogue's harm prompts (interest, causal chain,
+likelihood, mosaic, precedent, evidence); for NCND claims, the harm of confirming or denying."""
+
+import streamlit as st
+from pydantic import ValidationError
+
+from foi_core.knowledge import CORE_HARM_PROMPT_IDS, HarmPrompt
+from foi_core.models import ClaimMode, HarmAssessment, Likelihood, explain_errors
+from foi_core.workflow import apply_step_edit
+from ui import FieldProblems, case_page, field_key, save_case
+from ui.reasoning import (
+    HARM_PAGE_TESTS,
+    catalogue,
+    claim_title,
+    harm_page_claims,
+    link_to_step,
+    next_step_link,
+)
+
+loaded = case_page("harm")
+case = loaded.case
+ss = st.session_state
+cat = catalogue()
+
+# Prompts for an NCND claim whose catalogue entry has none of its own (e.g. a class-based
+# exemption): the harm of confirming or denying still has to be explained.
+NCND_FALLBACK_PROMPTS = [
+    HarmPrompt(
+        id="causal_chain",
+        question="How would confirming or denying that the information is held cause harm?",
+        help="Say what someone would learn from a 'yes' or a 'no', and how that would damage the "
+        "interest the exemption protects. The answer must be the same whether or not the "
+        "information is held.",
+    ),
+    HarmPrompt(
+        id="mosaic",
+        question="Could a 'yes' or 'no' be combined with other answers to build a wider picture?",
+        help="For example, answers from several forces to the same question.",
+    ),
+]
+
+claims = harm_page_claims(case, cat)
+if not claims:
+    st.info(
+        "None of the provisions chosen turns on harm, and none is used to neither confirm nor "
+        "deny, so there is no harm to set out. Choose provisions on the Exemptions step.",
+        icon=":material/info:",
+    )
+    link_to_step("exemptions", case, "Go to Exemptions")
+    st.stop()
+
+
+def likelihood_field(claim_id: str, prompt: HarmPrompt, saved: Likelihood | None) -> None:
+    """The statutory likelihood, with what each level means."""
+    options = [Likelihood.WOULD, Likelihood.WOULD_BE_LIKELY]
+    st.radio(
+        prompt.question,
+        options,
+        index=options.index(saved) if saved in options else None,
+        format_func=lambda value: "would" if value is Likelihood.WOULD else "would be likely to",
+        captions=[
+            "More probable than not (over 50%). Needs strong evidence; carries more weight.",
+            "A real and significant risk, more than hypothetical or remote, even if below 50%.",
+        ],
+        key=field_key(f"harm.{claim_id}.likelihood"),
+        help=prompt.help or None,
+    )
+
+
+for claim in claims:
+    exemption = cat.get(claim.citation)
+    ncnd = claim.mode is ClaimMode.NCND
+    harm = claim.harm or HarmAssessment()
+    # Class-based entries (e.g. s40) keep their prompts for other steps (the s40 record is on
+    # the Balance step); for them only the harm of confirming or denying is asked here.
+    prompts = (
+        list(exemption.harm_prompts)
+        if exemption is not None and exemption.test in HARM_PAGE_TESTS
+        else []
+    )
+    if ncnd and not any(prompt.id == "causal_chain" for prompt in prompts):
+        have = {prompt.id for prompt in prompts}
+        prompts += [prompt for prompt in NCND_FALLBACK_PROMPTS if prompt.id not in have]
+    if not prompts:
+        prompts = NCND_FALLBACK_PROMPTS[:1]
+
+    with st.container(border=True):
+        st.markdown(f"#### {claim_title(claim, exemption)}")
+        if ncnd:
+            st.info(
+                "**Harm in confirming or denying.** This claim neither confirms nor denies that "
+                "the information is held, so answer each question for the harm of saying 'yes' "
+                "or 'no', not the harm of releasing the information. The answer must hold "
+                "whether or not the information exists.",
+                icon=":material/visibility_off:",
+            )
+        if exemption is not None and exemption.interest:
+            st.caption(f"The interest this exemption protects: {exemption.interest}.")
+
+        problems = FieldProblems()
+        with st.form(f"harm-{claim.id}", enter_to_submit=False):
+            for prompt in prompts:
+                if prompt.id == "likelihood":
+                    likelihood_field(claim.id, prompt, harm.likelihood)
+                else:
+                    saved = (
+                        getattr(harm, prompt.id)
+                        if prompt.id in CORE_HARM_PROMPT_IDS
+                        else harm.prompt_answers.get(prompt.id, "")
+                    )
+                    st.text_area(
+                        prompt.question,
+                        value=saved,
+                        help=prompt.help or None,
+                        key=field_key(f"harm.{claim.id}.{prompt.id}"),
+                    )
+                problems.slot(f"{claim.id}.{prompt.id}")
+            submitted = st.form_submit_button(
+                "Save the harm of confirming or denying" if ncnd else "Save the harm test",
+                type="primary",
+            )
+
+        if exemption is not None and exemption.needs_harm_test and harm.likelihood is None:
+            st.caption(
+                ":orange[Likelihood not chosen yet. If you do not say, the ICO assumes the "
+                "lower level, 'would be likely to'.]"
+            )
+
+        if submitted:
+            values: dict[str, object] = {
+                "prompt_answers": dict(harm.prompt_answers),
+            }
+            for prompt in prompts:
+                value = ss.get(field_key(f"harm.{claim.id}.{prompt.id}"))
+                if prompt.id == "likelihood":
+                    values["likelihood"] = value
+                elif prompt.id in CORE_HARM_PROMPT_IDS:
+                    values[prompt.id] = (value or "").strip()
+                else:
+                    values["prompt_answers"][prompt.id] = (value or "").strip()
+            try:
+                new_harm = HarmAssessment.model_validate({**harm.model_dump(), **values})
+            except ValidationError as error:
+                for problem in explain_errors(error):
+                    field = problem.field.split(".")[0]
+                    problems.add(f"{claim.id}.{field}", problem.message)
+            else:
+                edited = case.model_copy(deep=True)
+                edited.claim(claim.id).harm = new_harm
+                save_case(
+                    apply_step_edit(case, edited, "harm"),
+                    f"Harm saved for {claim.citation}",
+                    message=f"Harm saved for {claim.citation}.",
+                )
+
+# --- Overall harm -------------------------------------------------------------------------------
+
+with st.container(border=True):
+    any_ncnd = any(claim.mode is ClaimMode.NCND for claim in claims)
+    st.markdown("#### Overall harm in confirming or denying" if any_ncnd else "#### Overall harm")
+    st.caption(
+        "An optional summary of the harm that applies across the provisions, printed before the "
+        "separate tests. It does not replace the harm for each provision."
+    )
+    with st.form("overall-harm", enter_to_submit=False):
+        st.text_area(
+            "Overall harm",
+            value=case.overall_harm,
+            height=150,
+            key=field_key("overall_harm"),
+            label_visibility="collapsed",
+        )
+        overall_submitted = st.form_submit_button("Save the overall harm")
+    if overall_submitted:
+        edited = case.model_copy(deep=True)
+        edited.overall_harm = (ss.get(field_key("overall_harm")) or "").strip()
+        save_case(apply_step_edit(case, edited, "harm"), "Overall harm saved")
+
+next_step_link("harm", case)

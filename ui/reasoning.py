@@ -1,0 +1,293 @@
+"""Helpers for the reasoning pages (harm, public interest, balance, check, letter).
+
+Plain functions over the Case and the catalogue, so pages stay short scripts and tests can call
+these directly. Nothing here renders text typed by a user as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from foi_core.knowledge import Catalogue, Exemption, LibraryFactor, load_catalogue
+from foi_core.models import (
+    LIKELIHOOD_LABELS,
+    WEIGHT_POINTS,
+    Case,
+    ClaimMode,
+    CostActivity,
+    CostEstimate,
+    ExemptionClaim,
+    Likelihood,
+    PublicInterestTest,
+    Side,
+    Weight,
+)
+from foi_core.workflow import claims_needing_harm, claims_needing_pit
+from ui.nav import PAGES_BY_STEP
+
+# Tests whose claims are shown on the Harm page even when the harm test is not strictly required
+# (s24 has to be shown to be "required"; s36 rests on the qualified person's view of the harm).
+HARM_PAGE_TESTS = frozenset({"prejudice", "endangerment", "national_security", "qualified_person"})
+
+LIKELIHOOD_HELP: dict[Likelihood, str] = {
+    Likelihood.WOULD: (
+        "**would**: more probable than not (over 50%). The higher level needs strong evidence, "
+        "but carries more weight in the public interest test."
+    ),
+    Likelihood.WOULD_BE_LIKELY: (
+        "**would be likely to**: a real and significant risk, more than hypothetical or remote, "
+        "even if below 50%."
+    ),
+}
+
+WEIGHT_LABELS: dict[Weight, str] = {
+    Weight.LOW: "Low",
+    Weight.MODERATE: "Moderate",
+    Weight.HIGH: "High",
+}
+
+COST_ACTIVITY_LABELS: dict[CostActivity, str] = {
+    CostActivity.DETERMINE: "Determining whether it is held",
+    CostActivity.LOCATE: "Locating it",
+    CostActivity.RETRIEVE: "Retrieving it",
+    CostActivity.EXTRACT: "Extracting it",
+}
+
+
+def catalogue() -> Catalogue:
+    """The exemption catalogue (loaded once per server process)."""
+    return load_catalogue()
+
+
+def items_text(numbers: Iterable[int]) -> str:
+    """'item 3', 'items 1 and 2', 'items 1 to 16' (runs shortened), or 'no items'."""
+    ordered = sorted(set(numbers))
+    if not ordered:
+        return "no items"
+    runs: list[str] = []
+    start = previous = ordered[0]
+    for number in [*ordered[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        if previous - start >= 2:
+            runs.append(f"{start} to {previous}")
+        elif previous == start + 1:
+            runs.extend([str(start), str(previous)])
+        else:
+            runs.append(str(start))
+        if number is not None:
+            start = previous = number
+    word = "item" if len(ordered) == 1 else "items"
+    if len(runs) == 1:
+        return f"{word} {runs[0]}"
+    return f"{word} {', '.join(runs[:-1])} and {runs[-1]}"
+
+
+def provision_relied_on(claim: ExemptionClaim, exemption: Exemption | None) -> str:
+    """The provision the letter cites: the NCND provision for an NCND claim."""
+    if claim.mode is ClaimMode.NCND and exemption is not None and exemption.ncnd_provision:
+        return exemption.ncnd_provision
+    return claim.citation
+
+
+def claim_title(claim: ExemptionClaim, exemption: Exemption | None) -> str:
+    """A heading for a claim, e.g. 's31(3) Law enforcement (neither confirm nor deny), items 1 to
+    16'. Built from catalogue text and numbers only, so it is safe as Markdown."""
+    title = exemption.title if exemption is not None else "provision not in the catalogue"
+    provision = provision_relied_on(claim, exemption)
+    mode = ""
+    if claim.mode is ClaimMode.NCND:
+        mode = " (neither confirm nor deny"
+        mode += f", with {claim.citation})" if provision != claim.citation else ")"
+    alternative = ", in the alternative" if claim.in_the_alternative else ""
+    return f"{provision} {title}{mode}{alternative}: {items_text(claim.items)}"
+
+
+def harm_page_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
+    """Claims shown on the Harm page: those whose test turns on harm, and every NCND claim (the
+    harm of confirming or denying)."""
+    cat = cat or catalogue()
+    required = {claim.id for claim in claims_needing_harm(case, cat)}
+    shown = []
+    for claim in case.claims:
+        exemption = cat.get(claim.citation)
+        if exemption is not None and exemption.kind == "procedural":
+            continue
+        if (
+            claim.id in required
+            or claim.mode is ClaimMode.NCND
+            or (exemption is not None and exemption.test in HARM_PAGE_TESTS)
+        ):
+            shown.append(claim)
+    return shown
+
+
+def pit_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
+    """Claims under a qualified exemption (each needs its own public interest test)."""
+    return claims_needing_pit(case, cat or catalogue())
+
+
+def absolute_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
+    """Claims under an absolute exemption (no public interest test)."""
+    cat = cat or catalogue()
+    return [
+        claim
+        for claim in case.claims
+        if (exemption := cat.get(claim.citation)) is not None and exemption.absolute
+    ]
+
+
+def library_choices(
+    claim: ExemptionClaim, side: Side, cat: Catalogue | None = None
+) -> list[LibraryFactor]:
+    """Library factors to offer for a claim and side, leaving out those already picked.
+
+    An NCND claim is offered the exemption's confirm-or-deny wordings first, then the rest; a
+    claim that withholds is offered the disclosure wordings only. General factors for disclosure
+    come after the exemption's own factors.
+    """
+    cat = cat or catalogue()
+    ncnd = claim.mode is ClaimMode.NCND
+    offered = cat.factors_for_claim(claim.citation, ncnd=ncnd)[
+        "for" if side is Side.FOR else "against"
+    ]
+    if not ncnd:
+        offered = [factor for factor in offered if not factor.ncnd]
+    used = {f.library_id for f in (claim.pit.factors if claim.pit else []) if f.library_id}
+    return [factor for factor in offered if factor.id not in used]
+
+
+def side_label(side: Side, claim: ExemptionClaim) -> str:
+    """'For disclosure' / 'For maintaining the exemption', worded for NCND claims."""
+    if claim.mode is ClaimMode.NCND:
+        return (
+            "For confirming or denying"
+            if side is Side.FOR
+            else "Against confirming or denying (maintaining the exclusion)"
+        )
+    return (
+        "For disclosure" if side is Side.FOR else "Against disclosure (maintaining the exemption)"
+    )
+
+
+def irrelevant_messages(text: str, cat: Catalogue | None = None) -> list[str]:
+    """Plain-English warnings for irrelevant considerations the text appears to rely on."""
+    cat = cat or catalogue()
+    return [
+        f"This looks like an irrelevant factor: {factor.label}. {factor.explanation}"
+        for factor in cat.detect_irrelevant(text or "")
+    ]
+
+
+def points(pit: PublicInterestTest | None) -> tuple[int, int]:
+    """Weight points for and against (low 1, moderate 2, high 3)."""
+    if pit is None:
+        return 0, 0
+    return (
+        sum(WEIGHT_POINTS[f.weight] for f in pit.factors_for),
+        sum(WEIGHT_POINTS[f.weight] for f in pit.factors_against),
+    )
+
+
+def weights_summary(pit: PublicInterestTest | None) -> str:
+    """One plain sentence comparing the points for and against."""
+    points_for, points_against = points(pit)
+    count_for = len(pit.factors_for) if pit else 0
+    count_against = len(pit.factors_against) if pit else 0
+    sentence = (
+        f"{count_for} factor(s) for disclosure, {points_for} point(s); "
+        f"{count_against} factor(s) for maintaining the exemption, {points_against} point(s)."
+    )
+    if not count_for and not count_against:
+        return "No factors recorded yet."
+    if points_against > points_for:
+        lean = "The weights lean towards maintaining the exemption."
+    elif points_for > points_against:
+        lean = "The weights lean towards disclosure."
+    else:
+        lean = "The weights are even: when the public interest is evenly balanced, disclose."
+    return f"{sentence} {lean} Points are a summary only; the conclusion is your judgement."
+
+
+def weights_table(pit: PublicInterestTest | None) -> pd.DataFrame:
+    """A table of the factors with their side, weight and points (for st.dataframe)."""
+    rows = [
+        {
+            "Side": "For" if factor.side is Side.FOR else "Against",
+            "Factor": factor.text,
+            "Weight": WEIGHT_LABELS[factor.weight],
+            "Points": WEIGHT_POINTS[factor.weight],
+        }
+        for factor in (pit.factors if pit else [])
+    ]
+    return pd.DataFrame(rows, columns=["Side", "Factor", "Weight", "Points"])
+
+
+def shared_items(claims: Iterable[ExemptionClaim]) -> list[int]:
+    """The items every one of the claims covers."""
+    sets = [set(claim.items) for claim in claims]
+    return sorted(set.intersection(*sets)) if sets else []
+
+
+def aggregatable(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
+    """Qualified claims that share at least one item with another qualified claim."""
+    qualified = [c for c in pit_claims(case, cat) if c.items]
+    return [
+        claim
+        for claim in qualified
+        if any(other.id != claim.id and set(other.items) & set(claim.items) for other in qualified)
+    ]
+
+
+def cost_totals(estimate: CostEstimate) -> str:
+    """'Total 57.2 hours (£1,430.00) against the limit of 18 hours (£450.00): over the limit.'"""
+    hours, cost = estimate.total_hours, estimate.total_cost
+    verdict = "over the limit" if estimate.exceeds_limit else "within the limit"
+    return (
+        f"Total {hours:,.1f} hours (£{cost:,.2f}) against the limit of "
+        f"{estimate.limit_hours:,.1f} hours (£{estimate.limit_pounds:,.2f}): {verdict}."
+    )
+
+
+def step_page(step_key: str) -> str | None:
+    """The page file that handles a step (None for a step without a page yet)."""
+    page = PAGES_BY_STEP.get(step_key)
+    return page.file if page is not None and page.exists else None
+
+
+def link_to_step(step_key: str, case: Case, label: str) -> None:
+    """A link to the page for ``step_key`` that keeps the case in the URL."""
+    page = step_page(step_key)
+    if page is None:
+        st.caption(f"Fix on the {step_key.replace('_', ' ')} step.")
+        return
+    st.page_link(page, label=label, icon=":material/arrow_forward:", query_params={"case": case.id})
+
+
+def next_step_link(step_key: str, case: Case) -> None:
+    """A 'Next' link at the foot of a page, to the following step that exists."""
+    from foi_core.workflow import STEP_KEYS, STEPS_BY_KEY
+
+    later = STEP_KEYS[STEP_KEYS.index(step_key) + 1 :]
+    for key in later:
+        if step_page(key) is not None:
+            link_to_step(key, case, f"Next: {STEPS_BY_KEY[key].title}")
+            return
+
+
+def likelihood_label(value: Likelihood | None) -> str:
+    return LIKELIHOOD_LABELS[value] if value is not None else "not stated"
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from a date_input value (which may be None or a tuple when cleared)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
