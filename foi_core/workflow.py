@@ -355,6 +355,15 @@ def mark_changed(case: Case, step_key: str) -> Case:
     return updated
 
 
+def mark_recheck(case: Case, *step_keys: str) -> Case:
+    """A copy of the case with exactly these steps added to the "re-check" marks."""
+    for key in step_keys:
+        _check_step_key(key)
+    updated = case.model_copy(deep=True)
+    updated.recheck_steps = _ordered([*case.recheck_steps, *step_keys])
+    return updated
+
+
 def clear_recheck(case: Case, step_key: str) -> Case:
     """A copy of the case with ``step_key`` no longer marked "re-check"."""
     _check_step_key(step_key)
@@ -540,3 +549,11 @@ def duplicate_case(case: Case, new_ref: str, received: dt.date | None = None) ->
         our_ref=new_ref.strip(), their_ref="", received=received or dt.date.today()
     )
     return Case.model_validate(data)
+
+
+def next_step(statuses: Sequence[StepStatus]) -> str:
+    """The key of the first step that needs the officer (else the letter step)."""
+    for status in statuses:
+        if status.status in (Status.TODO, Status.ATTENTION, Status.RECHECK):
+            return status.key
+    return "letter"

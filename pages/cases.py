@@ -1,0 +1,216 @@
+"""Cases: the open cases with their deadlines, a new case, a copy of an earlier case, and
+import or export of a case as JSON."""
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from foi_core.deadlines import working_days_left
+from foi_core.models import CaseStatus
+from foi_core.storage import CaseImportError, DuplicateCase
+from foi_core.workflow import duplicate_case, new_case, next_step, step_statuses
+from ui import (
+    PAGES_BY_STEP,
+    FieldProblems,
+    add_case,
+    case_id_from_url,
+    field_key,
+    flash,
+    get_store,
+    md_escape,
+    open_case,
+    show_flash,
+    today,
+)
+
+st.title("Cases")
+show_flash()
+store = get_store()
+
+
+def open_at_next_step(case_id: str) -> None:
+    """Open the case at the first step that needs work."""
+    stored = store.load(case_id)
+    page = PAGES_BY_STEP.get(next_step(step_statuses(stored.case)))
+    if page is None or not page.exists:
+        page = PAGES_BY_STEP["request"]
+    open_case(page.file, case_id)
+
+
+# --- The list of cases ---------------------------------------------------------------------------
+
+only_drafts = st.toggle("Only open drafts", key="cases.only_drafts")
+summaries = store.list_cases(CaseStatus.DRAFT if only_drafts else None)
+summaries.sort(key=lambda s: (s.status is not CaseStatus.DRAFT, s.due_date or s.received))
+if not summaries:
+    st.info("No cases yet. Start a new case below, or import one from a JSON file.")
+else:
+    rows = []
+    for summary in summaries:
+        open_draft = summary.status is CaseStatus.DRAFT and summary.due_date is not None
+        left = working_days_left(summary.due_date, today()) if open_draft else None
+        rows.append(
+            {
+                "Reference": summary.ref,
+                "Title": summary.title,
+                "Received": summary.received,
+                "Due": summary.due_date,
+                "Working days left": left,
+                "Status": summary.status.value,
+            }
+        )
+    table = pd.DataFrame(rows).astype({"Working days left": "Int64"})
+
+    def _overdue(value: object) -> str:
+        return "color: #b00020; font-weight: bold" if isinstance(value, int) and value < 0 else ""
+
+    st.dataframe(
+        table.style.map(_overdue, subset=["Working days left"]),
+        hide_index=True,
+        column_config={
+            "Received": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Working days left": st.column_config.NumberColumn(
+                help="Working days to the due date; negative (in red) means overdue."
+            ),
+        },
+    )
+    overdue = sum(
+        1 for row in rows if row["Working days left"] is not None and row["Working days left"] < 0
+    )
+    if overdue:
+        st.error(f"{overdue} case(s) overdue.", icon=":material/alarm:")
+
+    labels = {s.id: f"{s.ref}: {s.title}" if s.title else s.ref for s in summaries}
+    ids = list(labels)
+    current = case_id_from_url()
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        chosen = st.selectbox(
+            "Case to open",
+            ids,
+            index=ids.index(current) if current in ids else 0,
+            format_func=labels.__getitem__,
+            key="cases.open_choice",
+        )
+        if st.button("Open", type="primary", icon=":material/arrow_forward:", key="cases.open"):
+            open_at_next_step(chosen)
+        st.download_button(
+            "Export as JSON",
+            data=lambda: store.export_case_json(chosen),
+            file_name=f"{labels[chosen].split(':')[0].replace('/', '-')}.json",
+            mime="application/json",
+            on_click="ignore",
+            icon=":material/download:",
+            key="cases.export",
+        )
+
+# --- New case ---------------------------------------------------------------------------------
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader("New case", anchor=False)
+    problems = FieldProblems()
+    with st.form("new_case"):
+        st.text_input("Our reference", key=field_key("new.our_ref"), placeholder="e.g. 000123/26")
+        problems.slot("our_ref")
+        st.date_input(
+            "Date received", value=today(), format="DD/MM/YYYY", key=field_key("new.received")
+        )
+        problems.slot("received")
+        st.text_input(
+            "Short title (optional)",
+            key=field_key("new.title"),
+            help="A few words to recognise the case by; do not put the requester's name here.",
+        )
+        create = st.form_submit_button("Start the case", type="primary")
+    if create:
+        ss = st.session_state
+        try:
+            case = new_case(
+                ss[field_key("new.our_ref")],
+                ss[field_key("new.received")],
+                ss[field_key("new.title")],
+            )
+        except ValidationError as error:
+            problems.show_error(error)
+        else:
+            if store.find_by_ref(case.request.our_ref) is not None:
+                problems.add(
+                    "our_ref", f"A case with the reference {case.request.our_ref} already exists."
+                )
+            else:
+                add_case(case)
+                flash(f"Case {case.request.our_ref} started. Paste the request below.")
+                open_case(PAGES_BY_STEP["request"].file, case.id)
+
+# --- Copy an earlier case --------------------------------------------------------------------
+
+with right:
+    st.subheader("Start from an earlier case", anchor=False)
+    st.caption(
+        "Copies the items and reasoning as a starting point. The requester, letters and dates "
+        "of the earlier case are not copied."
+    )
+    everything = store.list_cases()
+    if not everything:
+        st.caption("There are no cases to copy yet.")
+    else:
+        copy_labels = {s.id: f"{s.ref}: {s.title}" if s.title else s.ref for s in everything}
+        copy_problems = FieldProblems()
+        with st.form("duplicate_case"):
+            st.selectbox(
+                "Earlier case",
+                list(copy_labels),
+                format_func=copy_labels.__getitem__,
+                key=field_key("copy.source"),
+            )
+            st.text_input("Our reference for the new case", key=field_key("copy.our_ref"))
+            copy_problems.slot("our_ref")
+            st.date_input(
+                "Date received", value=today(), format="DD/MM/YYYY", key=field_key("copy.received")
+            )
+            copy = st.form_submit_button("Copy into a new case")
+        if copy:
+            ss = st.session_state
+            source = store.load(ss[field_key("copy.source")]).case
+            try:
+                case = duplicate_case(
+                    source, ss[field_key("copy.our_ref")], ss[field_key("copy.received")]
+                )
+            except ValidationError as error:
+                copy_problems.show_error(error)
+            else:
+                if store.find_by_ref(case.request.our_ref) is not None:
+                    copy_problems.add(
+                        "our_ref",
+                        f"A case with the reference {case.request.our_ref} already exists.",
+                    )
+                else:
+                    add_case(case)
+                    flash(
+                        f"Case {case.request.our_ref} started from {source.request.our_ref}. "
+                        "Check every step: the reasoning is only a starting point."
+                    )
+                    open_case(PAGES_BY_STEP["request"].file, case.id)
+
+# --- Import -------------------------------------------------------------------------------------
+
+st.subheader("Import a case", anchor=False)
+upload = st.file_uploader(
+    "Case file (JSON, as made by Export)", type=["json"], key="cases.import_file"
+)
+if upload is not None and st.button("Import", key="cases.import"):
+    try:
+        stored = store.import_case_json(upload.getvalue())
+    except CaseImportError as error:
+        st.error(md_escape(str(error)), icon=":material/error:")
+    except DuplicateCase as error:
+        st.error(
+            md_escape(
+                f"{error} Change its reference (request.our_ref) and id, then import it again."
+            ),
+            icon=":material/error:",
+        )
+    else:
+        flash(f"Imported case {stored.case.request.our_ref}.")
+        st.rerun()

@@ -1,0 +1,270 @@
+"""Exemptions: for each withheld or NCND item, the provisions relied on, chosen from the
+catalogue, with suggestions from the request text."""
+
+import streamlit as st
+from pydantic import ValidationError
+
+from foi_core.knowledge import Exemption, load_catalogue
+from foi_core.models import OUTCOME_LABELS, Case, ClaimMode, ExemptionClaim, Outcome
+from foi_core.workflow import apply_step_edit, items_needing_claims
+from ui import FieldProblems, case_page, field_key, md_escape, one_line, save_case
+
+TEST_WORDS = {
+    "class": "class-based: engaged if the information is of the kind described; no harm test",
+    "prejudice": "prejudice-based: you must show the harm disclosure would, or would be likely "
+    "to, cause",
+    "endangerment": "endangerment: you must show disclosure would, or would be likely to, "
+    "endanger someone's health or safety",
+    "national_security": "required to safeguard national security: explain why",
+    "qualified_person": "engaged only on the reasonable opinion of the qualified person (s36)",
+    "procedural": "a procedural refusal: no exemption, harm or public interest test",
+}
+
+loaded = case_page("exemptions")
+case = loaded.case
+catalogue = load_catalogue()
+ss = st.session_state
+
+needing = items_needing_claims(case)
+if not needing:
+    st.info(
+        "No item is withheld, neither confirmed nor denied, or refused, so no provision is "
+        "needed. Change an item's outcome on the Items page if that is wrong."
+    )
+    st.page_link("pages/items.py", label="Go to Items", query_params={"case": case.id})
+    st.stop()
+
+item_numbers = [item.number for item in needing]
+item_labels = {
+    item.number: f"{item.number}. {one_line(item.text, 60)} ({OUTCOME_LABELS[item.outcome]})"
+    for item in needing
+}
+
+
+def explain(exemption: Exemption) -> str:
+    """Absolute or qualified, the test, and the NCND provision, in plain words (Markdown)."""
+    if exemption.kind == "procedural":
+        kind = "Procedural refusal"
+    elif exemption.absolute:
+        kind = "**Absolute**: no public interest test"
+    else:
+        kind = "**Qualified**: a public interest test is needed"
+    ncnd = (
+        f"To neither confirm nor deny, rely on {exemption.ncnd_provision}."
+        if exemption.ncnd_provision
+        else "It has no provision to neither confirm nor deny."
+    )
+    return f"{kind}. Test: {TEST_WORDS.get(exemption.test, exemption.test)}. {ncnd}"
+
+
+def save_with(edited: Case, summary: str) -> None:
+    save_case(apply_step_edit(case, edited, "exemptions"), summary, message=summary + ".")
+
+
+def uncovered() -> list[int]:
+    return [n for n in item_numbers if not case.claims_for_item(n)]
+
+
+missing = uncovered()
+if missing:
+    st.warning(
+        "No provision chosen yet for item(s) " + ", ".join(str(n) for n in missing) + ".",
+        icon=":material/assignment_late:",
+    )
+
+# --- Suggestions from the request text -----------------------------------------------------------
+
+request_text = "\n".join([case.request.text, *(item.text for item in case.request.items)])
+chosen = {claim.citation for claim in case.claims}
+suggestions = [
+    s
+    for s in catalogue.suggest(request_text)
+    if s.citation not in chosen and s.citation not in case.dismissed_suggestions
+]
+if suggestions:
+    st.markdown("#### Suggested from the request")
+    st.caption(
+        "Words in the request that often go with these provisions. A suggestion is only a "
+        "prompt: decide on the information itself."
+    )
+    for suggestion in suggestions:
+        exemption = catalogue.get(suggestion.citation)
+        title = exemption.title if exemption else ""
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            st.markdown(
+                f"**{suggestion.citation}** {title}: suggested because the request "
+                f"{md_escape(suggestion.reason)}",
+                width="stretch",
+            )
+            if st.button("Consider", key=f"suggest.use.{suggestion.citation}"):
+                ss["exemptions.search"] = suggestion.citation
+            if st.button("Dismiss", key=f"suggest.dismiss.{suggestion.citation}"):
+                edited = case.model_copy(deep=True)
+                edited.dismissed_suggestions = [
+                    *case.dismissed_suggestions,
+                    suggestion.citation,
+                ]
+                save_case(edited, f"Suggestion {suggestion.citation} dismissed", message="")
+
+# --- Provisions chosen ------------------------------------------------------------------------
+
+st.markdown("#### Provisions relied on")
+if not case.claims:
+    st.caption("None yet: add one below.")
+for claim in case.claims:
+    exemption = catalogue.get(claim.citation)
+    with st.container(border=True):
+        heading = f"**{claim.citation}**" + (f" {exemption.title}" if exemption else "")
+        st.markdown(heading)
+        if exemption is None:
+            st.warning(
+                f"{claim.citation} is not in the catalogue: check the citation.",
+                icon=":material/help:",
+            )
+        else:
+            st.caption(explain(exemption))
+        claim_problems = FieldProblems()
+        with st.form(f"claim.{claim.id}", border=False):
+            col1, col2 = st.columns([3, 2])
+            with col1:
+                st.multiselect(
+                    "Items it covers",
+                    item_numbers,
+                    default=[n for n in claim.items if n in item_numbers],
+                    format_func=item_labels.__getitem__,
+                    key=field_key(f"{claim.id}.items"),
+                )
+                claim_problems.slot("items")
+            with col2:
+                st.radio(
+                    "Used to",
+                    list(ClaimMode),
+                    index=list(ClaimMode).index(claim.mode),
+                    format_func=lambda m: (
+                        "withhold the information"
+                        if m is ClaimMode.WITHHOLD
+                        else "neither confirm nor deny"
+                    ),
+                    key=field_key(f"{claim.id}.mode"),
+                )
+                claim_problems.slot("mode")
+                st.checkbox(
+                    "Cited in the alternative",
+                    value=claim.in_the_alternative,
+                    key=field_key(f"{claim.id}.alternative"),
+                    help="For s23(1) and s24(1) cited together, so that the reader cannot tell "
+                    "which one applies.",
+                )
+            col1, col2 = st.columns(2)
+            with col1:
+                update = st.form_submit_button("Save", type="primary")
+            with col2:
+                remove = st.form_submit_button("Remove this provision")
+        if remove:
+            edited = case.model_copy(deep=True)
+            edited.claims = [c for c in case.claims if c.id != claim.id]
+            edited.aggregate_balances = [
+                agg
+                for agg in case.aggregate_balances
+                if claim.id not in agg.claim_ids or len(agg.claim_ids) > 2
+            ]
+            for agg in edited.aggregate_balances:
+                agg.claim_ids = [cid for cid in agg.claim_ids if cid != claim.id]
+            save_with(edited, f"Removed {claim.citation}")
+        if update:
+            items = ss[field_key(f"{claim.id}.items")]
+            mode = ss[field_key(f"{claim.id}.mode")]
+            if not items:
+                claim_problems.add("items", "Choose at least one item.")
+            if mode is ClaimMode.NCND and exemption is not None and not exemption.ncnd_provision:
+                claim_problems.add(
+                    "mode", f"{claim.citation} has no provision to neither confirm nor deny."
+                )
+            if not claim_problems:
+                data = case.model_dump()
+                for raw in data["claims"]:
+                    if raw["id"] == claim.id:
+                        raw.update(
+                            items=items,
+                            mode=mode,
+                            in_the_alternative=ss[field_key(f"{claim.id}.alternative")],
+                        )
+                save_with(Case.model_validate(data), f"{claim.citation} updated")
+
+# --- Add a provision ------------------------------------------------------------------------------
+
+st.markdown("#### Add a provision")
+query = st.text_input(
+    "Search the catalogue by section or words",
+    key="exemptions.search",
+    placeholder="e.g. 31, s24(1), law enforcement, health and safety",
+)
+results = catalogue.search(query) if query.strip() else catalogue.exemptions
+if not results:
+    st.info("Nothing in the catalogue matches that. Try a section number or other words.")
+else:
+    citations = [e.citation for e in results]
+    add_problems = FieldProblems()
+    default_mode = ClaimMode.NCND if all(item.outcome is Outcome.NCND for item in needing) else None
+    with st.form("add_claim"):
+        st.selectbox(
+            "Provision",
+            citations,
+            format_func=lambda c: f"{c} {catalogue.get(c).title}",
+            key=field_key("add.citation"),
+        )
+        add_problems.slot("citation")
+        col1, col2 = st.columns([3, 2])
+        with col1:
+            st.multiselect(
+                "Items it covers",
+                item_numbers,
+                default=missing,
+                format_func=item_labels.__getitem__,
+                key=field_key("add.items"),
+            )
+            add_problems.slot("items")
+        with col2:
+            st.radio(
+                "Used to",
+                list(ClaimMode),
+                index=1 if default_mode is ClaimMode.NCND else 0,
+                format_func=lambda m: (
+                    "withhold the information"
+                    if m is ClaimMode.WITHHOLD
+                    else "neither confirm nor deny"
+                ),
+                key=field_key("add.mode"),
+            )
+            add_problems.slot("mode")
+            st.checkbox("Cited in the alternative", key=field_key("add.alternative"))
+        add = st.form_submit_button("Add this provision", type="primary")
+    with st.expander("About the provisions listed", expanded=len(results) <= 3):
+        for exemption in results[:12]:
+            st.markdown(f"**{exemption.citation} {exemption.title}**: {exemption.summary}")
+            st.caption(explain(exemption))
+    if add:
+        citation = ss[field_key("add.citation")]
+        exemption = catalogue.get(citation)
+        items = ss[field_key("add.items")]
+        mode = ss[field_key("add.mode")]
+        if any(c.citation == citation for c in case.claims):
+            add_problems.add("citation", f"{citation} is already listed above; edit it there.")
+        if not items:
+            add_problems.add("items", "Choose at least one item.")
+        if mode is ClaimMode.NCND and exemption is not None and not exemption.ncnd_provision:
+            add_problems.add("mode", f"{citation} has no provision to neither confirm nor deny.")
+        if not add_problems:
+            try:
+                claim = ExemptionClaim(
+                    citation=citation,
+                    items=items,
+                    mode=mode,
+                    in_the_alternative=ss[field_key("add.alternative")],
+                )
+            except ValidationError as error:
+                add_problems.show_error(error)
+            else:
+                edited = case.model_copy(deep=True)
+                edited.claims = [*case.claims, claim]
+                save_with(edited, f"Added {citation}")

@@ -1,0 +1,126 @@
+"""Items: for each numbered item, what was searched and the outcome; answers typed in; s21
+where-to-find."""
+
+import streamlit as st
+
+from foi_core.models import OUTCOME_LABELS, Case, Outcome
+from foi_core.workflow import ANSWER_OUTCOMES, apply_step_edit
+from ui import FieldProblems, case_page, field_key, flash, md_escape, save_case
+
+loaded = case_page("items")
+case = loaded.case
+ss = st.session_state
+OUTCOMES = list(OUTCOME_LABELS)
+
+if not case.request.items:
+    st.info("This case has no items yet: paste the request on the Request page first.")
+    st.page_link("pages/request.py", label="Go to Request", query_params={"case": case.id})
+    st.stop()
+
+# --- A quick way to give every item the same outcome (e.g. a routine NCND) ----------------------
+
+with st.expander("Give every item the same outcome"):
+    with st.form("all_items", border=False):
+        st.selectbox(
+            "Outcome for every item",
+            OUTCOMES,
+            index=None,
+            format_func=OUTCOME_LABELS.__getitem__,
+            placeholder="Choose an outcome",
+            key=field_key("all.outcome"),
+        )
+        apply_all = st.form_submit_button("Apply to every item")
+    if apply_all:
+        chosen = ss[field_key("all.outcome")]
+        if chosen is None:
+            st.error("Choose an outcome first.")
+        else:
+            data = case.model_dump()
+            for item in data["request"]["items"]:
+                item["outcome"] = chosen
+            edited = apply_step_edit(case, Case.model_validate(data), "items")
+            save_case(
+                edited,
+                f"Every item set to: {OUTCOME_LABELS[chosen]}",
+                message=f"Every item is now: {OUTCOME_LABELS[chosen]}.",
+            )
+
+# --- One block per item ------------------------------------------------------------------------
+
+problems = FieldProblems()
+with st.form("items", enter_to_submit=False):
+    for item in case.request.items:
+        n = item.number
+        with st.container(border=True):
+            st.markdown(f"**Item {n}.** {md_escape(item.text)}")
+            col1, col2 = st.columns(2)
+            with col1:
+                st.selectbox(
+                    "Outcome",
+                    OUTCOMES,
+                    index=OUTCOMES.index(item.outcome) if item.outcome else None,
+                    format_func=OUTCOME_LABELS.__getitem__,
+                    placeholder="Choose the outcome",
+                    key=field_key(f"{n}.outcome"),
+                )
+                problems.slot(f"items.{n}.outcome")
+            with col2:
+                st.text_area(
+                    "What was searched",
+                    value=item.searches,
+                    height=68,
+                    key=field_key(f"{n}.searches"),
+                    help="Systems, departments, records and search terms for this item.",
+                )
+            if item.outcome in ANSWER_OUTCOMES or item.answer:
+                st.text_area(
+                    "The answer (the information disclosed)",
+                    value=item.answer,
+                    key=field_key(f"{n}.answer"),
+                )
+                problems.slot(f"items.{n}.answer")
+            if item.outcome is Outcome.ACCESSIBLE_ELSEWHERE or item.where_to_find:
+                st.text_area(
+                    "Where to find it (s21): a link or precise directions",
+                    value=item.where_to_find,
+                    height=68,
+                    key=field_key(f"{n}.where"),
+                )
+                problems.slot(f"items.{n}.where_to_find")
+    save = st.form_submit_button("Save items", type="primary")
+
+if save:
+    data = case.model_dump()
+    needs_more: list[int] = []
+    for raw in data["request"]["items"]:
+        n = raw["number"]
+        outcome = ss[field_key(f"{n}.outcome")]
+        raw["outcome"] = outcome
+        raw["searches"] = ss[field_key(f"{n}.searches")]
+        answer_key, where_key = field_key(f"{n}.answer"), field_key(f"{n}.where")
+        if answer_key in ss:
+            raw["answer"] = ss[answer_key]
+            if outcome in ANSWER_OUTCOMES and not raw["answer"].strip():
+                problems.add(f"items.{n}.answer", "Type in the information being disclosed.")
+        elif outcome in ANSWER_OUTCOMES:
+            needs_more.append(n)
+        if where_key in ss:
+            raw["where_to_find"] = ss[where_key]
+            if outcome == Outcome.ACCESSIBLE_ELSEWHERE and not raw["where_to_find"].strip():
+                problems.add(
+                    f"items.{n}.where_to_find",
+                    "Say exactly where the requester can find it (s21 needs this).",
+                )
+        elif outcome == Outcome.ACCESSIBLE_ELSEWHERE:
+            needs_more.append(n)
+    if not problems:
+        edited = apply_step_edit(case, Case.model_validate(data), "items")
+        if needs_more:
+            flash(
+                "Saved. Now fill in the answer or where to find it for item(s) "
+                + ", ".join(str(n) for n in needs_more)
+                + "."
+            )
+        save_case(edited, "Item outcomes saved", message="" if needs_more else "Items saved.")
+    else:
+        st.error("Nothing was saved: fix the problems shown above.")
