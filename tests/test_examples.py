@@ -1,0 +1,90 @@
+"""The example cases in examples/: valid, exact JSON round trip, and clean under the checker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foi_core.checker import check, has_errors
+from foi_core.models import Case, ClaimMode, Outcome
+from tests.case_factory import good_profile
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FILES = sorted(EXAMPLES.glob("*.json"))
+
+
+def load(name: str) -> Case:
+    return Case.from_json((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+def test_the_four_examples_exist():
+    assert {f.name for f in FILES} >= {
+        "doorbell-camera-ncnd.json",
+        "999-calls-partial.json",
+        "cost-limit-s12.json",
+        "full-disclosure.json",
+    }
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_example_round_trips_exactly(path: Path):
+    text = path.read_text(encoding="utf-8")
+    case = Case.from_json(text)
+    again = Case.from_json(case.to_json())
+    assert again == case
+    assert case.to_json() + "\n" == text  # the file is exactly what to_json writes
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_example_passes_the_checker(path: Path):
+    case = Case.from_json(path.read_text(encoding="utf-8"))
+    findings = check(case, good_profile())
+    assert not has_errors(findings), [f.message for f in findings]
+    assert findings == [], [f.message for f in findings]
+
+
+def test_example_ids_are_unique():
+    ids = [Case.from_json(p.read_text(encoding="utf-8")).id for p in FILES]
+    assert len(ids) == len(set(ids))
+
+
+def test_doorbell_example_is_a_whole_request_ncnd():
+    case = load("doorbell-camera-ncnd.json")
+    assert case.request.our_ref == "002261/21"
+    assert len(case.request.items) == 16
+    assert all(item.outcome is Outcome.NCND for item in case.request.items)
+    assert {(c.citation, c.mode) for c in case.claims} == {
+        ("s24(1)", ClaimMode.NCND),
+        ("s31(1)(a)", ClaimMode.NCND),
+        ("s40(2)", ClaimMode.NCND),
+    }
+    assert all(c.items == list(range(1, 17)) for c in case.claims)
+
+
+def test_999_calls_example_discloses_item_one_and_partly_withholds_item_two():
+    case = load("999-calls-partial.json")
+    assert case.request.our_ref == "002335/20"
+    first, second = case.request.items
+    assert first.outcome is Outcome.DISCLOSED and "159,740" in first.answer
+    assert second.outcome is Outcome.PARTLY_DISCLOSED and second.where_to_find
+    assert {c.citation for c in case.claims_for_item(2)} == {"s21", "s24(1)", "s31(1)(a)"}
+
+
+def test_cost_limit_example_exceeds_the_limit():
+    case = load("cost-limit-s12.json")
+    estimate = case.cost_estimate
+    assert estimate is not None and estimate.exceeds_limit
+    assert any(line.records == 1144 and line.minutes_each == 3 for line in estimate.lines)
+    assert estimate.s16_advice
+
+
+def test_breaking_an_example_is_caught():
+    """The examples pass because they are complete, not because the checker ignores them."""
+    case = load("doorbell-camera-ncnd.json")
+    case.overall_harm = ""
+    for claim in case.claims:
+        claim.harm = None
+        claim.legitimate_interests = None
+    rules = {f.rule_id for f in check(case, good_profile())}
+    assert {"ncnd-without-harm", "s40-without-legitimate-interests"} <= rules
