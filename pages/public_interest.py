@@ -1,0 +1,271 @@
+"""Public interest: per qualified claim, factors for and against, each with a weight and a
+rationale, picked from the library or written fresh; irrelevant factors are flagged."""
+
+import streamlit as st
+from pydantic import ValidationError
+
+from foi_core.models import (
+    ClaimMode,
+    ExemptionClaim,
+    Factor,
+    PublicInterestTest,
+    Side,
+    Weight,
+    explain_errors,
+)
+from foi_core.workflow import apply_step_edit
+from ui import FieldProblems, case_page, field_key, save_case
+from ui.reasoning import (
+    WEIGHT_LABELS,
+    absolute_claims,
+    catalogue,
+    claim_title,
+    irrelevant_messages,
+    library_choices,
+    next_step_link,
+    pit_claims,
+    side_label,
+    weights_summary,
+)
+
+loaded = case_page("public_interest")
+case = loaded.case
+ss = st.session_state
+cat = catalogue()
+WEIGHTS = list(Weight)
+
+
+def save_factors(claim_id: str, factors: list[Factor], summary: str) -> None:
+    """Save the claim's factors (keeping its balance) and mark later steps re-check."""
+    edited = case.model_copy(deep=True)
+    claim = edited.claim(claim_id)
+    pit = claim.pit or PublicInterestTest()
+    claim.pit = PublicInterestTest(factors=factors, balance=pit.balance)
+    save_case(apply_step_edit(case, edited, "public_interest"), summary)
+
+
+def show_irrelevant(text: str, where: st.delta_generator.DeltaGenerator | None = None) -> None:
+    """Warnings naming any irrelevant consideration the text relies on."""
+    messages = irrelevant_messages(text, cat)
+    target = where if where is not None else st
+    if messages:
+        target.warning("\n\n".join(messages), icon=":material/report:")
+
+
+def weight_field(label: str, saved: Weight, key: str) -> None:
+    st.radio(
+        label,
+        WEIGHTS,
+        index=WEIGHTS.index(saved),
+        format_func=WEIGHT_LABELS.__getitem__,
+        horizontal=True,
+        key=key,
+    )
+
+
+@st.fragment
+def new_factor_editor(claim: ExemptionClaim) -> None:
+    """Write a new factor. Outside a form, so the irrelevance check runs as soon as the text box
+    loses focus (only this part of the page reruns)."""
+    prefix = f"new.{claim.id}"
+    st.radio(
+        "Which way does it point?",
+        [Side.FOR, Side.AGAINST],
+        format_func=lambda side: side_label(side, claim),
+        horizontal=True,
+        key=field_key(f"{prefix}.side"),
+    )
+    text = st.text_area(
+        "The factor",
+        key=field_key(f"{prefix}.text"),
+        placeholder="One reason, in a sentence, why the public interest points this way.",
+        help="Checked for irrelevant considerations as soon as you leave the box.",
+    )
+    show_irrelevant(text or "")
+    text_problem = st.empty()
+    weight_field("Weight", Weight.MODERATE, field_key(f"{prefix}.weight"))
+    st.text_area(
+        "Why it carries that weight (rationale)",
+        key=field_key(f"{prefix}.rationale"),
+        height=80,
+    )
+    if st.button("Add factor", key=field_key(f"{prefix}.add"), icon=":material/add:"):
+        try:
+            factor = Factor(
+                side=ss[field_key(f"{prefix}.side")],
+                text=(text or "").strip(),
+                weight=ss[field_key(f"{prefix}.weight")],
+                rationale=(ss.get(field_key(f"{prefix}.rationale")) or "").strip(),
+            )
+        except ValidationError as error:
+            for problem in explain_errors(error):
+                if problem.field == "text":
+                    text_problem.error(
+                        "Write the factor before adding it: " + problem.message,
+                        icon=":material/error:",
+                    )
+                else:
+                    st.error(problem.message)
+        else:
+            current = claim.pit.factors if claim.pit else []
+            save_factors(claim.id, [*current, factor], f"Factor added for {claim.citation}")
+
+
+def library_picker(claim: ExemptionClaim) -> None:
+    """Pick ready-made factors; each is added with a moderate weight and its rationale."""
+    offered = {side: library_choices(claim, side, cat) for side in (Side.FOR, Side.AGAINST)}
+    texts = {factor.id: factor.text for factors in offered.values() for factor in factors}
+    with st.form(f"library-{claim.id}", enter_to_submit=False):
+        for side in (Side.FOR, Side.AGAINST):
+            st.multiselect(
+                side_label(side, claim),
+                [factor.id for factor in offered[side]],
+                format_func=texts.__getitem__,
+                key=field_key(f"library.{claim.id}.{side.value}"),
+                placeholder="Choose factors from the library",
+            )
+        picked = st.form_submit_button("Add the chosen factors", icon=":material/playlist_add:")
+    if picked:
+        new_factors = []
+        for side in (Side.FOR, Side.AGAINST):
+            chosen = set(ss.get(field_key(f"library.{claim.id}.{side.value}")) or [])
+            for library_factor in offered[side]:
+                if library_factor.id in chosen:
+                    new_factors.append(
+                        Factor(
+                            side=side,
+                            text=library_factor.text,
+                            rationale=library_factor.rationale,
+                            library_id=library_factor.id,
+                        )
+                    )
+        if not new_factors:
+            st.warning("Choose at least one factor from the lists first.")
+        else:
+            current = claim.pit.factors if claim.pit else []
+            save_factors(
+                claim.id, [*current, *new_factors], f"Library factors added for {claim.citation}"
+            )
+
+
+def factor_editor(claim: ExemptionClaim) -> None:
+    """Edit, re-weigh or remove the factors already recorded, checked again on save."""
+    factors = claim.pit.factors if claim.pit else []
+    if not factors:
+        st.caption("No factors yet: pick some from the library or write your own below.")
+        return
+    problems = FieldProblems()
+    warning_slots: dict[str, st.delta_generator.DeltaGenerator] = {}
+    with st.form(f"factors-{claim.id}", enter_to_submit=False):
+        for side in (Side.FOR, Side.AGAINST):
+            on_side = [factor for factor in factors if factor.side is side]
+            st.markdown(f"**{side_label(side, claim)}** ({len(on_side)})")
+            if not on_side:
+                st.caption(":orange[None yet: every test needs factors on both sides.]")
+            for number, factor in enumerate(on_side, start=1):
+                key = f"pit.{claim.id}.{factor.id}"
+                st.text_area(
+                    f"Factor {number}" + (" (from the library)" if factor.library_id else ""),
+                    value=factor.text,
+                    height=80,
+                    key=field_key(f"{key}.text"),
+                )
+                problems.slot(f"{factor.id}.text")
+                warning_slots[factor.id] = st.empty()
+                show_irrelevant(factor.text, warning_slots[factor.id])
+                left, right = st.columns([3, 1])
+                with left:
+                    weight_field("Weight", factor.weight, field_key(f"{key}.weight"))
+                with right:
+                    st.checkbox("Remove", key=field_key(f"{key}.remove"))
+                st.text_area(
+                    "Rationale",
+                    value=factor.rationale,
+                    height=68,
+                    key=field_key(f"{key}.rationale"),
+                )
+                st.divider()
+        submitted = st.form_submit_button("Save changes to the factors", type="primary")
+    if not submitted:
+        return
+    kept: list[Factor] = []
+    removed = 0
+    for factor in factors:
+        key = f"pit.{claim.id}.{factor.id}"
+        if ss.get(field_key(f"{key}.remove")):
+            removed += 1
+            continue
+        text = (ss.get(field_key(f"{key}.text")) or "").strip()
+        show_irrelevant(text, warning_slots[factor.id])
+        try:
+            kept.append(
+                Factor.model_validate(
+                    {
+                        **factor.model_dump(),
+                        "text": text,
+                        "weight": ss.get(field_key(f"{key}.weight")) or factor.weight,
+                        "rationale": (ss.get(field_key(f"{key}.rationale")) or "").strip(),
+                    }
+                )
+            )
+        except ValidationError as error:
+            for problem in explain_errors(error):
+                problems.add(
+                    f"{factor.id}.{problem.field}",
+                    problem.message + " Write the factor, or tick Remove.",
+                )
+    if problems:
+        st.error("Nothing was saved: fix the factors marked above.", icon=":material/error:")
+        return
+    summary = f"Factors saved for {claim.citation}" + (f" ({removed} removed)" if removed else "")
+    save_factors(claim.id, kept, summary)
+
+
+# --- Absolute exemptions: no public interest test -------------------------------------------------
+
+for claim in absolute_claims(case, cat):
+    st.info(
+        f"**{claim_title(claim, cat.get(claim.citation))}** is an absolute exemption, so there is "
+        "no public interest test: once it applies, the information is withheld (or, for "
+        "neither confirm nor deny, the duty to confirm or deny does not arise). Section 2(3) of "
+        "the Act lists the absolute exemptions.",
+        icon=":material/block:",
+    )
+
+qualified = pit_claims(case, cat)
+if not qualified:
+    st.info(
+        "No qualified exemption has been chosen, so no public interest test is needed.",
+        icon=":material/info:",
+    )
+    next_step_link("public_interest", case)
+    st.stop()
+
+# --- One public interest test per qualified claim -------------------------------------------------
+
+for claim in qualified:
+    exemption = cat.get(claim.citation)
+    with st.container(border=True):
+        st.markdown(f"#### {claim_title(claim, exemption)}")
+        if claim.mode is ClaimMode.NCND:
+            st.caption(
+                "Weigh the public interest in confirming or denying that the information is held "
+                "against the public interest in maintaining the exclusion. This is separate from "
+                "any test on releasing the information itself."
+            )
+        elif exemption is not None and exemption.needs_harm_test:
+            st.caption(
+                "There is an inherent public interest in avoiding the harm this exemption "
+                "protects against; the more likely and serious the harm, the more weight it has."
+            )
+        st.caption(weights_summary(claim.pit))
+        factor_editor(claim)
+        with st.expander("Add factors", expanded=not (claim.pit and claim.pit.factors)):
+            library_tab, own_tab = st.tabs(["Pick from the library", "Write a new factor"])
+            with library_tab:
+                library_picker(claim)
+            with own_tab:
+                new_factor_editor(claim)
+
+
+next_step_link("public_interest", case)
