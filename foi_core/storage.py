@@ -346,13 +346,13 @@ def _short(value: Any, width: int) -> Any:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _list_key(elements: list[Any]) -> str | None:
-    """The field that identifies the elements of a list of objects ("id" or "number")."""
+def _list_key(before: list[Any], after: list[Any]) -> str | None:
+    """The field that identifies the elements of two lists of objects ("id" or "number")."""
     for key in ("id", "number"):
-        if elements and all(isinstance(e, dict) and key in e for e in elements):
-            values = [e[key] for e in elements]
-            if len(set(map(str, values))) == len(values):
-                return key
+        if not before + after or not all(isinstance(e, dict) and key in e for e in before + after):
+            continue
+        if all(len({str(e[key]) for e in side}) == len(side) for side in (before, after)):
+            return key
     return None
 
 
@@ -365,7 +365,7 @@ def _walk(path: str, before: Any, after: Any, out: list[dict[str, Any]], width: 
             _walk(child, before.get(key, _MISSING), after.get(key, _MISSING), out, width)
         return
     if isinstance(before, list) and isinstance(after, list):
-        key = _list_key(before + after)
+        key = _list_key(before, after)
         if key is not None:
             old = {str(e[key]): e for e in before}
             new = {str(e[key]): e for e in after}
