@@ -1,0 +1,172 @@
+"""Settings: the organisation profile used in letters, and the letter templates."""
+
+import base64
+import re
+from pathlib import Path
+
+import streamlit as st
+from pydantic import ValidationError
+
+from foi_core.models import OrganisationProfile
+from foi_core.settings import get_settings
+from ui import FieldProblems, actor, field_key, flash, get_store, md_escape, show_flash
+
+st.title("Settings")
+show_flash()
+store = get_store()
+profile = store.load_profile()
+ss = st.session_state
+
+# --- Organisation profile --------------------------------------------------------------------
+
+st.subheader("Organisation profile", anchor=False)
+st.caption(
+    "This text goes into every letter. It belongs to your organisation, so change it here "
+    "rather than in the templates."
+)
+
+TEXT_FIELDS = {
+    "name": ("Organisation name", False),
+    "unit": ("Unit or team", False),
+    "address": ("Postal address", True),
+    "email": ("Email", False),
+    "phone": ("Telephone", False),
+    "website": ("Website", False),
+    "signatory_name": ("Name of the person who signs letters", False),
+    "signatory_role": ("Their role", False),
+    "review_procedure": ("How to ask for an internal review", True),
+    "ico_details": ("How to complain to the Information Commissioner", True),
+    "copyright_notice": ("Copyright and re-use notice", True),
+}
+# Any further text field added to the profile later is shown too, labelled from its name.
+for name, info in OrganisationProfile.model_fields.items():
+    if name not in TEXT_FIELDS and info.annotation is str and name != "logo_png_base64":
+        TEXT_FIELDS[name] = (name.replace("_", " ").capitalize(), False)
+
+problems = FieldProblems()
+with st.form("profile", enter_to_submit=False):
+    col1, col2 = st.columns(2)
+    for index, (name, (label, long)) in enumerate(TEXT_FIELDS.items()):
+        with col1 if index % 2 == 0 or long else col2:
+            value = getattr(profile, name)
+            if long:
+                st.text_area(label, value=value, key=field_key(f"profile.{name}"))
+            else:
+                st.text_input(label, value=value, key=field_key(f"profile.{name}"))
+            problems.slot(name)
+    st.checkbox(
+        "We are a government department (this changes how some exemptions, such as s35, apply)",
+        value=profile.is_government_department,
+        key=field_key("profile.is_government_department"),
+    )
+    st.file_uploader(
+        "Logo for the letterhead (PNG, optional)", type=["png"], key="settings.logo_upload"
+    )
+    problems.slot("logo_png_base64")
+    remove_logo = st.checkbox(
+        "Remove the current logo",
+        key=field_key("profile.remove_logo"),
+        disabled=not profile.logo_png_base64,
+    )
+    save = st.form_submit_button("Save the profile", type="primary")
+
+if profile.logo_png_base64:
+    st.image(base64.b64decode(profile.logo_png_base64), caption="Current logo", width=160)
+
+if save:
+    data = profile.model_dump()
+    for name in TEXT_FIELDS:
+        data[name] = ss[field_key(f"profile.{name}")]
+    data["is_government_department"] = ss[field_key("profile.is_government_department")]
+    upload = ss.get("settings.logo_upload")
+    if upload is not None:
+        content = upload.getvalue()
+        if not content.startswith(b"\x89PNG\r\n\x1a\n"):
+            problems.add("logo_png_base64", "That file is not a PNG image.")
+        else:
+            data["logo_png_base64"] = base64.b64encode(content).decode("ascii")
+    elif ss[field_key("profile.remove_logo")]:
+        data["logo_png_base64"] = ""
+    if not data["name"].strip():
+        problems.add("name", "Letters need the organisation's name.")
+    if not problems:
+        try:
+            new_profile = OrganisationProfile.model_validate(data)
+        except ValidationError as error:
+            problems.show_error(error)
+        else:
+            store.save_profile(new_profile, actor=actor())
+            for key in [k for k in ss if str(k).startswith(field_key("profile."))]:
+                del ss[key]
+            flash("Organisation profile saved.")
+            st.rerun()
+
+# --- Templates --------------------------------------------------------------------------------
+
+st.subheader("Letter templates", anchor=False)
+templates_dir = Path(get_settings().templates_dir)
+uploaded_dir = templates_dir / "uploaded"
+templates = sorted(templates_dir.glob("*.docx")) + sorted(uploaded_dir.glob("*.docx"))
+if templates:
+    for path in templates:
+        where = "your organisation's" if path.parent == uploaded_dir else "built in"
+        st.markdown(f"- `{path.name}` ({where})")
+else:
+    st.caption("No templates found yet.")
+
+st.markdown("**Use your own template**")
+st.caption(
+    "Start from a built-in template, change the wording and layout in Word, keep the "
+    "{{ placeholders }}, and upload it here. It is checked against a case before it is kept."
+)
+template_upload = st.file_uploader("Template (.docx)", type=["docx"], key="settings.template")
+
+
+def check_template(path: Path) -> list[str] | None:
+    """Placeholders the template uses that a case cannot fill (None if checking is unavailable)."""
+    try:
+        from foi_core.letters import missing_template_variables
+    except ImportError:
+        return None
+    summaries = store.list_cases()
+    if not summaries:
+        return None
+    case = store.load(summaries[0].id).case
+    return list(missing_template_variables(path, case, profile))
+
+
+if template_upload is not None and st.button("Check and keep this template", key="settings.keep"):
+    content = template_upload.getvalue()
+    safe_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(template_upload.name).name).strip("-.")
+    if not content.startswith(b"PK"):
+        st.error("That file is not a Word document (.docx). Save it as .docx and try again.")
+    elif not safe_name.lower().endswith(".docx"):
+        st.error("The file name must end in .docx.")
+    else:
+        uploaded_dir.mkdir(parents=True, exist_ok=True)
+        target = uploaded_dir / safe_name
+        trial = uploaded_dir / f".checking-{safe_name}"
+        trial.write_bytes(content)
+        try:
+            missing = check_template(trial)
+        except Exception as error:  # a broken document must give a message, not a traceback
+            trial.unlink(missing_ok=True)
+            st.error(
+                "Word could not read that template: "
+                + md_escape(str(error) or type(error).__name__)
+                + ". Open it in Word, save it again as .docx, and upload it again."
+            )
+        else:
+            if missing:
+                trial.unlink(missing_ok=True)
+                st.error(
+                    "The template was not kept. It uses placeholders that a case does not "
+                    "provide: "
+                    + ", ".join(f"`{name}`" for name in missing)
+                    + ". Check their spelling against a built-in template."
+                )
+            else:
+                trial.replace(target)
+                note = "" if missing is not None else " (it could not be checked against a case)"
+                flash(f"Template {safe_name} kept{note}.")
+                st.rerun()
