@@ -5,11 +5,12 @@ import streamlit as st
 from pydantic import ValidationError
 
 from foi_core.knowledge import CORE_HARM_PROMPT_IDS, HarmPrompt
-from foi_core.models import ClaimMode, HarmAssessment, Likelihood, explain_errors
+from foi_core.models import LIKELIHOOD_LABELS, ClaimMode, HarmAssessment, Likelihood, explain_errors
 from foi_core.workflow import apply_step_edit
 from ui import FieldProblems, case_page, field_key, save_case
 from ui.reasoning import (
     HARM_PAGE_TESTS,
+    LIKELIHOOD_MEANINGS,
     catalogue,
     claim_title,
     harm_page_claims,
@@ -57,11 +58,8 @@ def likelihood_field(claim_id: str, prompt: HarmPrompt, saved: Likelihood | None
         prompt.question,
         options,
         index=options.index(saved) if saved in options else None,
-        format_func=lambda value: "would" if value is Likelihood.WOULD else "would be likely to",
-        captions=[
-            "More probable than not (over 50%). Needs strong evidence; carries more weight.",
-            "A real and significant risk, more than hypothetical or remote, even if below 50%.",
-        ],
+        format_func=LIKELIHOOD_LABELS.__getitem__,
+        captions=[LIKELIHOOD_MEANINGS[option] for option in options],
         key=field_key(f"harm.{claim_id}.likelihood"),
         help=prompt.help or None,
     )

@@ -33,14 +33,13 @@ from ui.nav import PAGES_BY_STEP
 # (s24 has to be shown to be "required"; s36 rests on the qualified person's view of the harm).
 HARM_PAGE_TESTS = frozenset({"prejudice", "endangerment", "national_security", "qualified_person"})
 
-LIKELIHOOD_HELP: dict[Likelihood, str] = {
+LIKELIHOOD_MEANINGS: dict[Likelihood, str] = {
     Likelihood.WOULD: (
-        "**would**: more probable than not (over 50%). The higher level needs strong evidence, "
-        "but carries more weight in the public interest test."
+        "More probable than not (over 50%). Needs strong evidence; carries more weight in the "
+        "public interest test."
     ),
     Likelihood.WOULD_BE_LIKELY: (
-        "**would be likely to**: a real and significant risk, more than hypothetical or remote, "
-        "even if below 50%."
+        "A real and significant risk, more than hypothetical or remote, even if below 50%."
     ),
 }
 
@@ -278,6 +277,12 @@ def next_step_link(step_key: str, case: Case) -> None:
         if step_page(key) is not None:
             link_to_step(key, case, f"Next: {STEPS_BY_KEY[key].title}")
             return
+
+
+def safe_file_name(text: str) -> str:
+    """A file name made from a reference: letters, digits, dots, dashes and underscores only."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in text.strip())
+    return cleaned.strip("-.") or "letter"
 
 
 def likelihood_label(value: Likelihood | None) -> str:
