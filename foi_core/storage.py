@@ -263,6 +263,8 @@ class CaseSummary(_Record):
     version: int
 
 
+_SUMMARY_FIELDS = tuple(CaseSummary.model_fields)
+
 RevisionKind = Literal["saved", "conflict"]
 
 
@@ -820,21 +822,16 @@ class Store:
 
     def list_cases(self, status: CaseStatus | str | None = None) -> list[CaseSummary]:
         """Summaries of the stored cases, most recently updated first (documents not parsed)."""
-        query = select(
-            CaseRow.id,
-            CaseRow.ref,
-            CaseRow.title,
-            CaseRow.status,
-            CaseRow.received,
-            CaseRow.due_date,
-            CaseRow.updated_at,
-            CaseRow.version,
-        ).order_by(CaseRow.updated_at.desc(), CaseRow.ref)
+        table = CaseRow.__table__
+        query = select(*(table.c[name] for name in _SUMMARY_FIELDS)).order_by(
+            table.c.updated_at.desc(), table.c.ref
+        )
         if status is not None:
-            query = query.where(CaseRow.status == CaseStatus(status).value)
+            query = query.where(table.c.status == CaseStatus(status).value)
         with self._reading() as session:
-            rows = session.execute(query).all()
-        return [CaseSummary.model_validate(row._asdict()) for row in rows]
+            rows = session.connection().execute(query).all()
+        validate = CaseSummary.model_validate
+        return [validate(dict(zip(_SUMMARY_FIELDS, row, strict=True))) for row in rows]
 
     def count(self) -> int:
         """How many cases are stored."""
