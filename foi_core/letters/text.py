@@ -1,0 +1,108 @@
+"""Text helpers for letters: making user text safe for Word, and small formatting helpers.
+
+What a user typed is printed exactly as typed, with one documented exception: characters that
+XML 1.0 cannot hold (control characters such as NUL, BEL or form feed, lone surrogates, and
+U+FFFE/U+FFFF) are removed, because a .docx file is XML and cannot contain them. Tabs and line
+breaks are kept: a tab prints as a tab, and each line break (Windows ``\\r\\n``, old Mac ``\\r`` or
+``\\n``) prints as a line break in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from markupsafe import Markup, escape
+
+# Everything outside the XML 1.0 Char production: #x9 | #xA | #xD | [#x20-#xD7FF] |
+# [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_ENDINGS = re.compile("\r\n?")
+
+
+def printable(text: str) -> str:
+    """``text`` without characters XML 1.0 cannot hold, line endings written as ``\\n``."""
+    if not text:
+        return ""
+    return _LINE_ENDINGS.sub("\n", _NOT_XML.sub("", text))
+
+
+def xml_text(value: object) -> Markup:
+    """A value as escaped text for a Word XML run (docxtpl turns ``\\n`` and tabs into breaks).
+
+    Besides the usual ``& < > " '`` escaping, the underscore is written as a character
+    reference: docxtpl rewrites ``{_{`` to ``{{`` in its output, and the reference keeps a
+    user's literal ``{_{`` out of that rewrite (the XML parser turns it back into ``_``).
+    """
+    return Markup(str(escape(printable(str(value)))).replace("_", "&#95;"))
+
+
+def letter_date(day: dt.date | None) -> str:
+    """A date as letters print it: '6 August 2021' (empty when there is no date)."""
+    if day is None:
+        return ""
+    return f"{day.day} {day:%B %Y}"
+
+
+def provision(citation: str) -> str:
+    """'s31(1)(a)' -> '31(1)(a)': the citation without its leading 's'."""
+    return citation.strip().removeprefix("s")
+
+
+def join_words(words: Sequence[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def number_ranges(numbers: Iterable[int]) -> list[str]:
+    """[1, 2, 3, 5] -> ['1 to 3', '5']: consecutive runs of three or more become ranges."""
+    ordered = sorted(set(numbers))
+    runs: list[list[int]] = []
+    for number in ordered:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    words: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            words.append(f"{run[0]} to {run[-1]}")
+        else:
+            words.extend(str(n) for n in run)
+    return words
+
+
+def questions_label(numbers: Iterable[int], capital: bool = False) -> str:
+    """'question 2', 'questions 1 to 16', 'questions 2, 4 and 5'."""
+    ordered = sorted(set(numbers))
+    if not ordered:
+        return ""
+    noun = "question" if len(ordered) == 1 else "questions"
+    label = f"{noun} {join_words(number_ranges(ordered))}"
+    return label[0].upper() + label[1:] if capital else label
+
+
+def hours_text(hours: float) -> str:
+    """57.2 -> '57.2 hours', 1 -> '1 hour', 18.0 -> '18 hours'."""
+    rounded = round(hours, 1)
+    shown = f"{rounded:.1f}".removesuffix(".0")
+    return f"{shown} hour" if shown == "1" else f"{shown} hours"
+
+
+def minutes_text(minutes: float) -> str:
+    """3 -> '3 minutes', 1 -> '1 minute', 2.5 -> '2.5 minutes'."""
+    shown = f"{round(minutes, 2):g}"
+    return f"{shown} minute" if shown == "1" else f"{shown} minutes"
+
+
+def pounds(amount: float) -> str:
+    """450 -> '£450', 1430.5 -> '£1,430.50'."""
+    if float(amount).is_integer():
+        return f"£{int(amount):,}"
+    return f"£{amount:,.2f}"
