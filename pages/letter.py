@@ -1,0 +1,166 @@
+"""Letter: a readable preview, downloads (.docx, PDF when LibreOffice is available, the reasoning
+record, the PIT extension letter) and issuing, which records the letter on the case."""
+
+import streamlit as st
+
+from foi_core import letters
+from foi_core.checker import check
+from foi_core.models import CaseStatus
+from foi_core.workflow import apply_step_edit
+from ui import case_page, get_store, md_escape, save_case, today
+from ui.reasoning import link_to_step, mask_requester, safe_file_name
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+
+loaded = case_page("letter")
+case = loaded.case
+store = get_store()
+profile = store.load_profile()
+findings = check(case, profile, today=today())
+errors = [finding for finding in findings if finding.severity == "error"]
+blocked = bool(errors)
+base_name = safe_file_name(case.request.our_ref)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def render_cached(case_json: str, profile_json: str, draft: bool) -> letters.RenderedLetter:
+    """Render the response letter once per distinct case, profile and draft flag.
+
+    The page has already run the checker: ``draft`` is true exactly when it found errors, so the
+    renderer need not run it again (no findings are passed).
+    """
+    from foi_core.models import Case, OrganisationProfile
+
+    return letters.render_letter(
+        Case.from_json(case_json),
+        OrganisationProfile.model_validate_json(profile_json),
+        draft=draft,
+        findings=(),
+    )
+
+
+if blocked:
+    st.error(
+        f"**The letter is blocked.** The check found {len(errors)} error(s) that must be fixed "
+        "before the letter can be issued. You can still download it as a DRAFT, marked "
+        '"DRAFT – NOT FOR ISSUE", to see how it reads.',
+        icon=":material/block:",
+    )
+    link_to_step("check", case, "See the problems on the Check page")
+
+try:
+    rendered = render_cached(case.to_json(), profile.model_dump_json(), blocked)
+except letters.LetterError as error:
+    st.error("The letter could not be produced: " + md_escape(str(error)), icon=":material/error:")
+    st.stop()
+
+# --- Downloads -------------------------------------------------------------------------------
+
+with st.container(border=True):
+    st.markdown("#### Downloads")
+    left, middle, right = st.columns(3)
+    with left:
+        st.download_button(
+            "Download as DRAFT (.docx)" if blocked else "Download the letter (.docx)",
+            data=rendered.data,
+            file_name=f"{base_name}{'-DRAFT' if blocked else ''}.docx",
+            mime=DOCX,
+            on_click="ignore",
+            type="primary",
+            icon=":material/download:",
+            key="download-docx",
+        )
+    with middle:
+        if letters.soffice_path() is not None:
+            st.download_button(
+                "Download as DRAFT (PDF)" if blocked else "Download the letter (PDF)",
+                data=lambda: letters.to_pdf(rendered.data),
+                file_name=f"{base_name}{'-DRAFT' if blocked else ''}.pdf",
+                mime=PDF,
+                on_click="ignore",
+                icon=":material/picture_as_pdf:",
+                key="download-pdf",
+            )
+        else:
+            st.caption(
+                "PDF is not available: LibreOffice is not installed on this server. Download "
+                "the .docx and save it as PDF from Word instead."
+            )
+    with right:
+        st.download_button(
+            "Download the reasoning record (.docx)",
+            data=lambda: (
+                letters.render_reasoning_record(
+                    case, profile, store.audit(case.id), findings=findings
+                ).data
+            ),
+            file_name=f"{base_name}-reasoning-record.docx",
+            mime=DOCX,
+            on_click="ignore",
+            icon=":material/history_edu:",
+            key="download-record",
+            help="Every step of the reasoning, who decided what and when, and the case history.",
+        )
+    if case.pit_extension is not None:
+        st.download_button(
+            "Download the PIT extension letter (.docx)",
+            data=lambda: letters.render_pit_extension_letter(case, profile).data,
+            file_name=f"{base_name}-pit-extension.docx",
+            mime=DOCX,
+            on_click="ignore",
+            icon=":material/schedule:",
+            key="download-extension",
+            help="Tells the requester more time is needed to consider the public interest "
+            "(s10(3)), with the estimated date (s17(2)).",
+        )
+
+# --- Issuing ---------------------------------------------------------------------------------
+
+with st.container(border=True):
+    st.markdown("#### Issue")
+    issued = [letter for letter in case.issued_letters if letter.kind == "response"]
+    for letter in issued:
+        st.caption(
+            f"Issued {letter.issued_at:%d %B %Y at %H:%M} UTC from the template "
+            f"{md_escape(letter.template_name)}; document SHA-256 {letter.document_sha256[:16]}…"
+        )
+    if blocked:
+        st.caption("Issuing is switched off until the check finds no errors.")
+    st.caption(
+        "Issuing records this exact letter on the case (the template, a fingerprint of the "
+        "document and the data it was made from) so it can be reproduced later, and sets the "
+        "response date to today if it is empty. Send the downloaded letter to the requester."
+    )
+    if st.button(
+        "Issue the letter again" if issued else "Issue the letter",
+        disabled=blocked,
+        icon=":material/send:",
+        key="issue",
+    ):
+        edited = letters.record_issue(case, rendered)
+        if edited.response_date is None:
+            edited.response_date = today()
+        edited.status = CaseStatus.ISSUED
+        save_case(
+            apply_step_edit(case, edited, "letter"),
+            "Letter issued",
+            message="The letter is recorded as issued.",
+        )
+
+# --- Preview ---------------------------------------------------------------------------------
+
+st.markdown("#### Preview")
+st.caption(
+    "How the letter reads. The requester's details are hidden here (the decision is "
+    "applicant-blind); they are in the downloaded letter. Download the .docx for the exact layout."
+)
+with st.container(border=True, height=700):
+    for style, text in letters.letter_paragraphs(rendered.data):
+        text = mask_requester(text, case.requester)
+        if not text.strip():
+            continue
+        if style.startswith(("Heading", "Title")):
+            st.markdown(f"**{md_escape(text)}**")
+        else:
+            st.markdown(md_escape(text))
