@@ -519,6 +519,20 @@ def set_items(case: Case, texts: Sequence[str]) -> Case:
     return mark_changed(updated, "request") if changed else updated
 
 
+def remove_claim(case: Case, claim_id: str) -> Case:
+    """A copy of the case without that claim; combined balances lose it too, and one left with
+    fewer than two claims is dropped. Later steps are marked "re-check"."""
+    data = case.model_dump()
+    data["claims"] = [c for c in data["claims"] if c["id"] != claim_id]
+    aggregates = []
+    for agg in data["aggregate_balances"]:
+        agg["claim_ids"] = [cid for cid in agg["claim_ids"] if cid != claim_id]
+        if len(agg["claim_ids"]) >= 2:
+            aggregates.append(agg)
+    data["aggregate_balances"] = aggregates
+    return mark_changed(Case.model_validate(data), "exemptions")
+
+
 def new_case(our_ref: str, received: dt.date, title: str = "") -> Case:
     """A blank draft case (raises pydantic.ValidationError for a blank reference)."""
     return Case(title=title, request=Request(our_ref=our_ref.strip(), received=received))

@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from foi_core.knowledge import Exemption, load_catalogue
 from foi_core.models import OUTCOME_LABELS, Case, ClaimMode, ExemptionClaim, Outcome
-from foi_core.workflow import apply_step_edit, items_needing_claims
+from foi_core.workflow import apply_step_edit, items_needing_claims, remove_claim
 from ui import FieldProblems, case_page, field_key, md_escape, one_line, save_case
 
 TEST_WORDS = {
@@ -161,16 +161,7 @@ for claim in case.claims:
             with col2:
                 remove = st.form_submit_button("Remove this provision")
         if remove:
-            edited = case.model_copy(deep=True)
-            edited.claims = [c for c in case.claims if c.id != claim.id]
-            edited.aggregate_balances = [
-                agg
-                for agg in case.aggregate_balances
-                if claim.id not in agg.claim_ids or len(agg.claim_ids) > 2
-            ]
-            for agg in edited.aggregate_balances:
-                agg.claim_ids = [cid for cid in agg.claim_ids if cid != claim.id]
-            save_with(edited, f"Removed {claim.citation}")
+            save_with(remove_claim(case, claim.id), f"Removed {claim.citation}")
         if update:
             items = ss[field_key(f"{claim.id}.items")]
             mode = ss[field_key(f"{claim.id}.mode")]

@@ -31,6 +31,7 @@ from foi_core.workflow import (
     mark_changed,
     new_case,
     next_step,
+    remove_claim,
     set_items,
     split_request,
     step_statuses,
@@ -392,6 +393,16 @@ def test_blank_texts_are_dropped():
     case = new_case("X", dt.date(2026, 3, 2))
     result = set_items(case, ["  First  ", "", "   ", "Second"])
     assert [(i.number, i.text) for i in result.request.items] == [(1, "First"), (2, "Second")]
+
+
+def test_remove_claim_drops_it_from_combined_balances():
+    case = correct_case()
+    assert [a.claim_ids for a in case.aggregate_balances] == [["anpr-s31", "anpr-s24"]]
+    removed = remove_claim(case, "anpr-s24")
+    assert "anpr-s24" not in [c.id for c in removed.claims]
+    assert removed.aggregate_balances == []  # a combined balance needs two claims
+    assert "harm" in removed.recheck_steps
+    assert len(remove_claim(case, "company-s30").aggregate_balances) == 1
 
 
 # --- New and duplicated cases -------------------------------------------------------------------
