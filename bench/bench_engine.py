@@ -153,6 +153,8 @@ def main() -> None:
         url = args.url or f"sqlite:///{Path(folder) / 'bench.db'}"
         store = Store(url)
         print(f"store: {store!r}")
+        if store.count():
+            sys.exit("The benchmark adds thousands of cases: give it an empty database.")
 
         start = time.perf_counter()
         added = store.add_many((background_case(n) for n in range(args.cases)), actor="bench")

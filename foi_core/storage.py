@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError as AlembicCommandError
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import (
     JSON,
@@ -53,7 +54,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
@@ -443,13 +444,30 @@ def _is_memory_sqlite(url: str) -> bool:
 def create_store_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite gets WAL, a busy timeout, foreign keys and BEGIN IMMEDIATE
     for writes (so two writers queue instead of failing part-way)."""
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(
+            f"{url!r} is not a database URL; use e.g. sqlite:///data/foi.db or "
+            "postgresql+psycopg://user:password@host/database (setting FOI_DATABASE_URL)."
+        ) from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # the driver we ship
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except (ArgumentError, ImportError) as error:
+            raise StorageError(f"Cannot use the database URL {_safe(url)}: {error}") from None
 
     memory = _is_memory_sqlite(url)
     if not memory:
-        Path(parsed.database or "").expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(parsed.database or "").expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(
+                f"Cannot create the folder {folder} for the database: {error.strerror}."
+            ) from None
     engine = create_engine(
         parsed,
         connect_args={"check_same_thread": False},
@@ -472,6 +490,14 @@ def create_store_engine(url: str) -> Engine:
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
+
+
+def _safe(url: str) -> str:
+    """A URL fit to show: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return repr(url)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -524,10 +550,28 @@ class Store:
     """
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        """Open the database at ``url`` (default: the settings) and migrate it if needed.
+
+        Raises StorageError with a plain message when the URL is wrong, the database cannot be
+        reached, or it was set up by a newer version of the tool.
+        """
         self.url = url or get_settings().database_url
         self.engine = create_store_engine(self.url)
         if migrate:
-            _ensure_schema(self.engine)
+            try:
+                _ensure_schema(self.engine)
+            except AlembicCommandError as error:
+                self.engine.dispose()
+                raise StorageError(
+                    f"The database {_safe(self.url)} was set up by a different version of this "
+                    f"tool and cannot be upgraded by this one ({error})."
+                ) from None
+            except OperationalError as error:
+                self.engine.dispose()
+                reason = str(error.orig or error).strip().splitlines()[0]
+                raise StorageError(
+                    f"Cannot open the database {_safe(self.url)}: {reason}"
+                ) from None
         self._read_session = sessionmaker(self.engine, expire_on_commit=False)
         self._write_session = sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False

@@ -562,3 +562,27 @@ def test_a_write_slipping_past_the_version_check_still_ends_as_a_conflict(
     monkeypatch.undo()
     assert store.load(case.id).case == case  # the sneaky bump was rolled back with our save
     assert [r.kind for r in store.revisions(case.id)] == ["saved", "conflict"]
+
+
+def test_bad_database_settings_get_plain_messages(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="'nonsense' is not a database URL"):
+        Store("nonsense")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StorageError, match="Cannot create the folder"):
+        Store(f"sqlite:///{blocker / 'sub' / 'x.db'}")
+    with pytest.raises(StorageError, match="Cannot open the database postgresql://") as refused:
+        Store("postgresql://nobody:secret@127.0.0.1:1/none")
+    assert "secret" not in str(refused.value)
+
+
+def test_a_database_from_a_newer_version_is_refused_plainly(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'newer.db'}"
+    Store(url).close()
+    other = Store(url, migrate=False)
+    with other.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    other.close()
+    storage._migrated_urls.clear()  # as in a new process
+    with pytest.raises(StorageError, match="set up by a different version of this tool"):
+        Store(url)
