@@ -5,9 +5,9 @@ sees (title, message, fix, provision, step, severity) are data in
 ``foi_core/knowledge/rules.yaml``; the functions only decide *whether* a rule fires and for which
 claim or item, and supply the placeholders ``{citation}``, ``{items}`` and ``{detail}``.
 
->>> findings = check(case, profile)
->>> has_errors(findings)
-False
+Use: ``findings = check(case, profile)``; ``has_errors(findings)`` says whether a letter should
+be held back. Findings come in rules.yaml order and name the claim (``claim_id``) or the item
+(``item``) they are about, and the step (``step``) that fixes them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from foi_core.deadlines import (
+    ICO_MAX_TOTAL_WORKING_DAYS,
+    DeadlineError,
+    Deadlines,
+    case_deadlines,
+)
 from foi_core.knowledge import (
     Catalogue,
     Exemption,
@@ -177,15 +183,13 @@ class Context:
         )
 
     @cached_property
-    def deadlines(self):  # -> foi_core.deadlines.Deadlines | None
-        """The case's time limits, or None when they cannot be worked out (clock stopped etc.)."""
-        from foi_core.deadlines import DeadlineError, case_deadlines
-
+    def deadlines(self) -> Deadlines | None:
+        """The case's time limits, or None when they cannot be worked out (e.g. dates outside
+        the years the bank holiday calendar knows)."""
         try:
-            deadlines = case_deadlines(self.case)
+            return case_deadlines(self.case)
         except DeadlineError:
             return None
-        return deadlines
 
 
 RuleFunction = Callable[[Context], Iterable[Hit]]
@@ -420,12 +424,27 @@ def _ncnd_texts(ctx: Context) -> Iterator[tuple[Hit, str, str]]:
                 yield Hit(items=tuple(agg.items)), "the combined balance", agg.reasoning
 
 
+# "confirming or denying whether we hold ..." is neutral: a phrase straight after these words
+# asks the question rather than answering it.
+_NEUTRAL_BEFORE = re.compile(r"\b(whether|if)( or not)?\s+$", re.IGNORECASE)
+
+
+def _leak_phrases(ctx: Context, text: str) -> list[str]:
+    """The rule book's leak phrases that ``text`` uses as statements (not after 'whether')."""
+    found = []
+    for phrase in ctx.rule_book.leaks(text):
+        pattern = re.compile(r"\b" + re.escape(phrase) + r"\b", re.IGNORECASE)
+        if any(not _NEUTRAL_BEFORE.search(text[: m.start()]) for m in pattern.finditer(text)):
+            found.append(phrase)
+    return found
+
+
 @_rule("ncnd-text-leaks-holding")
 def _ncnd_text_leaks_holding(ctx: Context) -> Iterator[Hit]:
     for hit, where, text in _ncnd_texts(ctx):
         if _blank(text):
             continue
-        phrases = ctx.rule_book.leaks(text)
+        phrases = _leak_phrases(ctx, text)
         if phrases:
             quoted = ", ".join(f"'{phrase}'" for phrase in phrases)
             yield Hit(
@@ -628,8 +647,6 @@ def _response_after_deadline(ctx: Context) -> Iterator[Hit]:
 
 @_rule("pit-extension-past-40-days")
 def _pit_extension_past_40(ctx: Context) -> Iterator[Hit]:
-    from foi_core.deadlines import ICO_MAX_TOTAL_WORKING_DAYS
-
     deadlines = ctx.deadlines
     if deadlines is None or deadlines.extension_total_working_days is None:
         return

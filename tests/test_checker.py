@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from foi_core import checker
 from foi_core.checker import RULE_FUNCTIONS, Finding, check, has_errors, plain_items
@@ -497,3 +499,74 @@ def test_ncnd_item_needs_an_ncnd_claim_not_a_withholding_one():
 def test_check_defaults_profile_and_today():
     case = correct_case()
     assert check(case) == []
+
+
+# --- Robustness: any valid case can be checked ------------------------------------------------
+
+_CITATIONS = [e.citation for e in load_catalogue().exemptions] + ["s31", "s30(1)", "s99(1)"]
+
+
+@st.composite
+def odd_cases(draw: st.DrawFn) -> Case:
+    """Valid but arbitrary cases: any outcomes, citations, modes, partial records and dates."""
+    count = draw(st.integers(1, 4))
+    words = st.text(max_size=40)
+    items = [
+        RequestItem(
+            number=n,
+            text="Question",
+            outcome=draw(st.none() | st.sampled_from(list(Outcome))),
+            answer=draw(words | st.sampled_from(["we hold it", "records show nothing"])),
+            where_to_find=draw(words),
+        )
+        for n in range(1, count + 1)
+    ]
+    claims = []
+    for index in range(draw(st.integers(0, 4))):
+        claims.append(
+            ExemptionClaim(
+                id=f"c{index}",
+                citation=draw(st.sampled_from(_CITATIONS)),
+                items=draw(st.lists(st.integers(1, count), max_size=count)),
+                mode=draw(st.sampled_from(list(ClaimMode))),
+                in_the_alternative=draw(st.booleans()),
+                harm=draw(st.none() | st.just(harm("things", None))),
+                pit=draw(st.none() | st.builds(lambda: pit("things", with_balance=False))),
+                qp_opinion=draw(st.none() | st.just(qp_opinion())),
+            )
+        )
+    case = minimal_case(*items)
+    case.claims = claims
+    case.response_date = draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2150, 1, 1)))
+    case.request.received = draw(st.dates(dt.date(1990, 1, 1), dt.date(2150, 1, 1)))
+    if draw(st.booleans()):
+        case.pit_extension = PITExtension(
+            estimated_date=draw(st.dates(dt.date(1990, 1, 1), dt.date(2150, 1, 1)))
+        )
+    return case
+
+
+@settings(max_examples=150, deadline=None)
+@given(odd_cases(), st.booleans())
+def test_any_valid_case_can_be_checked(case: Case, government: bool):
+    profile = good_profile(is_government_department=government, review_procedure="")
+    findings = check(case, profile, today=dt.date(2024, 6, 3))
+    known = {rule.id for rule in load_rules()}
+    claim_ids = {c.id for c in case.claims}
+    numbers = {item.number for item in case.request.items}
+    for finding in findings:
+        assert finding.rule_id in known
+        assert finding.message.strip() and "{" not in finding.message
+        assert finding.claim_id is None or finding.claim_id in claim_ids
+        assert finding.item is None or finding.item in numbers
+
+
+def test_asking_whether_information_is_held_is_not_a_leak():
+    case = correct_case()
+    claim(case, "company-s31").harm.causal_chain = (
+        "Confirming or denying whether we hold files on the company would tell it about police "
+        "interest, and saying if we hold anything would be just as revealing."
+    )
+    assert "ncnd-text-leaks-holding" not in ids(run(case))
+    claim(case, "company-s31").harm.causal_chain += " In fact we hold two files."
+    assert "ncnd-text-leaks-holding" in ids(run(case))
