@@ -659,7 +659,7 @@ def build_reasoning_record() -> DocumentObject:
         ("Citation recorded: ", "c.citation"),
         ("Provision relied on: ", "c.cited"),
         ("Use: ", "c.mode_label"),
-        ("Questions: ", "c.items"),
+        ("Questions: ", "c.questions"),
         ("Classification: ", "c.classification"),
         ("Test: ", "c.test"),
         ("What that means: ", "c.explanation"),

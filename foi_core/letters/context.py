@@ -313,7 +313,6 @@ class RecordItemView(_View):
 
 class RecordClaimView(ClaimView):
     mode: str
-    items: str
     prompt_answers: list[SearchView]
     all_factors: list[FactorView]
 
@@ -465,14 +464,18 @@ def _factor(factor) -> FactorView:
     )
 
 
-def _claim_view(claim: ExemptionClaim) -> ClaimView:
+def _claim_view(claim: ExemptionClaim, name_questions: bool = False) -> ClaimView:
+    """The letter's view of one claim; ``name_questions`` adds the questions to its headings
+    (used when two claims rely on the same provision for different questions)."""
     entry = _exemption(claim)
     ncnd = claim.mode is ClaimMode.NCND
     mode_key = "ncnd" if ncnd else "withhold"
     act = _say("acts", mode_key)
     cited = _cited(claim, entry)
     title = entry.title if entry else "Provision not in our catalogue"
-    heading = f"{_capital(cited)} – {title}"
+    questions = questions_label(claim.items)
+    short = f"{_capital(cited)} ({questions})" if name_questions else _capital(cited)
+    heading = f"{short} – {title}"
     substantive = _substantive_citation(claim, entry)
     reference_note = (
         _say("ncnd_reference", provision=substantive) if ncnd and cited != substantive else ""
@@ -533,8 +536,8 @@ def _claim_view(claim: ExemptionClaim) -> ClaimView:
     factors_against = [_factor(f) for f in pit.factors_against] if pit else []
     pit_view = PitView(
         shown=bool(factors_for or factors_against),
-        for_heading=_say("pit_headings", f"{mode_key}_for", heading=_capital(cited)),
-        against_heading=_say("pit_headings", f"{mode_key}_against", heading=_capital(cited)),
+        for_heading=_say("pit_headings", f"{mode_key}_for", heading=short),
+        against_heading=_say("pit_headings", f"{mode_key}_against", heading=short),
         factors_for=factors_for,
         factors_against=factors_against,
     )
@@ -583,9 +586,8 @@ def _claim_view(claim: ExemptionClaim) -> ClaimView:
             shown=False, name="", role="", opinion_date="", limb="", reasons="", sentence=""
         )
     else:
-        who = join_words([printable(qp.name), printable(qp.role)], conjunction=",") or (
-            "the qualified person"
-        )
+        who = ", ".join(t for t in (printable(qp.name), printable(qp.role)) if t.strip())
+        who = who or "the qualified person"
         limb = printable(qp.limb) or substantive
         qp_view = QpView(
             shown=True,
@@ -613,7 +615,7 @@ def _claim_view(claim: ExemptionClaim) -> ClaimView:
         ncnd=ncnd,
         mode_label="neither confirm nor deny" if ncnd else "withhold",
         reference_note=reference_note,
-        questions=questions_label(claim.items),
+        questions=questions,
         classification=classification,
         test=entry.test if entry else "",
         explanation=explanation,
@@ -628,6 +630,15 @@ def _claim_view(claim: ExemptionClaim) -> ClaimView:
         legitimate_interests=li_view,
         qp_opinion=qp_view,
     )
+
+
+def _claim_views(claims: Sequence[ExemptionClaim]) -> dict[str, ClaimView]:
+    """Views by claim id; a provision relied on more than once names its questions."""
+    cited = [(_cited(c, _exemption(c)), c.mode) for c in claims]
+    return {
+        c.id: _claim_view(c, name_questions=cited.count(key) > 1)
+        for c, key in zip(claims, cited, strict=True)
+    }
 
 
 def _citations(claims: Iterable[ExemptionClaim], ncnd: bool | None = None) -> str:
@@ -810,7 +821,7 @@ def build_letter_context(
     """The response letter's context: sections appear only when the case needs them."""
     header = _header("response", "Response to your request for information", case, profile, draft)
     exemption_claims = [c for c in case.claims if not _is_procedural(c)]
-    views = {c.id: _claim_view(c) for c in exemption_claims}
+    views = _claim_views(exemption_claims)
     claims = [views[c.id] for c in exemption_claims]
     withheld = [v for v in claims if not v.ncnd]
     ncnd = [v for v in claims if v.ncnd]
@@ -879,14 +890,14 @@ def build_pit_extension_context(case: Case, profile: OrganisationProfile) -> Pit
     header = _header(
         "pit_extension", "We need more time to consider the public interest", case, profile, False
     )
-    qualified = []
-    for claim in case.claims:
-        entry = _exemption(claim)
-        if not _is_procedural(claim) and (entry is None or entry.qualified):
-            qualified.append(_claim_view(claim))
+    qualified = [
+        claim
+        for claim in case.claims
+        if not _is_procedural(claim) and ((entry := _exemption(claim)) is None or entry.qualified)
+    ]
     return PitExtensionContext(
         **header,
-        engaged_claims=qualified,
+        engaged_claims=list(_claim_views(qualified).values()),
         estimated_date=letter_date(extension.estimated_date),
         original_due=letter_date(due_date(case.request.received)),
         reason=printable(extension.reason),
@@ -894,8 +905,7 @@ def build_pit_extension_context(case: Case, profile: OrganisationProfile) -> Pit
     )
 
 
-def _record_claim(claim: ExemptionClaim) -> RecordClaimView:
-    view = _claim_view(claim)
+def _record_claim(claim: ExemptionClaim, view: ClaimView) -> RecordClaimView:
     entry = _exemption(claim)
     questions = {p.id: p.question for p in entry.harm_prompts} if entry else {}
     answers = claim.harm.prompt_answers if claim.harm else {}
@@ -907,7 +917,6 @@ def _record_claim(claim: ExemptionClaim) -> RecordClaimView:
     return RecordClaimView(
         **view.model_dump(),
         mode=claim.mode.value,
-        items=questions_label(claim.items),
         prompt_answers=prompt_answers,
         all_factors=factors,
     )
@@ -984,7 +993,10 @@ def build_record_context(
             )
             for item in case.request.items
         ],
-        record_claims=[_record_claim(c) for c in case.claims],
+        record_claims=[
+            _record_claim(claim, view)
+            for claim, view in zip(case.claims, _claim_views(case.claims).values(), strict=True)
+        ],
         overall_harm=printable(case.overall_harm),
         aggregates=_aggregates(case),
         cost=_cost(case, shown=estimate is not None),
