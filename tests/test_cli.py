@@ -161,6 +161,7 @@ def test_render_and_record_write_word_documents(tmp_path: Path) -> None:
 
 def test_render_refuses_a_case_with_errors_unless_draft(tmp_path: Path) -> None:
     data = json.loads(NCND_CASE.read_text())
+    data["aggregate_balances"] = []
     for claim in data["claims"]:
         if claim.get("pit"):
             claim["pit"]["balance"] = None
