@@ -586,7 +586,7 @@ def _claim_view(claim: ExemptionClaim, name_questions: bool = False) -> ClaimVie
             shown=False, name="", role="", opinion_date="", limb="", reasons="", sentence=""
         )
     else:
-        who = ", ".join(t for t in (printable(qp.name), printable(qp.role)) if t.strip())
+        who = ", ".join(t for t in (printable(qp.name), printable(qp.role)) if t)
         who = who or "the qualified person"
         limb = printable(qp.limb) or substantive
         qp_view = QpView(
