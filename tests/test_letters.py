@@ -6,11 +6,14 @@ Every document is read back with python-docx (``letter_paragraphs`` / ``document
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import io
 import json
 import re
+import struct
+import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -658,3 +661,41 @@ def test_ncnd_claims_print_the_ncnd_provision_not_the_substantive_one() -> None:
     rendered = render_letter(case, PROFILE, draft=True)
     bullets = [t for s, t in letter_paragraphs(rendered.data) if s == "List Bullet"]
     assert bullets[0].startswith("Section 31(1)(a) – Law enforcement")
+
+
+# --- The organisation's logo -------------------------------------------------------------------
+
+
+def tiny_png() -> bytes:
+    """A valid 1 x 1 pixel PNG, built by hand so the test needs no imaging library."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\x1f\x3c\x7a")
+    signature = b"\x89PNG\r\n\x1a\n"
+    return signature + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_logo_from_the_profile_is_placed_on_the_letter() -> None:
+    profile = OrganisationProfile(logo_png_base64=base64.b64encode(tiny_png()).decode())
+    case = example("full-disclosure")
+    with_logo = Document(io.BytesIO(render_letter(case, profile).data))
+    assert len(with_logo.inline_shapes) == 1
+    without = Document(io.BytesIO(render_letter(case, PROFILE).data))
+    assert len(without.inline_shapes) == 0
+
+
+@pytest.mark.parametrize(
+    "encoded,message",
+    [
+        (base64.b64encode(b"GIF89a not a png").decode(), "not a PNG"),
+        ("%%% not base64 %%%", "not valid base64"),
+    ],
+)
+def test_a_logo_that_is_not_a_png_is_refused_plainly(encoded: str, message: str) -> None:
+    profile = OrganisationProfile(logo_png_base64=encoded)
+    with pytest.raises(LetterDataError, match=message):
+        render_letter(example("full-disclosure"), profile)
