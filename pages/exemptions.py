@@ -35,10 +35,14 @@ if not needing:
     st.stop()
 
 item_numbers = [item.number for item in needing]
-item_labels = {
-    item.number: f"{item.number}. {one_line(item.text, 60)} ({OUTCOME_LABELS[item.outcome]})"
-    for item in needing
-}
+item_labels = {item.number: str(item.number) for item in needing}
+
+with st.expander("The items that need a provision", expanded=len(needing) <= 4):
+    for item in needing:
+        st.markdown(
+            f"**Item {item.number}** ({OUTCOME_LABELS[item.outcome]}): "
+            + md_escape(one_line(item.text, 140))
+        )
 
 
 def explain(exemption: Exemption) -> str:
@@ -125,17 +129,16 @@ for claim in case.claims:
             st.caption(explain(exemption))
         claim_problems = FieldProblems()
         with st.form(f"claim.{claim.id}", border=False):
-            col1, col2 = st.columns([3, 2])
+            st.multiselect(
+                "Items it covers (by number)",
+                item_numbers,
+                default=[n for n in claim.items if n in item_numbers],
+                format_func=item_labels.__getitem__,
+                key=field_key(f"{claim.id}.items"),
+            )
+            claim_problems.slot("items")
+            col1, col2 = st.columns(2)
             with col1:
-                st.multiselect(
-                    "Items it covers",
-                    item_numbers,
-                    default=[n for n in claim.items if n in item_numbers],
-                    format_func=item_labels.__getitem__,
-                    key=field_key(f"{claim.id}.items"),
-                )
-                claim_problems.slot("items")
-            with col2:
                 st.radio(
                     "Used to",
                     list(ClaimMode),
@@ -148,6 +151,7 @@ for claim in case.claims:
                     key=field_key(f"{claim.id}.mode"),
                 )
                 claim_problems.slot("mode")
+            with col2:
                 st.checkbox(
                     "Cited in the alternative",
                     value=claim.in_the_alternative,
@@ -205,17 +209,16 @@ else:
             key=field_key("add.citation"),
         )
         add_problems.slot("citation")
-        col1, col2 = st.columns([3, 2])
+        st.multiselect(
+            "Items it covers (by number)",
+            item_numbers,
+            default=missing,
+            format_func=item_labels.__getitem__,
+            key=field_key("add.items"),
+        )
+        add_problems.slot("items")
+        col1, col2 = st.columns(2)
         with col1:
-            st.multiselect(
-                "Items it covers",
-                item_numbers,
-                default=missing,
-                format_func=item_labels.__getitem__,
-                key=field_key("add.items"),
-            )
-            add_problems.slot("items")
-        with col2:
             st.radio(
                 "Used to",
                 list(ClaimMode),
@@ -228,6 +231,7 @@ else:
                 key=field_key("add.mode"),
             )
             add_problems.slot("mode")
+        with col2:
             st.checkbox("Cited in the alternative", key=field_key("add.alternative"))
         add = st.form_submit_button("Add this provision", type="primary")
     with st.expander("About the provisions listed", expanded=len(results) <= 3):

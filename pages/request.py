@@ -4,7 +4,7 @@ numbered items."""
 import streamlit as st
 from pydantic import ValidationError
 
-from foi_core.deadlines import case_deadlines, describe_date, skipped_summary
+from foi_core.deadlines import case_deadlines, describe_date
 from foi_core.models import Case
 from foi_core.workflow import mark_recheck, set_items, split_request
 from ui import FieldProblems, case_page, field_key, save_case
@@ -21,11 +21,6 @@ with st.container(border=True):
         st.markdown(f"**Due:** {describe_date(deadlines.due)} (20 working days after receipt)")
     if deadlines.extended_due is not None:
         st.markdown(f"**Extended to:** {describe_date(deadlines.extended_due)}")
-    if deadlines.skipped_holidays:
-        st.caption(
-            "Bank holidays skipped (a holiday anywhere in the UK is not a working day): "
-            + skipped_summary(deadlines.skipped_holidays)
-        )
     for note in deadlines.notes:
         st.caption(note)
     for warning in deadlines.warnings:

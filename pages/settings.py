@@ -45,14 +45,17 @@ for name, info in OrganisationProfile.model_fields.items():
 
 problems = FieldProblems()
 with st.form("profile", enter_to_submit=False):
-    col1, col2 = st.columns(2)
-    for index, (name, (label, long)) in enumerate(TEXT_FIELDS.items()):
-        with col1 if index % 2 == 0 or long else col2:
-            value = getattr(profile, name)
-            if long:
-                st.text_area(label, value=value, key=field_key(f"profile.{name}"))
-            else:
-                st.text_input(label, value=value, key=field_key(f"profile.{name}"))
+    short = [name for name, (_, long) in TEXT_FIELDS.items() if not long]
+    columns = st.columns(2)
+    for index, name in enumerate(short):
+        with columns[index % 2]:
+            st.text_input(
+                TEXT_FIELDS[name][0], value=getattr(profile, name), key=field_key(f"profile.{name}")
+            )
+            problems.slot(name)
+    for name, (label, long) in TEXT_FIELDS.items():
+        if long:
+            st.text_area(label, value=getattr(profile, name), key=field_key(f"profile.{name}"))
             problems.slot(name)
     st.checkbox(
         "We are a government department (this changes how some exemptions, such as s35, apply)",

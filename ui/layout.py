@@ -78,10 +78,10 @@ def stepper(case: Case, current: str | None, findings: list[Any] | None = None) 
     """The progress stepper: one link per step with its status; steps that do not apply are
     shown as "not needed" without a link."""
     statuses = step_statuses(case, findings)
-    columns = st.columns(len(statuses), gap="small")
-    for column, status in zip(columns, statuses, strict=True):
-        with column:
-            _step_cell(case, status, current)
+    with st.container(horizontal=True, wrap=True, gap="small", key="stepper"):
+        for status in statuses:
+            with st.container(width="content", gap=None):
+                _step_cell(case, status, current)
 
 
 def _step_cell(case: Case, status: StepStatus, current: str | None) -> None:

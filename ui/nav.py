@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import streamlit as st
 
 from foi_core.workflow import STEPS
 
@@ -44,7 +47,7 @@ PAGES: tuple[PageInfo, ...] = (
             step.page,
             step.title,
             _STEP_ICONS[step.key],
-            step.key.replace("_", "-"),
+            Path(step.page).stem,
             "Case",
             step.key,
         )
@@ -54,6 +57,26 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/guide.py", "Guide", ":material/menu_book:", "guide", "Help and set-up"),
 )
 PAGES_BY_STEP: dict[str, PageInfo] = {p.step_key: p for p in PAGES if p.step_key}
+
+
+def ensure_app_navigation() -> None:
+    """Make sure app.py's st.navigation is in charge, then carry on.
+
+    Streamlit starts in its old "pages/ folder" mode because our pages live in pages/. Until some
+    session has run app.py, a URL such as /request?case=... runs the page file alone: no wide
+    layout, no page titles, the wrong menu. The first page run after a server start therefore
+    switches that mode off and reruns, so app.py draws the same page (the URL slugs are the file
+    names, as in the old mode, so the page and its ?case= are kept). Private Streamlit API,
+    checked on 1.67: the E2E tests catch a change.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    # AppTest resets this flag before every run and copes with either mode; leave it alone there
+    # (a rerun would drop the button click being tested).
+    under_app_test = "streamlit.testing.v1.app_test" in sys.modules
+    if PagesManager.uses_pages_directory and not under_app_test:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def available_pages() -> list[PageInfo]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from foi_core.models import Case
+from ui.nav import ensure_app_navigation
 
 if TYPE_CHECKING:
     from foi_core.storage import Store
@@ -75,6 +76,7 @@ def actor() -> str:
 
 def case_id_from_url() -> str | None:
     """The case id in the URL (``?case=<id>``), or None."""
+    ensure_app_navigation()
     value = st.query_params.get("case")
     return value.strip() if value and value.strip() else None
 
@@ -92,6 +94,7 @@ def flash(message: str) -> None:
 
 def show_flash() -> None:
     """Show and forget the messages left by ``flash``."""
+    ensure_app_navigation()
     for message in st.session_state.pop(_FLASH, []):
         st.success(message, icon=":material/check_circle:")
 
