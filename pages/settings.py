@@ -2,6 +2,7 @@
 
 import base64
 import re
+import tempfile
 from pathlib import Path
 
 import streamlit as st
@@ -148,16 +149,17 @@ if template_upload is not None and st.button("Check and keep this template", key
     else:
         uploaded_dir.mkdir(parents=True, exist_ok=True)
         target = uploaded_dir / safe_name
-        trial = uploaded_dir / f".checking-{safe_name}"
+        trial = Path(tempfile.mkdtemp(prefix="foi-template-")) / safe_name
         trial.write_bytes(content)
         try:
             missing = check_template(trial)
         except Exception as error:  # a broken document must give a message, not a traceback
             trial.unlink(missing_ok=True)
+            details = getattr(error, "problems", None) or [str(error) or type(error).__name__]
             st.error(
-                "Word could not read that template: "
-                + md_escape(str(error) or type(error).__name__)
-                + ". Open it in Word, save it again as .docx, and upload it again."
+                "The template was not kept. "
+                + " ".join(md_escape(str(d)) for d in details)
+                + " Open it in Word, fix it, save it as .docx and upload it again."
             )
         else:
             if missing:
@@ -165,7 +167,7 @@ if template_upload is not None and st.button("Check and keep this template", key
                 st.error(
                     "The template was not kept. It uses placeholders that a case does not "
                     "provide: "
-                    + ", ".join(f"`{name}`" for name in missing)
+                    + "; ".join(md_escape(name) for name in missing)
                     + ". Check their spelling against a built-in template."
                 )
             else:

@@ -4,6 +4,8 @@ shared framework (case in the URL, saving, stepper, applicant-blind header)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from foi_core.models import Case, ClaimMode, Outcome, Requester
 from foi_core.workflow import new_case, set_items
@@ -386,3 +388,85 @@ def test_guide_shows_process_and_glossary(app_store, open_page):
     by_key(at.text_input, "guide.term").input("prejudice").run()
     shown = texts(at)
     assert "**NCND**" not in shown and "No glossary entry matches" not in shown
+
+
+# --- Import and templates -------------------------------------------------------------------------
+
+
+def test_import_a_malformed_case_file_names_the_field(app_store):
+    at = new_app().run()
+    count = app_store.count()
+    exported = app_store.load(DOORBELL).case.model_dump(mode="json")
+    exported["id"] = "imported-copy"
+    exported["request"]["our_ref"] = "IMP/1"
+    exported["request"]["received"] = "2021-02-30"
+    at.file_uploader(key="cases.import_file").set_value(
+        ("bad.json", json.dumps(exported).encode(), "application/json")
+    )
+    at.run()
+    by_key(at.button, "cases.import").click().run()
+    assert not at.exception
+    message = " ".join(str(e.value) for e in at.error)
+    assert "request" in message and "received" in message and "real date" in message
+    assert app_store.count() == count
+
+
+def test_import_a_case_file(app_store):
+    at = new_app().run()
+    exported = app_store.load(DOORBELL).case.model_dump(mode="json")
+    exported["id"] = "imported-copy"
+    exported["request"]["our_ref"] = "IMP/2"
+    at.file_uploader(key="cases.import_file").set_value(
+        ("case.json", json.dumps(exported).encode(), "application/json")
+    )
+    at.run()
+    by_key(at.button, "cases.import").click().run()
+    assert not at.exception
+    assert app_store.load("imported-copy").case.request.our_ref == "IMP/2"
+    assert "Imported case IMP/2." in texts(at)
+
+
+def _template_with(text: str) -> bytes:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_template_upload_is_checked_in_plain_words(app_store, open_page, tmp_path, monkeypatch):
+    from foi_core.settings import get_settings
+
+    monkeypatch.setenv("FOI_TEMPLATES_DIR", str(tmp_path / "templates"))
+    get_settings.cache_clear()
+    at = open_page("pages/settings.py")
+    at.file_uploader(key="settings.template").set_value(
+        ("ours.docx", _template_with("Dear {{ requester_shoe_size }}"), "application/octet-stream")
+    )
+    at.run()
+    by_key(at.button, "settings.keep").click().run()
+    assert not at.exception
+    assert any("requester\\_shoe\\_size" in str(e.value) for e in at.error)
+    assert not (tmp_path / "templates" / "uploaded" / "ours.docx").exists()
+
+    at.file_uploader(key="settings.template").set_value(
+        ("notes.docx", b"this is not a Word file", "application/octet-stream")
+    )
+    at.run()
+    by_key(at.button, "settings.keep").click().run()
+    assert not at.exception
+    assert any("not a Word document" in str(e.value) for e in at.error)
+
+    built_in = Path(__file__).resolve().parents[2] / "templates" / "response_letter.docx"
+    at.file_uploader(key="settings.template").set_value(
+        ("Our letter.docx", built_in.read_bytes(), "application/octet-stream")
+    )
+    at.run()
+    by_key(at.button, "settings.keep").click().run()
+    assert not at.exception
+    assert (tmp_path / "templates" / "uploaded" / "Our-letter.docx").exists()
+    assert "Template Our-letter.docx kept." in texts(at)
