@@ -79,14 +79,28 @@ def heading(doc, text: str | Sequence[Piece], level: int) -> Paragraph:
     return _runs(paragraph, [text] if isinstance(text, str) else text)
 
 
-def table(doc, headers: Sequence[str], loop: str, cells: Sequence[str]) -> Table:
+def table(
+    doc,
+    headers: Sequence[str],
+    loop: str,
+    cells: Sequence[str],
+    widths_cm: Sequence[float] | None = None,
+) -> Table:
     """A table with a header row and one row repeated by ``{%tr for ... %}``."""
     grid = doc.add_table(rows=4, cols=len(headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+    if widths_cm:
+        grid.autofit = False
+        for column, width in zip(grid.columns, widths_cm, strict=True):
+            column.width = Cm(width)
+            for cell in column.cells:
+                cell.width = Cm(width)
     for cell, text in zip(grid.rows[0].cells, headers, strict=True):
         cell.text = ""
         _runs(cell.paragraphs[0], [(text, "bold")])
+    header_row = grid.rows[0]._tr.get_or_add_trPr()
+    header_row.append(OxmlElement("w:tblHeader"))  # repeat the header row on each page
     grid.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
     for cell, text in zip(grid.rows[2].cells, cells, strict=True):
         cell.text = text
@@ -104,6 +118,17 @@ def _page_field(paragraph: Paragraph) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+def _plain_font(style) -> None:
+    """Use the style's own font, not the theme's, and normal letter spacing."""
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
+    for spacing in rpr.findall(qn("w:spacing")):
+        rpr.remove(spacing)
 
 
 def _preserve_spaces(doc: DocumentObject) -> None:
@@ -140,11 +165,13 @@ def _new_document(title: str) -> DocumentObject:
         style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), DARK
         style.font.bold = name == "Title"
         style.font.italic = False
+        _plain_font(style)
     for level, size in ((1, 14), (2, 12.5), (3, 11.5), (4, 11)):
         style = styles[f"Heading {level}"]
         style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), DARK
         style.font.bold = True
         style.font.italic = False
+        _plain_font(style)
         style.paragraph_format.space_before = Pt(12 if level <= 2 else 8)
         style.paragraph_format.space_after = Pt(4)
         style.paragraph_format.keep_with_next = True
@@ -491,6 +518,7 @@ def _cost_section(doc: DocumentObject) -> None:
             "{{ line.minutes_each }}",
             "{{ line.total }}",
         ],
+        widths_cm=[3.4, 6.2, 2.0, 2.4, 2.0],
     )
     para(doc)
     para(
@@ -644,7 +672,13 @@ def build_reasoning_record() -> DocumentObject:
     tag(doc, "{%p endfor %}")
 
     heading(doc, "Time limits", 2)
-    table(doc, ["Step", "Date or detail"], "t in timeline", ["{{ t.label }}", "{{ t.value }}"])
+    table(
+        doc,
+        ["Step", "Date or detail"],
+        "t in timeline",
+        ["{{ t.label }}", "{{ t.value }}"],
+        widths_cm=[6.0, 10.0],
+    )
     tag(doc, "{%p for n in deadline_notes %}")
     para(doc, "{{ n }}", style="List Bullet")
     tag(doc, "{%p endfor %}")
@@ -717,6 +751,7 @@ def build_reasoning_record() -> DocumentObject:
             "{{ f.weight }}",
             "{{ f.library_id }}",
         ],
+        widths_cm=[1.8, 6.0, 5.0, 1.9, 1.3],
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if c.balance.shown %}")
@@ -760,6 +795,7 @@ def build_reasoning_record() -> DocumentObject:
             "{{ line.minutes_each }}",
             "{{ line.total }}",
         ],
+        widths_cm=[3.4, 6.2, 2.0, 2.4, 2.0],
     )
     para(doc)
     para(
@@ -787,6 +823,7 @@ def build_reasoning_record() -> DocumentObject:
         ["Severity", "Problem", "How to fix it", "Provision"],
         "f in findings",
         ["{{ f.severity }}", "{{ f.message }}", "{{ f.fix }}", "{{ f.provision }}"],
+        widths_cm=[2.0, 6.5, 5.5, 2.0],
     )
     tag(doc, "{%p else %}")
     para(doc, "The checker found no problems.")
@@ -818,6 +855,7 @@ def build_reasoning_record() -> DocumentObject:
         ["When", "Who", "Action", "Summary"],
         "e in audit",
         ["{{ e.at }}", "{{ e.actor }}", "{{ e.action }}", "{{ e.summary }}"],
+        widths_cm=[3.2, 2.8, 2.5, 7.5],
     )
     tag(doc, "{%p else %}")
     para(doc, "No audit entries were supplied.")

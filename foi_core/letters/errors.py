@@ -23,9 +23,10 @@ class LetterBlocked(LetterError):
             f"{n}) {f.message} To fix it: {f.fix}" for n, f in enumerate(self.findings, start=1)
         ]
         count = len(self.findings)
-        noun = "problem" if count == 1 else "problems"
+        problems = "this problem" if count == 1 else f"these {count} problems"
+        verb = "is" if count == 1 else "are"
         super().__init__(
-            f"The letter cannot be issued until {count} {noun} in the case are fixed:\n"
+            f"The letter cannot be issued until {problems} in the case {verb} fixed:\n"
             + "\n".join(lines)
             + "\nFix them, or make a draft (marked DRAFT – NOT FOR ISSUE) to see the letter "
             "as it stands."
