@@ -35,7 +35,8 @@ if not needing:
     st.stop()
 
 item_numbers = [item.number for item in needing]
-item_labels = {item.number: str(item.number) for item in needing}
+# Every item can be chosen (a claim may already cover an item with another outcome, e.g. s21).
+all_numbers = [item.number for item in case.request.items]
 
 with st.expander("The items that need a provision", expanded=len(needing) <= 4):
     for item in needing:
@@ -131,9 +132,8 @@ for claim in case.claims:
         with st.form(f"claim.{claim.id}", border=False):
             st.multiselect(
                 "Items it covers (by number)",
-                item_numbers,
-                default=[n for n in claim.items if n in item_numbers],
-                format_func=item_labels.__getitem__,
+                all_numbers,
+                default=claim.items,
                 key=field_key(f"{claim.id}.items"),
             )
             claim_problems.slot("items")
@@ -211,9 +211,8 @@ else:
         add_problems.slot("citation")
         st.multiselect(
             "Items it covers (by number)",
-            item_numbers,
+            all_numbers,
             default=missing,
-            format_func=item_labels.__getitem__,
             key=field_key("add.items"),
         )
         add_problems.slot("items")

@@ -15,6 +15,7 @@ import streamlit as st
 
 from foi_core.models import Case
 from ui.nav import ensure_app_navigation
+from ui.text import md_escape
 
 if TYPE_CHECKING:
     from foi_core.storage import Store
@@ -116,7 +117,8 @@ def current_case() -> LoadedCase:
         stored = get_store().load(case_id)
     except CaseNotFound:
         _choose_a_case(
-            f"There is no case with the id {case_id!r}. It may have been mistyped or deleted; "
+            f"There is no case with the id '{md_escape(case_id)}'. It may have been mistyped or "
+            "deleted; "
             "choose a case on the Cases page."
         )
     if st.session_state.get(OPEN_CASE_KEY) != case_id:

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from foi_core.models import Case, ClaimMode, Outcome, Requester
+from foi_core.models import Case, ClaimMode, ExemptionClaim, Outcome, Requester
 from foi_core.workflow import new_case, set_items
 from tests.app.conftest import DOORBELL, by_key, new_app, texts
 
@@ -47,9 +47,9 @@ def test_case_page_without_a_case_points_to_cases(app_store, open_page):
 
 
 def test_unknown_case_id_says_so(app_store, open_page):
-    at = open_page("pages/request.py", case_id="no-such-case")
+    at = open_page("pages/request.py", case_id="no-such-**case**")
     assert not at.exception
-    assert "There is no case with the id 'no-such-case'" in texts(at)
+    assert "There is no case with the id 'no\\-such\\-\\*\\*case\\*\\*'" in texts(at)
 
 
 def test_stepper_and_guidance_on_a_case_page(app_store, open_page):
@@ -470,3 +470,18 @@ def test_template_upload_is_checked_in_plain_words(app_store, open_page, tmp_pat
     assert not at.exception
     assert (tmp_path / "templates" / "uploaded" / "Our-letter.docx").exists()
     assert "Template Our-letter.docx kept." in texts(at)
+
+
+def test_claim_keeps_items_with_other_outcomes(app_store, open_page):
+    case = add_case_with_items(
+        app_store, [Outcome.EXEMPT, Outcome.ACCESSIBLE_ELSEWHERE, Outcome.EXEMPT]
+    )
+    stored = app_store.load(case.id)
+    stored.case.claims = [ExemptionClaim(citation="s21", items=[2])]
+    app_store.save(stored.case, expected_version=stored.version, actor="test")
+    claim_id = stored.case.claims[0].id
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    assert by_key(at.multiselect, f"f.{claim_id}.items").value == [2]
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert not at.exception
+    assert app_store.load(case.id).case.claims[0].items == [2]
