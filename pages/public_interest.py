@@ -14,7 +14,7 @@ from foi_core.models import (
     explain_errors,
 )
 from foi_core.workflow import apply_step_edit
-from ui import FieldProblems, case_page, field_key, save_case
+from ui import FieldProblems, case_page, field_key, md_escape, save_case
 from ui.reasoning import (
     WEIGHT_LABELS,
     absolute_claims,
@@ -148,77 +148,92 @@ def library_picker(claim: ExemptionClaim) -> None:
             )
 
 
-def factor_editor(claim: ExemptionClaim) -> None:
-    """Edit, re-weigh or remove the factors already recorded, checked again on save."""
+def factor_label(factor: Factor, claim: ExemptionClaim) -> str:
+    """'For 2' / 'Against 1': the factor's side and its number on that side (our text only)."""
+    same_side = [f.id for f in claim.pit.factors if f.side is factor.side] if claim.pit else []
+    side = "For" if factor.side is Side.FOR else "Against"
+    return f"{side} {same_side.index(factor.id) + 1}"
+
+
+def factor_list(claim: ExemptionClaim) -> None:
+    """The factors recorded, read-only (text shown literally), with any irrelevance warning."""
     factors = claim.pit.factors if claim.pit else []
     if not factors:
         st.caption("No factors yet: pick some from the library or write your own below.")
         return
+    for side in (Side.FOR, Side.AGAINST):
+        on_side = [factor for factor in factors if factor.side is side]
+        st.markdown(f"**{side_label(side, claim)}** ({len(on_side)})")
+        if not on_side:
+            st.caption(":orange[None yet: every test needs factors on both sides.]")
+        for factor in on_side:
+            weight = WEIGHT_LABELS[factor.weight].lower()
+            source = ", from the library" if factor.library_id else ""
+            st.markdown(
+                f"**{factor_label(factor, claim)}** ({weight} weight{source}): "
+                + md_escape(factor.text)
+            )
+            if factor.rationale:
+                st.caption("Why: " + md_escape(factor.rationale))
+            show_irrelevant(factor.text)
+
+
+def factor_editor(claim: ExemptionClaim) -> None:
+    """Edit, re-weigh or remove one recorded factor; the text is checked again on save."""
+    factors = claim.pit.factors if claim.pit else []
+    if not factors:
+        return
+    by_id = {factor.id: factor for factor in factors}
+    chosen = st.selectbox(
+        "Edit or remove a factor",
+        list(by_id),
+        format_func=lambda factor_id: factor_label(by_id[factor_id], claim),
+        key=f"pi.edit.{claim.id}",
+    )
+    factor = by_id.get(chosen) or factors[0]
+    key = f"pit.{claim.id}.{factor.id}"
     problems = FieldProblems()
-    warning_slots: dict[str, st.delta_generator.DeltaGenerator] = {}
-    with st.form(f"factors-{claim.id}", enter_to_submit=False):
-        for side in (Side.FOR, Side.AGAINST):
-            on_side = [factor for factor in factors if factor.side is side]
-            st.markdown(f"**{side_label(side, claim)}** ({len(on_side)})")
-            if not on_side:
-                st.caption(":orange[None yet: every test needs factors on both sides.]")
-            for number, factor in enumerate(on_side, start=1):
-                key = f"pit.{claim.id}.{factor.id}"
-                st.text_area(
-                    f"Factor {number}" + (" (from the library)" if factor.library_id else ""),
-                    value=factor.text,
-                    height=80,
-                    key=field_key(f"{key}.text"),
-                )
-                problems.slot(f"{factor.id}.text")
-                warning_slots[factor.id] = st.empty()
-                show_irrelevant(factor.text, warning_slots[factor.id])
-                left, right = st.columns([3, 1])
-                with left:
-                    weight_field("Weight", factor.weight, field_key(f"{key}.weight"))
-                with right:
-                    st.checkbox("Remove", key=field_key(f"{key}.remove"))
-                st.text_area(
-                    "Rationale",
-                    value=factor.rationale,
-                    height=68,
-                    key=field_key(f"{key}.rationale"),
-                )
-                st.divider()
-        submitted = st.form_submit_button("Save changes to the factors", type="primary")
+    with st.form(f"factor-{claim.id}-{factor.id}", enter_to_submit=False):
+        st.text_area("Factor", value=factor.text, height=80, key=field_key(f"{key}.text"))
+        problems.slot(f"{factor.id}.text")
+        warning_slot = st.empty()
+        weight_field("Weight", factor.weight, field_key(f"{key}.weight"))
+        st.text_area(
+            "Rationale", value=factor.rationale, height=68, key=field_key(f"{key}.rationale")
+        )
+        left, right = st.columns(2)
+        with left:
+            submitted = st.form_submit_button("Save this factor", type="primary")
+        with right:
+            remove = st.form_submit_button("Remove this factor", icon=":material/delete:")
+    if remove:
+        kept = [f for f in factors if f.id != factor.id]
+        save_factors(claim.id, kept, f"Factor removed from {claim.citation}")
     if not submitted:
         return
-    kept: list[Factor] = []
-    removed = 0
-    for factor in factors:
-        key = f"pit.{claim.id}.{factor.id}"
-        if ss.get(field_key(f"{key}.remove")):
-            removed += 1
-            continue
-        text = (ss.get(field_key(f"{key}.text")) or "").strip()
-        show_irrelevant(text, warning_slots[factor.id])
-        try:
-            kept.append(
-                Factor.model_validate(
-                    {
-                        **factor.model_dump(),
-                        "text": text,
-                        "weight": ss.get(field_key(f"{key}.weight")) or factor.weight,
-                        "rationale": (ss.get(field_key(f"{key}.rationale")) or "").strip(),
-                    }
-                )
+    text = (ss.get(field_key(f"{key}.text")) or "").strip()
+    show_irrelevant(text, warning_slot)
+    try:
+        edited = Factor.model_validate(
+            {
+                **factor.model_dump(),
+                "text": text,
+                "weight": ss.get(field_key(f"{key}.weight")) or factor.weight,
+                "rationale": (ss.get(field_key(f"{key}.rationale")) or "").strip(),
+            }
+        )
+    except ValidationError as error:
+        for problem in explain_errors(error):
+            problems.add(
+                f"{factor.id}.{problem.field}",
+                problem.message + " Write the factor, or remove it.",
             )
-        except ValidationError as error:
-            for problem in explain_errors(error):
-                problems.add(
-                    f"{factor.id}.{problem.field}",
-                    problem.message + " Write the factor, or tick Remove.",
-                )
-    if problems:
-        st.error("Nothing was saved: fix the factors marked above.", icon=":material/error:")
         return
-    summary = f"Factors saved for {claim.citation}" + (f" ({removed} removed)" if removed else "")
-    save_factors(claim.id, kept, summary)
+    save_factors(
+        claim.id,
+        [edited if f.id == factor.id else f for f in factors],
+        f"Factor saved for {claim.citation}",
+    )
 
 
 # --- Absolute exemptions: no public interest test -------------------------------------------------
@@ -242,30 +257,46 @@ if not qualified:
     st.stop()
 
 # --- One public interest test per qualified claim -------------------------------------------------
+# Only the chosen claim's test is drawn with its editors, so a page with many claims and factors
+# stays quick to rerun; the selector shows where each test stands.
 
-for claim in qualified:
-    exemption = cat.get(claim.citation)
-    with st.container(border=True):
-        st.markdown(f"#### {claim_title(claim, exemption)}")
-        if claim.mode is ClaimMode.NCND:
-            st.caption(
-                "Weigh the public interest in confirming or denying that the information is held "
-                "against the public interest in maintaining the exclusion. This is separate from "
-                "any test on releasing the information itself."
-            )
-        elif exemption is not None and exemption.needs_harm_test:
-            st.caption(
-                "There is an inherent public interest in avoiding the harm this exemption "
-                "protects against; the more likely and serious the harm, the more weight it has."
-            )
-        st.caption(weights_summary(claim.pit))
-        factor_editor(claim)
-        with st.expander("Add factors", expanded=not (claim.pit and claim.pit.factors)):
-            library_tab, own_tab = st.tabs(["Pick from the library", "Write a new factor"])
-            with library_tab:
-                library_picker(claim)
-            with own_tab:
-                new_factor_editor(claim)
-
+titles = {claim.id: claim_title(claim, cat.get(claim.citation)) for claim in qualified}
+if len(qualified) > 1:
+    incomplete = [
+        c.id for c in qualified if not (c.pit and c.pit.factors_for and c.pit.factors_against)
+    ]
+    st.radio(
+        "Public interest test for",
+        list(titles),
+        index=list(titles).index(incomplete[0]) if incomplete else 0,
+        format_func=titles.__getitem__,
+        captions=[weights_summary(claim.pit).split(". ")[0] + "." for claim in qualified],
+        key="pi.claim",
+    )
+selected = ss.get("pi.claim") if ss.get("pi.claim") in titles else qualified[0].id
+claim = case.claim(selected)
+exemption = cat.get(claim.citation)
+with st.container(border=True):
+    st.markdown(f"#### {titles[claim.id]}")
+    if claim.mode is ClaimMode.NCND:
+        st.caption(
+            "Weigh the public interest in confirming or denying that the information is held "
+            "against the public interest in maintaining the exclusion. This is separate from "
+            "any test on releasing the information itself."
+        )
+    elif exemption is not None and exemption.needs_harm_test:
+        st.caption(
+            "There is an inherent public interest in avoiding the harm this exemption "
+            "protects against; the more likely and serious the harm, the more weight it has."
+        )
+    st.caption(weights_summary(claim.pit))
+    factor_list(claim)
+    factor_editor(claim)
+    with st.expander("Add factors", expanded=not (claim.pit and claim.pit.factors)):
+        library_tab, own_tab = st.tabs(["Pick from the library", "Write a new factor"])
+        with library_tab:
+            library_picker(claim)
+        with own_tab:
+            new_factor_editor(claim)
 
 next_step_link("public_interest", case)

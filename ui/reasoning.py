@@ -7,6 +7,7 @@ these directly. Nothing here renders text typed by a user as Markdown or HTML.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 import pandas as pd
@@ -177,10 +178,21 @@ def side_label(side: Side, claim: ExemptionClaim) -> str:
 
 def irrelevant_messages(text: str, cat: Catalogue | None = None) -> list[str]:
     """Plain-English warnings for irrelevant considerations the text appears to rely on."""
-    cat = cat or catalogue()
+    if cat is not None and cat is not catalogue():
+        return _irrelevant_messages(text or "", cat)
+    return list(_cached_irrelevant_messages(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_irrelevant_messages(text: str) -> tuple[str, ...]:
+    """The same, for the process-wide catalogue, remembered per text (reruns repeat texts)."""
+    return tuple(_irrelevant_messages(text, catalogue()))
+
+
+def _irrelevant_messages(text: str, cat: Catalogue) -> list[str]:
     return [
         f"This looks like an irrelevant factor: {factor.label}. {factor.explanation}"
-        for factor in cat.detect_irrelevant(text or "")
+        for factor in cat.detect_irrelevant(text)
     ]
 
 

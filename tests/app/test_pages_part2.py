@@ -209,11 +209,9 @@ def test_absolute_claim_explains_no_public_interest_test(app_store):
     at = open_case_page("pages/public_interest.py", case.id)
     assert "s40(2)" in texts(at) and "absolute exemption" in texts(at)
     assert "Zebedee" not in texts(at)
-    # Only the two qualified claims have factor editors.
-    assert {e.key for e in at.text_area if (e.key or "").endswith(".text")} >= {
-        key("pit.c31.c31-for.text"),
-        key("pit.c30.c30-against.text"),
-    }
+    # Only the two qualified claims have a public interest test to choose from.
+    chooser = by_key(at.radio, "pi.claim")
+    assert [option.split(" ")[0] for option in chooser.options] == ["s31(1)(a)", "s30(1)(a)"]
     assert not any("c40" in (e.key or "") for e in at.text_area)
 
 
@@ -234,10 +232,11 @@ def test_irrelevant_factor_is_flagged_as_typed(app_store):
 def test_irrelevant_factor_is_flagged_on_save_of_an_edited_factor(app_store):
     case = reasoning_case(app_store)
     at = open_case_page("pages/public_interest.py", case.id)
+    by_key(at.selectbox, "pi.edit.c31").set_value("c31-against").run()
     by_key(at.text_area, key("pit.c31.c31-against.text")).input(
         "Release would attract negative press coverage."
     )
-    button(at, "Save changes to the factors").click().run()
+    button(at, "Save this factor").click().run()
     assert not at.exception
     saved = stored(app_store, case.id).claim("c31").pit
     assert saved.factors_against[0].text == "Release would attract negative press coverage."
@@ -247,6 +246,8 @@ def test_irrelevant_factor_is_flagged_on_save_of_an_edited_factor(app_store):
 def test_adding_a_written_factor_saves_it(app_store):
     case = reasoning_case(app_store)
     at = open_case_page("pages/public_interest.py", case.id)
+    by_key(at.radio, "pi.claim").set_value("c30").run()
+    assert "Openness on investigations." in texts(at).replace("\\", "")
     by_key(at.radio, key("new.c30.side")).set_value(Side.AGAINST)
     by_key(at.text_area, key("new.c30.text")).input("Witnesses would stop coming forward.")
     by_key(at.radio, key("new.c30.weight")).set_value(Weight.HIGH)
@@ -280,7 +281,7 @@ def test_emptying_a_factor_shows_an_error_and_keeps_the_typing(app_store):
     at = open_case_page("pages/public_interest.py", case.id)
     by_key(at.text_area, key("pit.c31.c31-for.text")).input("  ")
     by_key(at.text_area, key("pit.c31.c31-for.rationale")).input("Typed rationale")
-    button(at, "Save changes to the factors").click().run()
+    button(at, "Save this factor").click().run()
     assert not at.exception
     assert any("cannot be empty" in e.value for e in at.error)
     assert by_key(at.text_area, key("pit.c31.c31-for.rationale")).value == "Typed rationale"
@@ -298,8 +299,8 @@ def test_picking_library_factors_and_removing_a_factor(app_store):
     assert pit.factors[-1].library_id == offered[0].id
     assert pit.factors[-1].text == offered[0].text
 
-    by_key(at.checkbox, key("pit.c31.c31-for.remove")).check()
-    button(at, "Save changes to the factors").click().run()
+    assert by_key(at.selectbox, "pi.edit.c31").value == "c31-for"
+    button(at, "Remove this factor").click().run()
     assert not at.exception
     remaining = [f.id for f in stored(app_store, case.id).claim("c31").pit.factors]
     assert "c31-for" not in remaining and "c31-against" in remaining

@@ -1,0 +1,250 @@
+"""Benchmark the server-side rerun time of the Public interest page with AppTest.
+
+Fills a temporary SQLite store with 10,000 cases plus one 16-item case with three qualified
+exemptions (each with harm and factors for and against), opens the Public interest page for it
+through app.py, and times reruns. Beside it, in the same process and interleaved, it times the
+rerun of an empty page, so AppTest's own overhead can be told apart from ours. Prints the median
+(p50) and 95th percentile of each and their ratio. Target: p95 of the page <= 50 ms.
+
+Two things make AppTest behave like the server: it runs from the repository root, so Streamlit
+reads .streamlit/config.toml (magic off, as deployed); and compiled scripts are cached across
+reruns, as the server's Runtime does (AppTest on its own recompiles every script on every run,
+which is test overhead, not rerun cost). Pass --recompile to time AppTest unchanged.
+
+    .venv/bin/python bench/bench_ui.py [--cases 10000] [--repeat 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import streamlit.testing.v1.app_test as app_test_module  # noqa: E402
+import streamlit.testing.v1.local_script_runner as runner_module  # noqa: E402
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
+from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from foi_core.models import (  # noqa: E402
+    Case,
+    ClaimMode,
+    ExemptionClaim,
+    Factor,
+    HarmAssessment,
+    Likelihood,
+    Outcome,
+    PublicInterestTest,
+    Request,
+    Requester,
+    RequestItem,
+    Side,
+    Weight,
+)
+from foi_core.settings import get_settings  # noqa: E402
+from foi_core.storage import Store  # noqa: E402
+
+RECEIVED = dt.date(2026, 3, 2)
+EMPTY_PAGE = 'import streamlit as st\n\nst.markdown("Nothing here.")\n'
+
+
+def background_case(number: int) -> Case:
+    """A small case to fill the store."""
+    return Case(
+        id=f"bg{number:06d}",
+        title=f"Background request {number}",
+        request=Request(
+            our_ref=f"BG-{number:06d}",
+            received=RECEIVED - dt.timedelta(days=number % 700),
+            items=[RequestItem(number=1, text="How many incidents?", outcome=Outcome.DISCLOSED)],
+        ),
+    )
+
+
+def factors(topic: str) -> list[Factor]:
+    """Three factors for and three against, with mixed weights."""
+    weights = [Weight.LOW, Weight.MODERATE, Weight.HIGH]
+    return [
+        Factor(
+            side=side,
+            text=f"Factor {n} {side.value} on {topic}: a sentence of realistic length about it.",
+            rationale=f"Why factor {n} on {topic} carries this weight.",
+            weight=weights[n % 3],
+        )
+        for side in (Side.FOR, Side.AGAINST)
+        for n in range(1, 4)
+    ]
+
+
+def big_case() -> Case:
+    """16 items, three qualified exemptions (one of them NCND), each with harm and factors."""
+    items = [
+        RequestItem(
+            number=n,
+            text=f"Question {n}: details of the force's activity on topic {n}.",
+            outcome=Outcome.NCND if n > 12 else Outcome.EXEMPT,
+        )
+        for n in range(1, 17)
+    ]
+    harm = HarmAssessment(
+        interest="The prevention or detection of crime.",
+        causal_chain="Releasing this would show offenders where to avoid.",
+        likelihood=Likelihood.WOULD_BE_LIKELY,
+    )
+    claims = [
+        ExemptionClaim(
+            citation="s31(1)(a)",
+            items=list(range(1, 13)),
+            harm=harm,
+            pit=PublicInterestTest(factors=factors("cameras")),
+        ),
+        ExemptionClaim(
+            citation="s24(1)",
+            items=list(range(1, 7)),
+            harm=harm,
+            pit=PublicInterestTest(factors=factors("security")),
+        ),
+        ExemptionClaim(
+            citation="s38(1)(a)",
+            items=list(range(13, 17)),
+            mode=ClaimMode.NCND,
+            harm=harm,
+            pit=PublicInterestTest(factors=factors("safety")),
+        ),
+    ]
+    return Case(
+        title="Large multi-part request",
+        request=Request(our_ref="BENCH-UI-16", received=RECEIVED, items=items),
+        requester=Requester(name="A. Requester"),
+        claims=claims,
+    )
+
+
+def share_script_cache() -> None:
+    """Let every AppTest run reuse one cache of compiled scripts, as the server does."""
+    shared = ScriptCache()
+    app_test_module.ScriptCache = lambda: shared
+    runner_module.ScriptCache = lambda: shared
+
+
+SCRIPT_MS: list[float] = []
+
+
+def time_script_runs() -> None:
+    """Record how long each run spends executing the script itself (server-side work, without
+    AppTest's own waiting and parsing of the result)."""
+    original = ScriptRunner._run_script
+
+    def timed(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            SCRIPT_MS.append((time.perf_counter() - start) * 1000)
+
+    ScriptRunner._run_script = timed
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=10_000, help="background cases to store")
+    parser.add_argument("--repeat", type=int, default=200, help="reruns of each page")
+    parser.add_argument(
+        "--recompile", action="store_true", help="let AppTest recompile scripts on every run"
+    )
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    if not args.recompile:
+        share_script_cache()
+    time_script_runs()
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        os.environ["FOI_DATABASE_URL"] = url
+        os.environ["FOI_LOAD_DEMO_CASES"] = "false"
+        get_settings.cache_clear()
+        store = Store(url)
+        start = time.perf_counter()
+        added = store.add_many((background_case(n) for n in range(args.cases)), actor="bench")
+        case = big_case()
+        store.add(case, actor="bench")
+        print(f"store: {added + 1} cases ({time.perf_counter() - start:.1f} s to fill)")
+        print(
+            f"case {case.request.our_ref}: {len(case.request.items)} items, "
+            f"{len(case.claims)} qualified exemptions, "
+            f"{sum(len(c.pit.factors) for c in case.claims)} factors"
+        )
+
+        empty_script = Path(folder) / "empty_page.py"
+        empty_script.write_text(EMPTY_PAGE, encoding="utf-8")
+        empty = AppTest.from_file(str(empty_script), default_timeout=60).run()
+
+        page = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        page.query_params["case"] = case.id
+        page.run()
+        page.switch_page("pages/public_interest.py").run()
+        if page.exception:
+            sys.exit(f"the page failed: {page.exception}")
+        shown = len(page.text_area)
+        for _ in range(5):  # warm up both
+            page.run()
+            empty.run()
+
+        page_ms: list[float] = []
+        empty_ms: list[float] = []
+        page_script_ms: list[float] = []
+        empty_script_ms: list[float] = []
+        for _ in range(args.repeat):
+            SCRIPT_MS.clear()
+            start = time.perf_counter()
+            empty.run()
+            empty_ms.append((time.perf_counter() - start) * 1000)
+            empty_script_ms.append(sum(SCRIPT_MS))
+            SCRIPT_MS.clear()
+            start = time.perf_counter()
+            page.run()
+            page_ms.append((time.perf_counter() - start) * 1000)
+            page_script_ms.append(sum(SCRIPT_MS))
+        if page.exception or len(page.text_area) != shown:
+            sys.exit("the page changed while it was being timed")
+        store.close()
+
+    print("\nAppTest.run() wall time:")
+    for label, samples in (("empty page", empty_ms), ("public interest page", page_ms)):
+        print(
+            f"  {label:<22} p50 {statistics.median(samples):7.1f} ms   "
+            f"p95 {percentile(samples, 0.95):7.1f} ms   (n={len(samples)})"
+        )
+    print("time inside the script run (server-side work, no AppTest waiting or parsing):")
+    for label, samples in (
+        ("empty page", empty_script_ms),
+        ("public interest page", page_script_ms),
+    ):
+        print(
+            f"  {label:<22} p50 {statistics.median(samples):7.1f} ms   "
+            f"p95 {percentile(samples, 0.95):7.1f} ms"
+        )
+    p95_page = percentile(page_ms, 0.95)
+    print(
+        f"ratio page/empty: p50 {statistics.median(page_ms) / statistics.median(empty_ms):.1f}x, "
+        f"p95 {p95_page / percentile(empty_ms, 0.95):.1f}x"
+    )
+    verdict = "meets" if p95_page <= 50 else "misses"
+    print(f"target p95 <= 50 ms (AppTest wall time): {verdict} ({p95_page:.1f} ms)")
+
+
+if __name__ == "__main__":
+    main()
