@@ -40,7 +40,8 @@ for step in STEPS:
         guidance = catalogue.guidance(step.key)
     except KeyError:
         continue
-    with st.expander(f"{step.title}: {guidance.title}"):
+    same = guidance.title.lower() == step.title.lower()
+    with st.expander(step.title if same else f"{step.title}: {guidance.title}"):
         st.markdown(guidance.what_the_law_asks)
         st.markdown(f"*Why:* {guidance.why}")
         st.caption(f"Rests on {guidance.provision}")
