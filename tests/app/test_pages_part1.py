@@ -485,3 +485,16 @@ def test_claim_keeps_items_with_other_outcomes(app_store, open_page):
     next(b for b in at.button if b.label == "Save").click().run()
     assert not at.exception
     assert app_store.load(case.id).case.claims[0].items == [2]
+
+
+def test_overdue_draft_is_counted_and_negative(empty_store):
+    late = new_case("LATE/1", dt.date.today() - dt.timedelta(days=70), "Late one")
+    fresh = new_case("FRESH/1", dt.date.today(), "Fresh one")
+    empty_store.add(late, actor="test")
+    empty_store.add(fresh, actor="test")
+    at = new_app().run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("Reference")
+    assert table.loc["LATE/1", "Working days left"] < 0
+    assert table.loc["FRESH/1", "Working days left"] >= 18
+    assert [str(e.value) for e in at.error] == ["1 case(s) overdue."]
