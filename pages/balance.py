@@ -158,7 +158,7 @@ for claim in qualified:
     pit = claim.pit or PublicInterestTest()
     with st.container(border=True):
         st.markdown(f"#### {claim_title(claim, exemption)}")
-        st.caption(weights_summary(claim.pit))
+        st.caption(weights_summary(claim.pit, ncnd))
         if pit.factors:
             st.dataframe(weights_table(pit), hide_index=True, width="stretch")
         with st.form(f"balance-{claim.id}", enter_to_submit=False):
@@ -206,7 +206,7 @@ if len(combinable) >= 2 or case.aggregate_balances:
                 save(edited, "Combined balance removed")
     if len(combinable) >= 2:
         with (
-            st.expander("Record a combined balance", expanded=not case.aggregate_balances),
+            st.expander("Record a combined balance"),
             st.form("aggregate", enter_to_submit=False),
         ):
             st.multiselect(
@@ -393,7 +393,7 @@ def cost_editor() -> None:
     for index in range(ss[rows_key]):
         saved = estimate.lines[index] if index < len(estimate.lines) else None
         prefix = f"cost.{index}"
-        cols = st.columns([3, 4, 2, 2, 1], vertical_alignment="bottom")
+        cols = st.columns([3, 4, 2, 2, 1.4], vertical_alignment="bottom")
         with cols[0]:
             activity = st.selectbox(
                 f"Activity (line {index + 1})",

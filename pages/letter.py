@@ -163,4 +163,4 @@ with st.container(border=True, height=700):
         if style.startswith(("Heading", "Title")):
             st.markdown(f"**{md_escape(text)}**")
         else:
-            st.markdown(md_escape(text))
+            st.text(text)  # never parsed as Markdown or HTML

@@ -25,6 +25,7 @@ from ui.reasoning import (
     next_step_link,
     pit_claims,
     side_label,
+    weights_counts,
     weights_summary,
 )
 
@@ -270,7 +271,7 @@ if len(qualified) > 1:
         list(titles),
         index=list(titles).index(incomplete[0]) if incomplete else 0,
         format_func=titles.__getitem__,
-        captions=[weights_summary(claim.pit).split(". ")[0] + "." for claim in qualified],
+        captions=[weights_counts(claim.pit, claim.mode is ClaimMode.NCND) for claim in qualified],
         key="pi.claim",
     )
 selected = ss.get("pi.claim") if ss.get("pi.claim") in titles else qualified[0].id
@@ -289,7 +290,7 @@ with st.container(border=True):
             "There is an inherent public interest in avoiding the harm this exemption "
             "protects against; the more likely and serious the harm, the more weight it has."
         )
-    st.caption(weights_summary(claim.pit))
+    st.caption(weights_summary(claim.pit, claim.mode is ClaimMode.NCND))
     factor_list(claim)
     factor_editor(claim)
     with st.expander("Add factors", expanded=not (claim.pit and claim.pit.factors)):

@@ -206,24 +206,37 @@ def points(pit: PublicInterestTest | None) -> tuple[int, int]:
     )
 
 
-def weights_summary(pit: PublicInterestTest | None) -> str:
-    """One plain sentence comparing the points for and against."""
+def weights_counts(pit: PublicInterestTest | None, ncnd: bool = False) -> str:
+    """'2 factor(s) for disclosure, 4 point(s); 1 factor(s) for maintaining the exemption, 3
+    point(s).' (worded for confirming or denying when ``ncnd``)."""
     points_for, points_against = points(pit)
     count_for = len(pit.factors_for) if pit else 0
     count_against = len(pit.factors_against) if pit else 0
-    sentence = (
-        f"{count_for} factor(s) for disclosure, {points_for} point(s); "
-        f"{count_against} factor(s) for maintaining the exemption, {points_against} point(s)."
-    )
     if not count_for and not count_against:
         return "No factors recorded yet."
+    for_words = "for confirming or denying" if ncnd else "for disclosure"
+    against_words = "for maintaining the exclusion" if ncnd else "for maintaining the exemption"
+    return (
+        f"{count_for} factor(s) {for_words}, {points_for} point(s); "
+        f"{count_against} factor(s) {against_words}, {points_against} point(s)."
+    )
+
+
+def weights_summary(pit: PublicInterestTest | None, ncnd: bool = False) -> str:
+    """The counts and points, and which way they lean, in plain words."""
+    counts = weights_counts(pit, ncnd)
+    if pit is None or not pit.factors:
+        return counts
+    points_for, points_against = points(pit)
     if points_against > points_for:
-        lean = "The weights lean towards maintaining the exemption."
+        lean = "The weights lean towards maintaining the " + (
+            "exclusion." if ncnd else "exemption."
+        )
     elif points_for > points_against:
-        lean = "The weights lean towards disclosure."
+        lean = "The weights lean towards " + ("confirming or denying." if ncnd else "disclosure.")
     else:
         lean = "The weights are even: when the public interest is evenly balanced, disclose."
-    return f"{sentence} {lean} Points are a summary only; the conclusion is your judgement."
+    return f"{counts} {lean} Points are a summary only; the conclusion is your judgement."
 
 
 def weights_table(pit: PublicInterestTest | None) -> pd.DataFrame:
