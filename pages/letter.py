@@ -1,11 +1,14 @@
 """Letter: a readable preview, downloads (.docx, PDF when LibreOffice is available, the reasoning
 record, the PIT extension letter) and issuing, which records the letter on the case."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from foi_core import letters
 from foi_core.checker import check
 from foi_core.models import CaseStatus
+from foi_core.settings import get_settings
 from foi_core.workflow import apply_step_edit
 from ui import case_page, get_store, md_escape, save_case, today
 from ui.reasoning import link_to_step, mask_requester, safe_file_name
@@ -24,8 +27,11 @@ base_name = safe_file_name(case.request.our_ref)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def render_cached(case_json: str, profile_json: str, draft: bool) -> letters.RenderedLetter:
-    """Render the response letter once per distinct case, profile and draft flag.
+def render_cached(
+    case_json: str, profile_json: str, draft: bool, template: str | None, template_mtime: float
+) -> letters.RenderedLetter:
+    """Render the response letter once per distinct case, profile, draft flag and template
+    (the template's modification time is part of the key, so a replaced file is re-read).
 
     The page has already run the checker: ``draft`` is true exactly when it found errors, so the
     renderer need not run it again (no findings are passed).
@@ -35,9 +41,16 @@ def render_cached(case_json: str, profile_json: str, draft: bool) -> letters.Ren
     return letters.render_letter(
         Case.from_json(case_json),
         OrganisationProfile.model_validate_json(profile_json),
+        template=template,
         draft=draft,
         findings=(),
     )
+
+
+def own_templates() -> list[Path]:
+    """Templates kept on the Settings page (templates/uploaded/*.docx)."""
+    folder = Path(get_settings().templates_dir) / "uploaded"
+    return sorted(folder.glob("*.docx")) if folder.is_dir() else []
 
 
 if blocked:
@@ -49,8 +62,24 @@ if blocked:
     )
     link_to_step("check", case, "See the problems on the Check page")
 
+choices = own_templates()
+template: Path | None = None
+if choices:
+    template = st.selectbox(
+        "Template",
+        [None, *choices],
+        format_func=lambda path: "Built-in response letter" if path is None else path.name,
+        key="letter.template",
+        help="Templates kept on the Settings page can be used instead of the built-in one.",
+    )
 try:
-    rendered = render_cached(case.to_json(), profile.model_dump_json(), blocked)
+    rendered = render_cached(
+        case.to_json(),
+        profile.model_dump_json(),
+        blocked,
+        str(template) if template else None,
+        template.stat().st_mtime if template and template.exists() else 0.0,
+    )
 except letters.LetterError as error:
     st.error("The letter could not be produced: " + md_escape(str(error)), icon=":material/error:")
     st.stop()

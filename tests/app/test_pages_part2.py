@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +30,7 @@ from foi_core.models import (
     Side,
     Weight,
 )
+from foi_core.settings import get_settings
 from foi_core.workflow import new_case, set_items
 from tests.app.conftest import DOORBELL, by_key, new_app, texts
 from ui.reasoning import items_text, library_choices, mask_requester, points
@@ -546,8 +549,9 @@ def test_blocked_letter_offers_a_draft_and_cannot_be_issued(app_store):
     assert button(at, "Issue the letter").disabled
 
 
-def test_issuing_records_the_letter_and_the_response_date(app_store):
-    case = reasoning_case(app_store, balance=True, with_s30=False, received=dt.date.today())
+def issuable_case(store) -> Case:
+    """A case the checker finds no errors in (so its letter can be issued)."""
+    case = reasoning_case(store, balance=True, with_s30=False, received=dt.date.today())
     data = case.model_dump()
     for claim in data["claims"]:
         if claim["citation"] == "s31(1)(a)":
@@ -559,12 +563,17 @@ def test_issuing_records_the_letter_and_the_response_date(app_store):
                 "balancing": "Privacy wins.",
                 "disclosure_lawful": False,
             }
-    app_store.save(Case.model_validate(data), expected_version=1, actor="test")
+    store.save(Case.model_validate(data), expected_version=1, actor="test")
     errors = [
-        f for f in check(stored(app_store, case.id), OrganisationProfile()) if f.severity == "error"
+        f for f in check(stored(store, case.id), OrganisationProfile()) if f.severity == "error"
     ]
     if errors:
         pytest.fail(f"test case should be issuable: {[f.rule_id for f in errors]}")
+    return case
+
+
+def test_issuing_records_the_letter_and_the_response_date(app_store):
+    case = issuable_case(app_store)
     at = open_case_page("pages/letter.py", case.id)
     button(at, "Issue the letter").click().run()
     assert not at.exception
@@ -575,3 +584,22 @@ def test_issuing_records_the_letter_and_the_response_date(app_store):
     assert saved.response_date == dt.date.today()
     assert "The letter is recorded as issued." in [s.value for s in at.success]
     assert button(at, "Issue the letter again")
+
+
+def test_a_template_kept_in_settings_can_be_chosen(app_store, tmp_path, monkeypatch):
+    uploaded = tmp_path / "templates" / "uploaded"
+    uploaded.mkdir(parents=True)
+    built_in = Path(__file__).resolve().parents[2] / "templates" / "response_letter.docx"
+    shutil.copy(built_in, uploaded / "our-letter.docx")
+    monkeypatch.setenv("FOI_TEMPLATES_DIR", str(tmp_path / "templates"))
+    get_settings.cache_clear()
+    case = issuable_case(app_store)
+    at = open_case_page("pages/letter.py", case.id)
+    chooser = by_key(at.selectbox, "letter.template")
+    assert chooser.options == ["Built-in response letter", "our-letter.docx"]
+    chooser.set_value(uploaded / "our-letter.docx").run()
+    assert not at.exception
+    button(at, "Issue the letter").click().run()
+    assert not at.exception
+    (letter,) = stored(app_store, case.id).issued_letters
+    assert letter.template_name == "our-letter.docx"
