@@ -79,7 +79,9 @@ def test_schema_is_the_case_schema() -> None:
 
 
 def test_check_passes_the_examples() -> None:
-    for path in sorted(EXAMPLES.glob("*.json")):
+    finished = [p for p in sorted(EXAMPLES.glob("*.json")) if not p.name.startswith("training-")]
+    assert len(finished) >= 4
+    for path in finished:
         result = run_cli("check", str(path), "--format", "json")
         assert result.returncode == 0, (path, result.stdout)
         findings = json.loads(result.stdout)
