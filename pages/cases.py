@@ -59,10 +59,14 @@ else:
                 "Status": summary.status.value,
             }
         )
-    table = pd.DataFrame(rows).astype({"Working days left": "Int64"})
+    table = pd.DataFrame(rows)
+    table["Working days left"] = [
+        "—" if row["Working days left"] is None else str(row["Working days left"]) for row in rows
+    ]
 
     def _overdue(value: object) -> str:
-        return "color: #b00020; font-weight: bold" if isinstance(value, int) and value < 0 else ""
+        overdue = isinstance(value, str) and value.startswith("-")
+        return "color: #b00020; font-weight: bold" if overdue else ""
 
     st.dataframe(
         table.style.map(_overdue, subset=["Working days left"]),
@@ -70,7 +74,7 @@ else:
         column_config={
             "Received": st.column_config.DateColumn(format="D MMM YYYY"),
             "Due": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Working days left": st.column_config.NumberColumn(
+            "Working days left": st.column_config.TextColumn(
                 help="Working days to the due date; negative (in red) means overdue."
             ),
         },
