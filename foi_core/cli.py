@@ -50,15 +50,19 @@ def _parse_date(text: str) -> dt.date:
         ) from None
 
 
-def _read_case(path: str) -> Case:
-    """Read and validate a Case JSON file, turning every failure into a one-line CliError."""
-    file = Path(path)
+def _read_text(path: str) -> str:
+    """Read a UTF-8 text file, turning every failure into a one-line CliError."""
     try:
-        text = file.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CliError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise CliError(f"{path}: cannot read the file ({error})") from None
+
+
+def _read_case(path: str) -> Case:
+    """Read and validate a Case JSON file, turning every failure into a one-line CliError."""
+    text = _read_text(path)
     try:
         return Case.from_json(text)
     except ValidationError as error:
@@ -148,14 +152,7 @@ def _profile(args: argparse.Namespace) -> OrganisationProfile:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{args.file}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CliError(f"{args.file}: cannot read the file ({error})") from None
-    stored = _store(args).import_case_json(text, actor=args.actor)
+    stored = _store(args).import_case_json(_read_text(args.file), actor=args.actor)
     print(f"imported {stored.case.request.our_ref} (id {stored.case.id})")
     return 0
 

@@ -176,3 +176,13 @@ def test_render_refuses_a_case_with_errors_unless_draft(tmp_path: Path) -> None:
     draft = run_cli("render", str(broken), "-o", str(out), "--draft")
     assert draft.returncode == 0, draft.stderr
     assert out.exists()
+
+
+def test_import_of_a_malformed_case_names_the_field(tmp_path: Path) -> None:
+    data = json.loads(PARTIAL_CASE.read_text())
+    data["request"]["received"] = "14/07/2020"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    line = assert_one_line_error(run_cli("import", str(bad), db=tmp_path / "foi.db"))
+    assert "request.received" in line
+    assert "YYYY-MM-DD" in line
