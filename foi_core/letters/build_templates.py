@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from docx import Document
@@ -62,16 +63,51 @@ def tag(doc, statement: str) -> Paragraph:
     return doc.add_paragraph(statement)
 
 
+def _otherwise(doc, text: str | None) -> None:
+    if text is not None:
+        tag(doc, "{%p else %}")
+        para(doc, text)
+
+
+@contextmanager
+def only_if(doc, condition: str, otherwise: str | None = None) -> Iterator[None]:
+    """What the block writes is shown only when ``condition`` holds, else ``otherwise``."""
+    tag(doc, f"{{%p if {condition} %}}")
+    yield
+    _otherwise(doc, otherwise)
+    tag(doc, "{%p endif %}")
+
+
+@contextmanager
+def for_each(doc, loop: str, otherwise: str | None = None) -> Iterator[None]:
+    """What the block writes repeats ``{%p for <loop> %}``; ``otherwise`` when there is none."""
+    tag(doc, f"{{%p for {loop} %}}")
+    yield
+    _otherwise(doc, otherwise)
+    tag(doc, "{%p endfor %}")
+
+
 def when(doc, condition: str, *pieces: Piece, style: str | None = None) -> None:
     """A paragraph shown only when ``condition`` holds."""
-    tag(doc, f"{{%p if {condition} %}}")
-    para(doc, *pieces, style=style)
-    tag(doc, "{%p endif %}")
+    with only_if(doc, condition):
+        para(doc, *pieces, style=style)
 
 
 def labelled(doc, condition: str, label: str, value: str, style: str | None = None) -> None:
     """'Label: value' in one paragraph, shown only when ``condition`` holds."""
     when(doc, condition, (label, "bold"), f"{{{{ {value} }}}}", style=style)
+
+
+def values_if_set(doc, *values: str, style: str | None = None) -> None:
+    """One paragraph holding each value, shown only when that value is set."""
+    for value in values:
+        when(doc, value, f"{{{{ {value} }}}}", style=style)
+
+
+def labelled_fields(doc, fields: Sequence[tuple[str, str]], style: str | None = None) -> None:
+    """'Label: value' paragraphs, each shown only when its value is set: (label, value) pairs."""
+    for label, value in fields:
+        labelled(doc, value, label, value, style=style)
 
 
 def heading(doc, text: str | Sequence[Piece], level: int) -> Paragraph:
@@ -241,42 +277,55 @@ def _address_block(doc: DocumentObject) -> None:
     when(doc, "draft", "{{ draft_marker }}", style="Draft Marker")
     when(doc, "organisation.has_logo", "{{ logo }}")
     para(doc, ("{{ organisation.name }}", "bold"), style="Address Block")
-    when(doc, "organisation.unit", "{{ organisation.unit }}", style="Address Block")
-    when(doc, "organisation.address", "{{ organisation.address }}", style="Address Block")
-    labelled(doc, "organisation.email", "Email: ", "organisation.email", style="Address Block")
-    labelled(doc, "organisation.phone", "Telephone: ", "organisation.phone", "Address Block")
-    labelled(doc, "organisation.website", "Website: ", "organisation.website", "Address Block")
+    values_if_set(doc, "organisation.unit", "organisation.address", style="Address Block")
+    labelled_fields(
+        doc,
+        [
+            ("Email: ", "organisation.email"),
+            ("Telephone: ", "organisation.phone"),
+            ("Website: ", "organisation.website"),
+        ],
+        style="Address Block",
+    )
     para(doc)
-    when(doc, "requester.name", "{{ requester.name }}", style="Address Block")
-    when(doc, "requester.address", "{{ requester.address }}", style="Address Block")
-    when(doc, "requester.contact", "{{ requester.contact }}", style="Address Block")
+    values_if_set(
+        doc, "requester.name", "requester.address", "requester.contact", style="Address Block"
+    )
     para(doc)
     para(doc, ("Our reference: ", "bold"), "{{ our_ref }}", style="Address Block")
     labelled(doc, "their_ref", "Your reference: ", "their_ref", style="Address Block")
     para(doc, ("Date: ", "bold"), "{{ date }}", style="Address Block")
 
 
-def _title(doc: DocumentObject) -> None:
+def _open_letter(title: str, handling: str) -> DocumentObject:
+    """A new letter up to the thanks: header, footer, addresses, title and greeting.
+
+    ``handling`` says where the request stands: "have dealt with" or "are dealing with".
+    """
+    doc = _new_document(title)
+    _page_header_footer(doc)
+    _address_block(doc)
     para(doc, "Freedom of Information Act 2000", style="Title")
     para(doc, "{{ document_title }}", style="Subtitle")
-    tag(doc, "{%p if requester.name %}")
-    para(doc, "Dear ", "{{ requester.name }}", ",")
-    tag(doc, "{%p else %}")
-    para(doc, "Dear requester,")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "requester.name", otherwise="Dear requester,"):
+        para(doc, "Dear ", "{{ requester.name }}", ",")
+    para(
+        doc,
+        "Thank you for your request for information, which we received on ",
+        "{{ received }}",
+        f". We {handling} it under the Freedom of Information Act 2000 (the Act).",
+    )
+    return doc
 
 
 def _request_items(doc: DocumentObject) -> None:
     heading(doc, "Your request", 2)
-    tag(doc, "{%p if items %}")
     para(doc, "You asked for the following information:")
-    tag(doc, "{%p for item in items %}")
-    para(doc, "{{ item.number }}", ".\t", "{{ item.text }}", style="Request Item")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p else %}")
-    para(doc, "You asked for the following information:")
-    para(doc, "{{ request_text }}", style="Detail")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "items"):
+        with for_each(doc, "item in items"):
+            para(doc, "{{ item.number }}", ".\t", "{{ item.text }}", style="Request Item")
+        tag(doc, "{%p else %}")
+        para(doc, "{{ request_text }}", style="Detail")
 
 
 def _rights_and_sign_off(doc: DocumentObject, copyright_notice: bool = True) -> None:
@@ -288,8 +337,11 @@ def _rights_and_sign_off(doc: DocumentObject, copyright_notice: bool = True) -> 
     para(doc, "Yours sincerely")
     para(doc)
     when(doc, "organisation.signatory_name", ("{{ organisation.signatory_name }}", "bold"))
-    for field in ("signatory_role", "unit", "name"):
-        when(doc, f"organisation.{field}", f"{{{{ organisation.{field} }}}}", style="Address Block")
+    values_if_set(
+        doc,
+        *(f"organisation.{field}" for field in ("signatory_role", "unit", "name")),
+        style="Address Block",
+    )
     if copyright_notice:
         heading(doc, "Copyright and re-use", 2)
         para(doc, "{{ organisation.copyright_notice }}", style="Small Print")
@@ -311,202 +363,8 @@ def _claim_line(doc: DocumentObject) -> None:
     )
 
 
-# --- The response letter -----------------------------------------------------------------------
-
-
-def build_response_letter() -> DocumentObject:
-    doc = _new_document("Response to a request for information")
-    _page_header_footer(doc)
-    _address_block(doc)
-    _title(doc)
-
-    para(
-        doc,
-        "Thank you for your request for information, which we received on ",
-        "{{ received }}",
-        ". We have dealt with it under the Freedom of Information Act 2000 (the Act).",
-    )
-    when(
-        doc,
-        "applicant_blind",
-        "The Act is applicant-blind and motive-blind: we cannot take into account who you are or "
-        "why you want the information. Anything we disclose under the Act is, in effect, "
-        "disclosed to the world, so we must ask whether the information is fit to be made "
-        "public, not what any one person would do with it.",
-    )
-
-    _request_items(doc)
-
-    tag(doc, "{%p if show_searches %}")
-    heading(doc, "Our searches", 2)
-    when(doc, "searches", "{{ searches }}")
-    tag(doc, "{%p for s in item_searches %}")
-    para(doc, ("{{ s.label }}", "bold"), ": ", "{{ s.text }}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-
-    heading(doc, "Our response", 2)
-    tag(doc, "{%p for a in answers %}")
-    para(doc, "{{ a.label }}", style="Answer Label")
-    when(doc, "a.lead", "{{ a.lead }}")
-    when(doc, "a.answer", "{{ a.answer }}")
-    tag(doc, "{%p if a.where_to_find %}")
-    para(doc, "{{ a.where_lead }}")
-    para(doc, "{{ a.where_to_find }}", style="Detail")
-    tag(doc, "{%p endif %}")
-    when(doc, "a.refusal", "{{ a.refusal }}")
-    tag(doc, "{%p endfor %}")
-
-    tag(doc, "{%p if show_exemptions %}")
-    heading(doc, "The exemptions we rely on", 2)
-    para(
-        doc,
-        "When we refuse any part of a request, section 17 of the Act requires us to tell you so, "
-        "to name the exemption we rely on and, unless it is obvious, to explain why it applies. "
-        "This part of our letter does that.",
-    )
-    tag(doc, "{%p if withheld_claims %}")
-    para(doc, "We rely on these exemptions:")
-    tag(doc, "{%p for c in withheld_claims %}")
-    _claim_details(doc)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if ncnd_claims %}")
-    para(
-        doc,
-        "The duty in section 1(1)(a) of the Act to tell you whether we hold information does not "
-        "apply to ",
-        "{{ ncnd_questions }}",
-        " of your request, because of these provisions:",
-    )
-    tag(doc, "{%p for c in ncnd_claims %}")
-    _claim_details(doc)
-    tag(doc, "{%p endfor %}")
-    para(
-        doc,
-        "This should not be taken as an indication that information of the kind you asked for "
-        "is, or is not, held.",
-    )
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endif %}")
-
-    tag(doc, "{%p if show_harm %}")
-    heading(doc, "{{ harm_heading }}", 2)
-    when(doc, "overall_harm", "{{ overall_harm }}")
-    tag(doc, "{%p for c in harm_claims %}")
-    heading(doc, "{{ c.heading }}", 3)
-    labelled(doc, "c.harm.interest", "The interest that would be harmed: ", "c.harm.interest")
-    labelled(doc, "c.harm.causal_chain", "How the harm would come about: ", "c.harm.causal_chain")
-    when(doc, "c.harm.likelihood_sentence", "{{ c.harm.likelihood_sentence }}")
-    labelled(doc, "c.harm.mosaic", "Combined with other information: ", "c.harm.mosaic")
-    labelled(doc, "c.harm.precedent", "The precedent it would set: ", "c.harm.precedent")
-    labelled(doc, "c.harm.evidence", "Evidence: ", "c.harm.evidence")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-
-    tag(doc, "{%p if pit_claims %}")
-    heading(doc, "The public interest test", 2)
-    para(
-        doc,
-        "For each qualified exemption we weighed, separately, the factors in favour of "
-        "disclosure (or of confirming or denying) and the factors against.",
-    )
-    tag(doc, "{%p for c in pit_claims %}")
-    for side in ("for", "against"):
-        heading(doc, f"{{{{ c.pit.{side}_heading }}}}", 3)
-        tag(doc, f"{{%p for f in c.pit.factors_{side} %}}")
-        para(doc, "{{ f.text }}", style="List Bullet")
-        when(doc, "f.rationale", "{{ f.rationale }}", style="Detail")
-        tag(doc, "{%p else %}")
-        para(doc, "We found no factors on this side.")
-        tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-
-    tag(doc, "{%p if s40_claims %}")
-    heading(doc, "Personal information", 2)
-    para(
-        doc,
-        "Personal information may be released under the Act only where that would be lawful "
-        "under data protection law. Here that means a legitimate interest in the information "
-        "must be shown, release must be necessary to meet it, and it must not be overridden by "
-        "the rights and freedoms of the people the information is about (Article 6(1)(f) UK "
-        "GDPR).",
-    )
-    tag(doc, "{%p for c in s40_claims %}")
-    heading(doc, "{{ c.heading }}", 3)
-    li = "c.legitimate_interests"
-    labelled(doc, f"{li}.legitimate_interest", "Legitimate interest: ", f"{li}.legitimate_interest")
-    labelled(doc, f"{li}.necessity", "Necessity: ", f"{li}.necessity")
-    labelled(doc, f"{li}.balancing", "Balancing the interests: ", f"{li}.balancing")
-    when(doc, f"{li}.conclusion_sentence", f"{{{{ {li}.conclusion_sentence }}}}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-
-    tag(doc, "{%p if show_balance %}")
-    heading(doc, "The balance and our conclusion", 2)
-    tag(doc, "{%p for c in balance_claims %}")
-    heading(doc, "{{ c.heading }}", 3)
-    para(doc, "{{ c.balance.conclusion_sentence }}")
-    when(doc, "c.balance.reasoning", "{{ c.balance.reasoning }}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p for g in aggregates %}")
-    heading(doc, ["Weighing the exemptions together: ", "{{ g.citations }}"], 3)
-    para(doc, "{{ g.statement }}")
-    para(doc, "{{ g.conclusion_sentence }}")
-    when(doc, "g.reasoning", "{{ g.reasoning }}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-
-    tag(doc, "{%p if has_ncnd %}")
-    heading(doc, "No inference", 2)
-    para(
-        doc,
-        "Nothing in this letter should be read as a sign that any information relevant to your "
-        "request does, or does not, exist. We would give the same answer whatever the position.",
-    )
-    tag(doc, "{%p endif %}")
-
-    _cost_section(doc)
-    _s14_sections(doc)
-    _rights_and_sign_off(doc)
-    _preserve_spaces(doc)
-    return doc
-
-
-def _claim_details(doc: DocumentObject) -> None:
-    """Inside a claim loop: the bullet, what kind of exemption it is, and any notes."""
-    _claim_line(doc)
-    when(doc, "c.explanation", "{{ c.explanation }}", style="Detail")
-    when(doc, "c.alternative_note", "{{ c.alternative_note }}", style="Detail")
-    when(doc, "c.qp_opinion.shown", "{{ c.qp_opinion.sentence }}", style="Detail")
-    when(doc, "c.notes", "{{ c.notes }}", style="Detail")
-
-
-def _cost_section(doc: DocumentObject) -> None:
-    tag(doc, "{%p if cost.shown %}")
-    heading(doc, "The cost limit (section 12)", 2)
-    para(
-        doc,
-        "Section 12 of the Act means we do not have to comply with a request where we estimate "
-        "that complying would cost more than the appropriate limit set by the Freedom of "
-        "Information and Data Protection (Appropriate Limit and Fees) Regulations 2004. Only "
-        "the time needed to work out whether we hold the information, and to find, retrieve and "
-        "extract it, may be counted.",
-    )
-    when(doc, "cost.questions", "This applies to ", "{{ cost.questions }}", " of your request.")
-    when(doc, "cost.reasons", "{{ cost.reasons }}")
-    tag(doc, "{%p if cost.total_hours %}")
-    para(
-        doc,
-        "For us the limit is ",
-        "{{ cost.limit_pounds }}",
-        ", which is ",
-        "{{ cost.limit_hours }}",
-        " of work at ",
-        "{{ cost.hourly_rate }}",
-        " an hour. Our estimate is:",
-    )
+def _cost_table(doc: DocumentObject) -> None:
+    """The s12 estimate, one row per activity, and a blank paragraph after it."""
     table(
         doc,
         ["Activity", "What it involves", "Records", "Time each", "Total"],
@@ -521,79 +379,250 @@ def _cost_section(doc: DocumentObject) -> None:
         widths_cm=[3.4, 6.2, 2.0, 2.4, 2.0],
     )
     para(doc)
-    para(
+
+
+# --- The response letter -----------------------------------------------------------------------
+
+
+def build_response_letter() -> DocumentObject:
+    doc = _open_letter("Response to a request for information", "have dealt with")
+    when(
         doc,
-        "In total we estimate ",
-        ("{{ cost.total_hours }}", "bold"),
-        " of work, costing ",
-        "{{ cost.total_cost }}",
-        ", against the limit of ",
-        "{{ cost.limit_hours }}",
-        " (",
-        "{{ cost.limit_pounds }}",
-        ").",
+        "applicant_blind",
+        "The Act is applicant-blind and motive-blind: we cannot take into account who you are or "
+        "why you want the information. Anything we disclose under the Act is, in effect, "
+        "disclosed to the world, so we must ask whether the information is fit to be made "
+        "public, not what any one person would do with it.",
     )
-    labelled(doc, "cost.method", "How we made the estimate: ", "cost.method")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if cost.s16_advice %}")
-    heading(doc, "Advice on narrowing your request (section 16)", 3)
-    para(doc, "{{ cost.s16_advice }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endif %}")
+
+    _request_items(doc)
+
+    with only_if(doc, "show_searches"):
+        heading(doc, "Our searches", 2)
+        values_if_set(doc, "searches")
+        with for_each(doc, "s in item_searches"):
+            para(doc, ("{{ s.label }}", "bold"), ": ", "{{ s.text }}")
+
+    heading(doc, "Our response", 2)
+    with for_each(doc, "a in answers"):
+        para(doc, "{{ a.label }}", style="Answer Label")
+        values_if_set(doc, "a.lead", "a.answer")
+        with only_if(doc, "a.where_to_find"):
+            para(doc, "{{ a.where_lead }}")
+            para(doc, "{{ a.where_to_find }}", style="Detail")
+        values_if_set(doc, "a.refusal")
+
+    with only_if(doc, "show_exemptions"):
+        heading(doc, "The exemptions we rely on", 2)
+        para(
+            doc,
+            "When we refuse any part of a request, section 17 of the Act requires us to tell you "
+            "so, to name the exemption we rely on and, unless it is obvious, to explain why it "
+            "applies. This part of our letter does that.",
+        )
+        with only_if(doc, "withheld_claims"):
+            para(doc, "We rely on these exemptions:")
+            with for_each(doc, "c in withheld_claims"):
+                _claim_details(doc)
+        with only_if(doc, "ncnd_claims"):
+            para(
+                doc,
+                "The duty in section 1(1)(a) of the Act to tell you whether we hold information "
+                "does not apply to ",
+                "{{ ncnd_questions }}",
+                " of your request, because of these provisions:",
+            )
+            with for_each(doc, "c in ncnd_claims"):
+                _claim_details(doc)
+            para(
+                doc,
+                "This should not be taken as an indication that information of the kind you "
+                "asked for is, or is not, held.",
+            )
+
+    with only_if(doc, "show_harm"):
+        heading(doc, "{{ harm_heading }}", 2)
+        values_if_set(doc, "overall_harm")
+        with for_each(doc, "c in harm_claims"):
+            heading(doc, "{{ c.heading }}", 3)
+            labelled_fields(
+                doc,
+                [
+                    ("The interest that would be harmed: ", "c.harm.interest"),
+                    ("How the harm would come about: ", "c.harm.causal_chain"),
+                ],
+            )
+            values_if_set(doc, "c.harm.likelihood_sentence")
+            labelled_fields(
+                doc,
+                [
+                    ("Combined with other information: ", "c.harm.mosaic"),
+                    ("The precedent it would set: ", "c.harm.precedent"),
+                    ("Evidence: ", "c.harm.evidence"),
+                ],
+            )
+
+    with only_if(doc, "pit_claims"):
+        heading(doc, "The public interest test", 2)
+        para(
+            doc,
+            "For each qualified exemption we weighed, separately, the factors in favour of "
+            "disclosure (or of confirming or denying) and the factors against.",
+        )
+        with for_each(doc, "c in pit_claims"):
+            for side in ("for", "against"):
+                heading(doc, f"{{{{ c.pit.{side}_heading }}}}", 3)
+                with for_each(
+                    doc, f"f in c.pit.factors_{side}", otherwise="We found no factors on this side."
+                ):
+                    para(doc, "{{ f.text }}", style="List Bullet")
+                    values_if_set(doc, "f.rationale", style="Detail")
+
+    with only_if(doc, "s40_claims"):
+        heading(doc, "Personal information", 2)
+        para(
+            doc,
+            "Personal information may be released under the Act only where that would be lawful "
+            "under data protection law. Here that means a legitimate interest in the information "
+            "must be shown, release must be necessary to meet it, and it must not be overridden "
+            "by the rights and freedoms of the people the information is about (Article 6(1)(f) "
+            "UK GDPR).",
+        )
+        with for_each(doc, "c in s40_claims"):
+            heading(doc, "{{ c.heading }}", 3)
+            li = "c.legitimate_interests"
+            labelled_fields(
+                doc,
+                [
+                    ("Legitimate interest: ", f"{li}.legitimate_interest"),
+                    ("Necessity: ", f"{li}.necessity"),
+                    ("Balancing the interests: ", f"{li}.balancing"),
+                ],
+            )
+            values_if_set(doc, f"{li}.conclusion_sentence")
+
+    with only_if(doc, "show_balance"):
+        heading(doc, "The balance and our conclusion", 2)
+        with for_each(doc, "c in balance_claims"):
+            heading(doc, "{{ c.heading }}", 3)
+            para(doc, "{{ c.balance.conclusion_sentence }}")
+            values_if_set(doc, "c.balance.reasoning")
+        with for_each(doc, "g in aggregates"):
+            heading(doc, ["Weighing the exemptions together: ", "{{ g.citations }}"], 3)
+            para(doc, "{{ g.statement }}")
+            para(doc, "{{ g.conclusion_sentence }}")
+            values_if_set(doc, "g.reasoning")
+
+    with only_if(doc, "has_ncnd"):
+        heading(doc, "No inference", 2)
+        para(
+            doc,
+            "Nothing in this letter should be read as a sign that any information relevant to "
+            "your request does, or does not, exist. We would give the same answer whatever the "
+            "position.",
+        )
+
+    _cost_section(doc)
+    _s14_sections(doc)
+    _rights_and_sign_off(doc)
+    _preserve_spaces(doc)
+    return doc
 
 
-def _s14_sections(doc: DocumentObject) -> None:
-    tag(doc, "{%p if vexatious.shown %}")
-    heading(doc, "Vexatious request (section 14(1))", 2)
-    para(
-        doc,
+def _claim_details(doc: DocumentObject) -> None:
+    """Inside a claim loop: the bullet, what kind of exemption it is, and any notes."""
+    _claim_line(doc)
+    values_if_set(doc, "c.explanation", "c.alternative_note", style="Detail")
+    when(doc, "c.qp_opinion.shown", "{{ c.qp_opinion.sentence }}", style="Detail")
+    values_if_set(doc, "c.notes", style="Detail")
+
+
+def _cost_section(doc: DocumentObject) -> None:
+    with only_if(doc, "cost.shown"):
+        heading(doc, "The cost limit (section 12)", 2)
+        para(
+            doc,
+            "Section 12 of the Act means we do not have to comply with a request where we "
+            "estimate that complying would cost more than the appropriate limit set by the "
+            "Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations "
+            "2004. Only the time needed to work out whether we hold the information, and to "
+            "find, retrieve and extract it, may be counted.",
+        )
+        when(doc, "cost.questions", "This applies to ", "{{ cost.questions }}", " of your request.")
+        values_if_set(doc, "cost.reasons")
+        with only_if(doc, "cost.total_hours"):
+            para(
+                doc,
+                "For us the limit is ",
+                "{{ cost.limit_pounds }}",
+                ", which is ",
+                "{{ cost.limit_hours }}",
+                " of work at ",
+                "{{ cost.hourly_rate }}",
+                " an hour. Our estimate is:",
+            )
+            _cost_table(doc)
+            para(
+                doc,
+                "In total we estimate ",
+                ("{{ cost.total_hours }}", "bold"),
+                " of work, costing ",
+                "{{ cost.total_cost }}",
+                ", against the limit of ",
+                "{{ cost.limit_hours }}",
+                " (",
+                "{{ cost.limit_pounds }}",
+                ").",
+            )
+            labelled(doc, "cost.method", "How we made the estimate: ", "cost.method")
+        with only_if(doc, "cost.s16_advice"):
+            heading(doc, "Advice on narrowing your request (section 16)", 3)
+            para(doc, "{{ cost.s16_advice }}")
+
+
+# Section 14 refusals: (context key, heading, what the section says, then after the questions).
+S14_SECTIONS = (
+    (
+        "vexatious",
+        "Vexatious request (section 14(1))",
         "Section 14(1) of the Act says we do not have to comply with a request that is "
         "vexatious, meaning one likely to cause a disproportionate or unjustified level of "
         "disruption, irritation or distress. We consider your request vexatious as far as it "
         "concerns ",
-        "{{ vexatious.questions }}",
         ", and we are refusing that part under that section. It is the request, not you, that "
         "we have judged.",
-    )
-    when(doc, "vexatious.reasons", "{{ vexatious.reasons }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if repeated.shown %}")
-    heading(doc, "Repeated request (section 14(2))", 2)
-    para(
-        doc,
+    ),
+    (
+        "repeated",
+        "Repeated request (section 14(2))",
         "Section 14(2) of the Act says we do not have to comply with a request that is the same "
         "as, or substantially similar to, an earlier request from the same person, unless a "
         "reasonable interval has passed. We are refusing ",
-        "{{ repeated.questions }}",
         " under that section.",
-    )
-    when(doc, "repeated.reasons", "{{ repeated.reasons }}")
-    tag(doc, "{%p endif %}")
+    ),
+)
+
+
+def _s14_sections(doc: DocumentObject) -> None:
+    for key, title, before, after in S14_SECTIONS:
+        with only_if(doc, f"{key}.shown"):
+            heading(doc, title, 2)
+            para(doc, before, f"{{{{ {key}.questions }}}}", after)
+            values_if_set(doc, f"{key}.reasons")
 
 
 # --- The PIT extension letter ------------------------------------------------------------------
 
 
 def build_pit_extension_letter() -> DocumentObject:
-    doc = _new_document("Public interest test extension")
-    _page_header_footer(doc)
-    _address_block(doc)
-    _title(doc)
-    para(
-        doc,
-        "Thank you for your request for information, which we received on ",
-        "{{ received }}",
-        ". We are dealing with it under the Freedom of Information Act 2000 (the Act).",
-    )
+    doc = _open_letter("Public interest test extension", "are dealing with")
     _request_items(doc)
 
     heading(doc, "Where we have got to", 2)
-    tag(doc, "{%p if engaged_claims %}")
-    para(doc, "We consider that the following qualified exemptions apply to your request:")
-    tag(doc, "{%p for c in engaged_claims %}")
-    _claim_line(doc)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "engaged_claims"):
+        para(doc, "We consider that the following qualified exemptions apply to your request:")
+        with for_each(doc, "c in engaged_claims"):
+            _claim_line(doc)
     para(
         doc,
         "A qualified exemption allows us to refuse only if the public interest in maintaining "
@@ -609,7 +638,7 @@ def build_pit_extension_letter() -> DocumentObject:
         "interest. Section 17(2) requires us to tell you so within the normal time limit, to "
         "name the exemptions concerned and to estimate when we will reach a decision.",
     )
-    when(doc, "reason", "{{ reason }}")
+    values_if_set(doc, "reason")
 
     heading(doc, "When we expect to reply", 2)
     para(
@@ -628,6 +657,18 @@ def build_pit_extension_letter() -> DocumentObject:
 # --- The reasoning record ----------------------------------------------------------------------
 
 
+def _decision_fields(doc: DocumentObject, prefix: str) -> None:
+    """The reasoning of a balance and who decided it when (``prefix`` is c.balance or g)."""
+    labelled_fields(
+        doc,
+        [
+            ("Reasoning: ", f"{prefix}.reasoning"),
+            ("Decided by: ", f"{prefix}.decided_by"),
+            ("Decided on: ", f"{prefix}.decided_on"),
+        ],
+    )
+
+
 def build_reasoning_record() -> DocumentObject:
     doc = _new_document("Reasoning record")
     _page_header_footer(doc)
@@ -640,36 +681,47 @@ def build_reasoning_record() -> DocumentObject:
         "when, for an internal review or for the Information Commissioner. It is not sent to "
         "the requester.",
     )
-    for label, value in (
-        ("Organisation: ", "organisation.name"),
-        ("Our reference: ", "our_ref"),
-        ("Status: ", "status"),
-        ("Decision maker: ", "decision_maker"),
-        ("Letter date: ", "date"),
-        ("Record generated: ", "generated_at"),
-    ):
-        labelled(doc, value, label, value, style="Address Block")
-    labelled(doc, "their_ref", "Their reference: ", "their_ref", style="Address Block")
+    labelled_fields(
+        doc,
+        [
+            ("Organisation: ", "organisation.name"),
+            ("Our reference: ", "our_ref"),
+            ("Status: ", "status"),
+            ("Decision maker: ", "decision_maker"),
+            ("Letter date: ", "date"),
+            ("Record generated: ", "generated_at"),
+            ("Their reference: ", "their_ref"),
+        ],
+        style="Address Block",
+    )
 
     heading(doc, "Requester (personal data, kept apart from the reasoning)", 2)
-    labelled(doc, "requester.name", "Name: ", "requester.name")
-    labelled(doc, "requester.contact", "Contact: ", "requester.contact")
-    labelled(doc, "requester.address", "Address: ", "requester.address")
+    labelled_fields(
+        doc,
+        [
+            ("Name: ", "requester.name"),
+            ("Contact: ", "requester.contact"),
+            ("Address: ", "requester.address"),
+        ],
+    )
 
     heading(doc, "The request", 2)
     para(doc, ("Received: ", "bold"), "{{ received }}")
-    labelled(doc, "request_text", "Request as received: ", "request_text")
-    labelled(doc, "searches", "Searches: ", "searches")
+    labelled_fields(doc, [("Request as received: ", "request_text"), ("Searches: ", "searches")])
 
     heading(doc, "Items and outcomes", 2)
-    tag(doc, "{%p for i in record_items %}")
-    heading(doc, ["Question ", "{{ i.number }}", ": ", "{{ i.outcome }}"], 3)
-    para(doc, "{{ i.text }}", style="Detail")
-    labelled(doc, "i.answer", "Answer: ", "i.answer")
-    labelled(doc, "i.where_to_find", "Where to find it: ", "i.where_to_find")
-    labelled(doc, "i.searches", "Searches: ", "i.searches")
-    labelled(doc, "i.notes", "Notes: ", "i.notes")
-    tag(doc, "{%p endfor %}")
+    with for_each(doc, "i in record_items"):
+        heading(doc, ["Question ", "{{ i.number }}", ": ", "{{ i.outcome }}"], 3)
+        para(doc, "{{ i.text }}", style="Detail")
+        labelled_fields(
+            doc,
+            [
+                ("Answer: ", "i.answer"),
+                ("Where to find it: ", "i.where_to_find"),
+                ("Searches: ", "i.searches"),
+                ("Notes: ", "i.notes"),
+            ],
+        )
 
     heading(doc, "Time limits", 2)
     table(
@@ -679,189 +731,164 @@ def build_reasoning_record() -> DocumentObject:
         ["{{ t.label }}", "{{ t.value }}"],
         widths_cm=[6.0, 10.0],
     )
-    tag(doc, "{%p for n in deadline_notes %}")
-    para(doc, "{{ n }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p for w in deadline_warnings %}")
-    para(doc, ("Warning: ", "bold"), "{{ w }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
+    with for_each(doc, "n in deadline_notes"):
+        para(doc, "{{ n }}", style="List Bullet")
+    with for_each(doc, "w in deadline_warnings"):
+        para(doc, ("Warning: ", "bold"), "{{ w }}", style="List Bullet")
 
     heading(doc, "Exemptions and other provisions", 2)
-    tag(doc, "{%p for c in record_claims %}")
-    heading(doc, "{{ c.heading }}", 3)
-    for label, value in (
-        ("Citation recorded: ", "c.citation"),
-        ("Provision relied on: ", "c.cited"),
-        ("Use: ", "c.mode_label"),
-        ("Questions: ", "c.questions"),
-        ("Classification: ", "c.classification"),
-        ("Test: ", "c.test"),
-        ("What that means: ", "c.explanation"),
-        ("In the alternative: ", "c.alternative_note"),
-        ("Notes: ", "c.notes"),
+    with for_each(
+        doc, "c in record_claims", otherwise="No exemptions or other provisions recorded."
     ):
-        labelled(doc, value, label, value)
-    tag(doc, "{%p if c.harm.shown or c.prompt_answers %}")
-    heading(doc, "Harm", 4)
-    for label, value in (
-        ("Interest harmed: ", "c.harm.interest"),
-        ("Causal chain: ", "c.harm.causal_chain"),
-        ("Likelihood: ", "c.harm.likelihood"),
-        ("Mosaic effect: ", "c.harm.mosaic"),
-        ("Precedent: ", "c.harm.precedent"),
-        ("Evidence: ", "c.harm.evidence"),
-    ):
-        labelled(doc, value, label, value)
-    tag(doc, "{%p for q in c.prompt_answers %}")
-    para(doc, ("{{ q.label }}", "bold"))
-    para(doc, "{{ q.text }}", style="Detail")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if c.qp_opinion.shown %}")
-    heading(doc, "Qualified person's opinion (section 36)", 4)
-    for label, value in (
-        ("Name: ", "c.qp_opinion.name"),
-        ("Role: ", "c.qp_opinion.role"),
-        ("Date of opinion: ", "c.qp_opinion.opinion_date"),
-        ("Limb: ", "c.qp_opinion.limb"),
-        ("Reasons: ", "c.qp_opinion.reasons"),
-    ):
-        labelled(doc, value, label, value)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if c.legitimate_interests.shown %}")
-    heading(doc, "Legitimate interests (section 40)", 4)
-    for label, value in (
-        ("Legitimate interest: ", "c.legitimate_interests.legitimate_interest"),
-        ("Necessity: ", "c.legitimate_interests.necessity"),
-        ("Balancing: ", "c.legitimate_interests.balancing"),
-        ("Disclosure lawful: ", "c.legitimate_interests.lawful"),
-    ):
-        labelled(doc, value, label, value)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if c.all_factors %}")
-    heading(doc, "Public interest factors", 4)
-    table(
-        doc,
-        ["Side", "Factor", "Rationale", "Weight", "Library"],
-        "f in c.all_factors",
-        [
-            "{{ f.side }}",
-            "{{ f.text }}",
-            "{{ f.rationale }}",
-            "{{ f.weight }}",
-            "{{ f.library_id }}",
-        ],
-        widths_cm=[1.8, 6.0, 5.0, 1.9, 1.3],
-    )
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if c.balance.shown %}")
-    heading(doc, "Balance", 4)
-    para(doc, ("Conclusion: ", "bold"), "{{ c.balance.conclusion_sentence }}")
-    labelled(doc, "c.balance.reasoning", "Reasoning: ", "c.balance.reasoning")
-    labelled(doc, "c.balance.decided_by", "Decided by: ", "c.balance.decided_by")
-    labelled(doc, "c.balance.decided_on", "Decided on: ", "c.balance.decided_on")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p else %}")
-    para(doc, "No exemptions or other provisions recorded.")
-    tag(doc, "{%p endfor %}")
+        _record_claim(doc)
 
-    tag(doc, "{%p if overall_harm %}")
-    heading(doc, "Overall harm", 2)
-    para(doc, "{{ overall_harm }}")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "overall_harm"):
+        heading(doc, "Overall harm", 2)
+        para(doc, "{{ overall_harm }}")
 
-    tag(doc, "{%p if aggregates %}")
-    heading(doc, "Combined balances", 2)
-    tag(doc, "{%p for g in aggregates %}")
-    heading(doc, ["Weighed together: ", "{{ g.citations }}"], 3)
-    para(doc, ("Questions: ", "bold"), "{{ g.questions }}")
-    para(doc, ("Conclusion: ", "bold"), "{{ g.conclusion_sentence }}")
-    labelled(doc, "g.reasoning", "Reasoning: ", "g.reasoning")
-    labelled(doc, "g.decided_by", "Decided by: ", "g.decided_by")
-    labelled(doc, "g.decided_on", "Decided on: ", "g.decided_on")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "aggregates"):
+        heading(doc, "Combined balances", 2)
+        with for_each(doc, "g in aggregates"):
+            heading(doc, ["Weighed together: ", "{{ g.citations }}"], 3)
+            para(doc, ("Questions: ", "bold"), "{{ g.questions }}")
+            para(doc, ("Conclusion: ", "bold"), "{{ g.conclusion_sentence }}")
+            _decision_fields(doc, "g")
 
-    tag(doc, "{%p if cost_recorded %}")
-    heading(doc, "Cost estimate (section 12)", 2)
-    table(
-        doc,
-        ["Activity", "What it involves", "Records", "Time each", "Total"],
-        "line in cost.lines",
-        [
-            "{{ line.activity }}",
-            "{{ line.description }}",
-            "{{ line.records }}",
-            "{{ line.minutes_each }}",
-            "{{ line.total }}",
-        ],
-        widths_cm=[3.4, 6.2, 2.0, 2.4, 2.0],
-    )
-    para(doc)
-    para(
-        doc,
-        ("Total: ", "bold"),
-        "{{ cost.total_hours }}",
-        " (",
-        "{{ cost.total_cost }}",
-        ") against a limit of ",
-        "{{ cost.limit_hours }}",
-        " (",
-        "{{ cost.limit_pounds }}",
-        " at ",
-        "{{ cost.hourly_rate }}",
-        " an hour).",
-    )
-    labelled(doc, "cost.method", "Method: ", "cost.method")
-    labelled(doc, "cost.s16_advice", "Advice given (section 16): ", "cost.s16_advice")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "cost_recorded"):
+        heading(doc, "Cost estimate (section 12)", 2)
+        _cost_table(doc)
+        para(
+            doc,
+            ("Total: ", "bold"),
+            "{{ cost.total_hours }}",
+            " (",
+            "{{ cost.total_cost }}",
+            ") against a limit of ",
+            "{{ cost.limit_hours }}",
+            " (",
+            "{{ cost.limit_pounds }}",
+            " at ",
+            "{{ cost.hourly_rate }}",
+            " an hour).",
+        )
+        labelled_fields(
+            doc, [("Method: ", "cost.method"), ("Advice given (section 16): ", "cost.s16_advice")]
+        )
 
     heading(doc, "Checker findings when this record was made", 2)
-    tag(doc, "{%p if findings %}")
-    table(
-        doc,
-        ["Severity", "Problem", "How to fix it", "Provision"],
-        "f in findings",
-        ["{{ f.severity }}", "{{ f.message }}", "{{ f.fix }}", "{{ f.provision }}"],
-        widths_cm=[2.0, 6.5, 5.5, 2.0],
-    )
-    tag(doc, "{%p else %}")
-    para(doc, "The checker found no problems.")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "findings", otherwise="The checker found no problems."):
+        table(
+            doc,
+            ["Severity", "Problem", "How to fix it", "Provision"],
+            "f in findings",
+            ["{{ f.severity }}", "{{ f.message }}", "{{ f.fix }}", "{{ f.provision }}"],
+            widths_cm=[2.0, 6.5, 5.5, 2.0],
+        )
 
     heading(doc, "Letters issued", 2)
-    tag(doc, "{%p if issued %}")
-    table(
-        doc,
-        ["Letter", "Issued", "Template", "Template SHA-256", "Document SHA-256", "Draft"],
-        "l in issued",
-        [
-            "{{ l.kind }}",
-            "{{ l.issued_at }}",
-            "{{ l.template_name }}",
-            "{{ l.template_sha256 }}",
-            "{{ l.document_sha256 }}",
-            "{{ l.draft }}",
-        ],
-    )
-    tag(doc, "{%p else %}")
-    para(doc, "No letter has been issued yet.")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "issued", otherwise="No letter has been issued yet."):
+        table(
+            doc,
+            ["Letter", "Issued", "Template", "Template SHA-256", "Document SHA-256", "Draft"],
+            "l in issued",
+            [
+                "{{ l.kind }}",
+                "{{ l.issued_at }}",
+                "{{ l.template_name }}",
+                "{{ l.template_sha256 }}",
+                "{{ l.document_sha256 }}",
+                "{{ l.draft }}",
+            ],
+        )
 
     heading(doc, "Audit trail", 2)
-    tag(doc, "{%p if audit %}")
-    table(
-        doc,
-        ["When", "Who", "Action", "Summary"],
-        "e in audit",
-        ["{{ e.at }}", "{{ e.actor }}", "{{ e.action }}", "{{ e.summary }}"],
-        widths_cm=[3.2, 2.8, 2.5, 7.5],
-    )
-    tag(doc, "{%p else %}")
-    para(doc, "No audit entries were supplied.")
-    tag(doc, "{%p endif %}")
+    with only_if(doc, "audit", otherwise="No audit entries were supplied."):
+        table(
+            doc,
+            ["When", "Who", "Action", "Summary"],
+            "e in audit",
+            ["{{ e.at }}", "{{ e.actor }}", "{{ e.action }}", "{{ e.summary }}"],
+            widths_cm=[3.2, 2.8, 2.5, 7.5],
+        )
     _preserve_spaces(doc)
     return doc
+
+
+def _record_claim(doc: DocumentObject) -> None:
+    """Inside the record's claim loop: everything recorded about one claim ``c``."""
+    heading(doc, "{{ c.heading }}", 3)
+    labelled_fields(
+        doc,
+        [
+            ("Citation recorded: ", "c.citation"),
+            ("Provision relied on: ", "c.cited"),
+            ("Use: ", "c.mode_label"),
+            ("Questions: ", "c.questions"),
+            ("Classification: ", "c.classification"),
+            ("Test: ", "c.test"),
+            ("What that means: ", "c.explanation"),
+            ("In the alternative: ", "c.alternative_note"),
+            ("Notes: ", "c.notes"),
+        ],
+    )
+    with only_if(doc, "c.harm.shown or c.prompt_answers"):
+        heading(doc, "Harm", 4)
+        labelled_fields(
+            doc,
+            [
+                ("Interest harmed: ", "c.harm.interest"),
+                ("Causal chain: ", "c.harm.causal_chain"),
+                ("Likelihood: ", "c.harm.likelihood"),
+                ("Mosaic effect: ", "c.harm.mosaic"),
+                ("Precedent: ", "c.harm.precedent"),
+                ("Evidence: ", "c.harm.evidence"),
+            ],
+        )
+        with for_each(doc, "q in c.prompt_answers"):
+            para(doc, ("{{ q.label }}", "bold"))
+            para(doc, "{{ q.text }}", style="Detail")
+    with only_if(doc, "c.qp_opinion.shown"):
+        heading(doc, "Qualified person's opinion (section 36)", 4)
+        labelled_fields(
+            doc,
+            [
+                ("Name: ", "c.qp_opinion.name"),
+                ("Role: ", "c.qp_opinion.role"),
+                ("Date of opinion: ", "c.qp_opinion.opinion_date"),
+                ("Limb: ", "c.qp_opinion.limb"),
+                ("Reasons: ", "c.qp_opinion.reasons"),
+            ],
+        )
+    with only_if(doc, "c.legitimate_interests.shown"):
+        heading(doc, "Legitimate interests (section 40)", 4)
+        labelled_fields(
+            doc,
+            [
+                ("Legitimate interest: ", "c.legitimate_interests.legitimate_interest"),
+                ("Necessity: ", "c.legitimate_interests.necessity"),
+                ("Balancing: ", "c.legitimate_interests.balancing"),
+                ("Disclosure lawful: ", "c.legitimate_interests.lawful"),
+            ],
+        )
+    with only_if(doc, "c.all_factors"):
+        heading(doc, "Public interest factors", 4)
+        table(
+            doc,
+            ["Side", "Factor", "Rationale", "Weight", "Library"],
+            "f in c.all_factors",
+            [
+                "{{ f.side }}",
+                "{{ f.text }}",
+                "{{ f.rationale }}",
+                "{{ f.weight }}",
+                "{{ f.library_id }}",
+            ],
+            widths_cm=[1.8, 6.0, 5.0, 1.9, 1.3],
+        )
+    with only_if(doc, "c.balance.shown"):
+        heading(doc, "Balance", 4)
+        para(doc, ("Conclusion: ", "bold"), "{{ c.balance.conclusion_sentence }}")
+        _decision_fields(doc, "c.balance")
 
 
 BUILDERS = {
