@@ -625,30 +625,53 @@ class Store:
         )
         return (latest or 0) + 1
 
-    def _write_revision(
+    def _write_history(
         self,
         session: Session,
-        *,
-        case_id: str,
-        version: int,
-        kind: RevisionKind,
-        at: dt.datetime,
-        actor: str,
-        summary: str,
+        row: CaseRow,
         document: dict[str, Any],
+        *,
+        actor: str,
+        at: dt.datetime,
+        action: str,
+        summary: str,
+        changes: list[dict[str, Any]],
+        refused_version: int | None = None,
     ) -> int:
-        number = self._next_revision_number(session, case_id)
+        """Write the revision of ``document`` and its audit event; returns the revision number.
+
+        ``row`` is the stored case after the write. ``refused_version`` marks an edit refused
+        because the case had moved on from that version: it is kept as a "conflict" revision at
+        that version, and the audit event says why.
+        """
+        kind: RevisionKind = "saved" if refused_version is None else "conflict"
+        number = self._next_revision_number(session, row.id)
         session.add(
             RevisionRow(
-                case_id=case_id,
+                case_id=row.id,
                 number=number,
-                version=version,
+                version=row.version if refused_version is None else refused_version,
                 kind=kind,
                 saved_at=at,
                 saved_by=actor,
                 summary=summary,
                 document=document,
             )
+        )
+        if refused_version is not None:
+            summary = (
+                f"Save refused: based on version {refused_version} but the case was at "
+                f"version {row.version}; the edit was kept as revision {number}"
+            )
+        self._write_audit(
+            session,
+            case_id=row.id,
+            at=at,
+            actor=actor,
+            action=action,
+            summary=summary,
+            case_version=row.version,
+            changes=changes,
         )
         return number
 
@@ -701,25 +724,8 @@ class Store:
         self._fill_row(row, case, document, actor, at)
         session.add(row)
         session.flush()
-        self._write_revision(
-            session,
-            case_id=case.id,
-            version=row.version,
-            kind="saved",
-            at=at,
-            actor=actor,
-            summary=summary,
-            document=document,
-        )
-        self._write_audit(
-            session,
-            case_id=case.id,
-            at=at,
-            actor=actor,
-            action=action,
-            summary=summary,
-            case_version=row.version,
-            changes=[],
+        self._write_history(
+            session, row, document, actor=actor, at=at, action=action, summary=summary, changes=[]
         )
         return StoredCase(case=case, version=row.version, updated_at=at, updated_by=actor)
 
@@ -779,24 +785,14 @@ class Store:
                     at = _utcnow()
                     self._fill_row(row, case, document, actor, at)
                     session.flush()  # the versioned UPDATE: WHERE version = expected_version
-                    self._write_revision(
+                    self._write_history(
                         session,
-                        case_id=case.id,
-                        version=row.version,
-                        kind="saved",
-                        at=at,
+                        row,
+                        document,
                         actor=actor,
-                        summary=summary,
-                        document=document,
-                    )
-                    self._write_audit(
-                        session,
-                        case_id=case.id,
                         at=at,
-                        actor=actor,
                         action="saved",
                         summary=summary,
-                        case_version=row.version,
                         changes=changes,
                     )
                     return row.version
@@ -827,30 +823,16 @@ class Store:
                 .order_by(RevisionRow.number.desc())
                 .limit(1)
             )
-            at = _utcnow()
-            note = summary or "Edit refused because the case had changed; kept for reference"
-            number = self._write_revision(
+            number = self._write_history(
                 session,
-                case_id=case.id,
-                version=expected_version,
-                kind="conflict",
-                at=at,
+                row,
+                document,
                 actor=actor,
-                summary=note,
-                document=document,
-            )
-            self._write_audit(
-                session,
-                case_id=case.id,
-                at=at,
-                actor=actor,
+                at=_utcnow(),
                 action="conflict",
-                summary=(
-                    f"Save refused: based on version {expected_version} but the case was at "
-                    f"version {row.version}; the edit was kept as revision {number}"
-                ),
-                case_version=row.version,
+                summary=summary or "Edit refused because the case had changed; kept for reference",
                 changes=diff_documents(base, document),
+                refused_version=expected_version,
             )
             changed_by, changed_at, current = row.updated_by, row.updated_at, row.version
         return StaleCase(
@@ -889,19 +871,7 @@ class Store:
         )
         with self._reading() as session:
             rows = session.scalars(query).all()
-        return [
-            Revision(
-                case_id=r.case_id,
-                number=r.number,
-                version=r.version,
-                kind=r.kind,  # type: ignore[arg-type]
-                saved_at=r.saved_at,
-                saved_by=r.saved_by,
-                summary=r.summary,
-                document=r.document,
-            )
-            for r in rows
-        ]
+        return [Revision.model_validate(row, from_attributes=True) for row in rows]
 
     def audit(self, case_id: str | None = None) -> list[AuditEvent]:
         """Audit events of one case (or of everything when ``case_id`` is None), oldest first."""
@@ -910,19 +880,7 @@ class Store:
             query = query.where(AuditRow.case_id == case_id)
         with self._reading() as session:
             rows = session.scalars(query).all()
-        return [
-            AuditEvent(
-                id=r.id,
-                case_id=r.case_id,
-                at=r.at,
-                actor=r.actor,
-                action=r.action,
-                summary=r.summary,
-                case_version=r.case_version,
-                changes=r.changes,
-            )
-            for r in rows
-        ]
+        return [AuditEvent.model_validate(row, from_attributes=True) for row in rows]
 
     def add_many(self, cases: Iterable[Case], actor: str | None = None) -> int:
         """Store many new cases in one transaction (bulk inserts); returns how many."""
