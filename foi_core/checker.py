@@ -219,6 +219,21 @@ def _missing(labels: dict[str, str | None]) -> str:
     return ", ".join(gaps[:-1]) + " and " + gaps[-1]
 
 
+def _record_gaps(
+    claim: ExemptionClaim, record: BaseModel | None, absent: str, parts: dict[str, str]
+) -> Iterator[Hit]:
+    """A hit when the claim's ``record`` is missing (``absent``) or has blank parts.
+
+    ``parts`` maps the plain name of each part the record needs to its field.
+    """
+    if record is None:
+        yield Hit(claim=claim, detail=absent)
+        return
+    gaps = _missing({label: str(getattr(record, field) or "") for label, field in parts.items()})
+    if gaps:
+        yield Hit(claim=claim, detail=f"Missing: {gaps}.")
+
+
 def _plain_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -508,21 +523,16 @@ def _s35(ctx: Context) -> Iterator[Hit]:
 @_rule("s36-without-opinion")
 def _s36_without_opinion(ctx: Context) -> Iterator[Hit]:
     for claim in ctx.claims_of_section("36"):
-        opinion = claim.qp_opinion
-        if opinion is None:
-            yield Hit(claim=claim, detail="No opinion is recorded.")
-            continue
-        gaps = _missing(
-            {
-                "the qualified person's name": opinion.name,
-                "the date of the opinion": (
-                    opinion.opinion_date.isoformat() if opinion.opinion_date else ""
-                ),
-                "the reasons": opinion.reasons,
-            }
+        yield from _record_gaps(
+            claim,
+            claim.qp_opinion,
+            absent="No opinion is recorded.",
+            parts={
+                "the qualified person's name": "name",
+                "the date of the opinion": "opinion_date",
+                "the reasons": "reasons",
+            },
         )
-        if gaps:
-            yield Hit(claim=claim, detail=f"Missing: {gaps}.")
 
 
 @_rule("s36-opinion-after-response")
@@ -549,19 +559,16 @@ def _s40_claims(ctx: Context) -> Iterator[ExemptionClaim]:
 @_rule("s40-without-legitimate-interests")
 def _s40_without_li(ctx: Context) -> Iterator[Hit]:
     for claim in _s40_claims(ctx):
-        li = claim.legitimate_interests
-        if li is None:
-            yield Hit(claim=claim, detail="No legitimate interests assessment is recorded.")
-            continue
-        gaps = _missing(
-            {
-                "the legitimate interest": li.legitimate_interest,
-                "whether disclosure is necessary": li.necessity,
-                "the balancing against the data subjects' rights": li.balancing,
-            }
+        yield from _record_gaps(
+            claim,
+            claim.legitimate_interests,
+            absent="No legitimate interests assessment is recorded.",
+            parts={
+                "the legitimate interest": "legitimate_interest",
+                "whether disclosure is necessary": "necessity",
+                "the balancing against the data subjects' rights": "balancing",
+            },
         )
-        if gaps:
-            yield Hit(claim=claim, detail=f"Missing: {gaps}.")
 
 
 # --- Cost limit and s21 -------------------------------------------------------------------------

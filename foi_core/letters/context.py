@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict
@@ -189,6 +190,14 @@ class QpView(_View):
     limb: str
     reasons: str
     sentence: str
+
+
+_TextView = TypeVar("_TextView", HarmView, BalanceView, LegitimateInterestsView, QpView)
+
+
+def _not_recorded(view: type[_TextView]) -> _TextView:
+    """The view of a part of a claim that is not recorded: not shown, every text empty."""
+    return view(shown=False, **dict.fromkeys(view.model_fields.keys() - {"shown"}, ""))
 
 
 class ClaimView(_View):
@@ -496,16 +505,7 @@ def _claim_view(claim: ExemptionClaim, name_questions: bool = False) -> ClaimVie
         explanation = f"{explanation} {test_sentence}".strip()
 
     harm = claim.harm
-    harm_view = HarmView(
-        shown=False,
-        interest="",
-        causal_chain="",
-        likelihood="",
-        likelihood_sentence="",
-        mosaic="",
-        precedent="",
-        evidence="",
-    )
+    harm_view = _not_recorded(HarmView)
     if harm is not None:
         harm_view = HarmView(
             shown=any(
@@ -543,27 +543,20 @@ def _claim_view(claim: ExemptionClaim, name_questions: bool = False) -> ClaimVie
     )
 
     balance = pit.balance if pit else None
-    balance_view = BalanceView(
-        shown=balance is not None,
-        conclusion=balance.conclusion.value if balance else "",
-        conclusion_sentence=(
-            _say("conclusion", f"{balance.conclusion.value}_{mode_key}") if balance else ""
-        ),
-        reasoning=printable(balance.reasoning) if balance else "",
-        decided_by=printable(balance.decided_by) if balance else "",
-        decided_on=letter_date(balance.decided_on) if balance else "",
-    )
+    balance_view = _not_recorded(BalanceView)
+    if balance is not None:
+        balance_view = BalanceView(
+            shown=True,
+            conclusion=balance.conclusion.value,
+            conclusion_sentence=_say("conclusion", f"{balance.conclusion.value}_{mode_key}"),
+            reasoning=printable(balance.reasoning),
+            decided_by=printable(balance.decided_by),
+            decided_on=letter_date(balance.decided_on),
+        )
 
     li = claim.legitimate_interests
     if li is None:
-        li_view = LegitimateInterestsView(
-            shown=False,
-            legitimate_interest="",
-            necessity="",
-            balancing="",
-            lawful="",
-            conclusion_sentence="",
-        )
+        li_view = _not_recorded(LegitimateInterestsView)
     else:
         if li.disclosure_lawful is None:
             lawful, key = "not decided", "undecided"
@@ -582,9 +575,7 @@ def _claim_view(claim: ExemptionClaim, name_questions: bool = False) -> ClaimVie
 
     qp = claim.qp_opinion
     if qp is None:
-        qp_view = QpView(
-            shown=False, name="", role="", opinion_date="", limb="", reasons="", sentence=""
-        )
+        qp_view = _not_recorded(QpView)
     else:
         who = ", ".join(t for t in (printable(qp.name), printable(qp.role)) if t)
         who = who or "the qualified person"
