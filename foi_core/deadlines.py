@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from functools import cache
+from typing import Any
 
 import holidays
 from pydantic import BaseModel, ConfigDict, Field
@@ -349,6 +350,18 @@ def case_deadlines(
     warnings: list[str] = []
     notes: list[str] = []
 
+    def result(clock_start: dt.date, paused: int = 0, **dates: Any) -> Deadlines:
+        """The answer, with the warnings and notes gathered so far and the review date."""
+        return Deadlines(
+            received=received,
+            clock_start=clock_start,
+            paused_working_days=paused,
+            review_due=_review(case, extra),
+            warnings=warnings,
+            notes=notes,
+            **dates,
+        )
+
     if not _is_working(received, extra):
         day_one = add_working_days(received, 1, extra_holidays=extra)
         notes.append(
@@ -373,14 +386,7 @@ def case_deadlines(
                 f"s1(3) we do not have to answer until the clarification arrives; the 20 working "
                 f"days then start again from the day it does."
             )
-            return Deadlines(
-                received=received,
-                clock_start=received,
-                clock_stopped=True,
-                warnings=warnings,
-                notes=notes,
-                review_due=_review(case, extra),
-            )
+            return result(received, clock_stopped=True)
         if clarification.received_on < clarification.asked_on:
             warnings.append(
                 f"The clarification is recorded as arriving on "
@@ -422,15 +428,7 @@ def case_deadlines(
             f"payment do not count, so the due date will be known once the fee arrives. If it is "
             f"not paid within three months of the notice, we need not comply (s9(2))."
         )
-        return Deadlines(
-            received=received,
-            clock_start=clock_start,
-            clock_stopped=True,
-            paused_working_days=paused,
-            warnings=warnings,
-            notes=notes,
-            review_due=_review(case, extra),
-        )
+        return result(clock_start, paused, clock_stopped=True)
 
     notes.append(
         f"Under s10(1) we must respond promptly and no later than the {_ordinal(days)} working "
@@ -496,18 +494,14 @@ def case_deadlines(
             f"skipped: {skipped_summary(skipped)}."
         )
 
-    return Deadlines(
-        received=received,
-        clock_start=clock_start,
-        paused_working_days=paused,
+    return result(
+        clock_start,
+        paused,
         due=due,
         extended_due=extended_due,
         default_extension_due=default_extension,
         extension_total_working_days=extension_total,
-        review_due=_review(case, extra),
         skipped_holidays=skipped,
-        warnings=warnings,
-        notes=notes,
     )
 
 
