@@ -20,108 +20,30 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from foi_core.models import (
-    Balance,
-    Case,
-    ClaimMode,
-    Conclusion,
-    ExemptionClaim,
-    Factor,
-    HarmAssessment,
-    Likelihood,
-    Outcome,
-    PublicInterestTest,
-    Request,
-    Requester,
-    RequestItem,
-    Side,
-    Weight,
-)
+from bench._cases import QUESTIONS, RECEIVED, background_case, big_case, qualified_claim
+from foi_core.models import Case, ClaimMode, Outcome
 from foi_core.storage import Store
 
-RECEIVED = dt.date(2026, 3, 2)
+OUTCOMES = (Outcome.DISCLOSED, Outcome.EXEMPT, Outcome.NCND, Outcome.NOT_HELD)
 
 
-def background_case(number: int) -> Case:
-    """A small case to fill the store."""
-    return Case(
-        id=f"bg{number:06d}",
-        title=f"Background request {number}",
-        status=("draft", "issued", "closed")[number % 3],
-        request=Request(
-            our_ref=f"BG-{number:06d}",
-            received=RECEIVED - dt.timedelta(days=number % 700),
-            text="Please tell me how many incidents were recorded last year.",
-            items=[RequestItem(number=1, text="How many incidents?", outcome=Outcome.DISCLOSED)],
-        ),
-    )
+def engine_case() -> Case:
+    """16 items of mixed outcomes, four claims (two NCND), each with harm and a decided balance."""
 
+    def outcome(n: int) -> Outcome:
+        return OUTCOMES[n % 4]
 
-def _pit(topic: str) -> PublicInterestTest:
-    return PublicInterestTest(
-        factors=[
-            Factor(side=Side.FOR, text=f"Openness about {topic}.", weight=Weight.MODERATE),
-            Factor(side=Side.FOR, text=f"Accountability for spending on {topic}."),
-            Factor(side=Side.AGAINST, text=f"Disclosure of {topic} would help offenders."),
-            Factor(side=Side.AGAINST, text=f"Harm to operations on {topic}.", weight=Weight.HIGH),
+    exempt = [n for n in QUESTIONS if outcome(n) is Outcome.EXEMPT]
+    ncnd = [n for n in QUESTIONS if outcome(n) is Outcome.NCND]
+    return big_case(
+        "BENCH-16",
+        outcome,
+        claims=[
+            qualified_claim("s31(1)(a)", exempt, "cameras"),
+            qualified_claim("s24(1)", exempt[:2], "security"),
+            qualified_claim("s30(1)(a)", ncnd, "investigations", mode=ClaimMode.NCND),
+            qualified_claim("s31(1)(a)", ncnd, "enquiries", mode=ClaimMode.NCND),
         ],
-        balance=Balance(
-            conclusion=Conclusion.MAINTAIN,
-            reasoning=f"The risk to {topic} outweighs the general interest in openness.",
-            decided_by="Information Manager",
-            decided_on=RECEIVED + dt.timedelta(days=14),
-        ),
-    )
-
-
-def _harm(topic: str) -> HarmAssessment:
-    return HarmAssessment(
-        interest="The prevention or detection of crime.",
-        causal_chain=f"Releasing details of {topic} would show offenders where to avoid.",
-        likelihood=Likelihood.WOULD_BE_LIKELY,
-        mosaic="Combined with published material it would map coverage.",
-        evidence="Advice from the operational lead.",
-    )
-
-
-def big_case() -> Case:
-    """A 16-item case with several claims, harm and public interest tests."""
-    outcomes = [Outcome.DISCLOSED, Outcome.EXEMPT, Outcome.NCND, Outcome.NOT_HELD]
-    items = [
-        RequestItem(
-            number=n,
-            text=f"Question {n}: details of the force's activity on topic {n}.",
-            outcome=outcomes[n % 4],
-            answer="The figure is 12." if outcomes[n % 4] is Outcome.DISCLOSED else "",
-            searches="Records were searched." if outcomes[n % 4] is Outcome.NOT_HELD else "",
-        )
-        for n in range(1, 17)
-    ]
-    exempt = [i.number for i in items if i.outcome is Outcome.EXEMPT]
-    ncnd = [i.number for i in items if i.outcome is Outcome.NCND]
-    claims = [
-        ExemptionClaim(citation="s31(1)(a)", items=exempt, harm=_harm("cameras"), pit=_pit("c")),
-        ExemptionClaim(citation="s24(1)", items=exempt[:2], harm=_harm("security"), pit=_pit("s")),
-        ExemptionClaim(
-            citation="s30(1)(a)",
-            items=ncnd,
-            mode=ClaimMode.NCND,
-            harm=_harm("investigations"),
-            pit=_pit("investigations"),
-        ),
-        ExemptionClaim(
-            citation="s31(1)(a)",
-            items=ncnd,
-            mode=ClaimMode.NCND,
-            harm=_harm("enquiries"),
-            pit=_pit("enquiries"),
-        ),
-    ]
-    return Case(
-        title="Large multi-part request",
-        request=Request(our_ref="BENCH-16", received=RECEIVED, text="A long request.", items=items),
-        requester=Requester(name="A. Requester", contact="a@example.org"),
-        claims=claims,
         decision_maker="Information Manager",
         overall_harm="Any disclosure is a disclosure to the world.",
         response_date=RECEIVED + dt.timedelta(days=20),
@@ -160,7 +82,7 @@ def main() -> None:
         added = store.add_many((background_case(n) for n in range(args.cases)), actor="bench")
         print(f"bulk insert of {added} cases: {time.perf_counter() - start:.2f} s")
 
-        case = big_case()
+        case = engine_case()
         store.add(case, actor="bench")
         version = store.load(case.id).version
         print(

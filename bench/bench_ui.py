@@ -17,7 +17,6 @@ which is test overhead, not rerun cost). Pass --recompile to time AppTest unchan
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import statistics
 import sys
@@ -34,97 +33,26 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E40
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from foi_core.models import (  # noqa: E402
-    Case,
-    ClaimMode,
-    ExemptionClaim,
-    Factor,
-    HarmAssessment,
-    Likelihood,
-    Outcome,
-    PublicInterestTest,
-    Request,
-    Requester,
-    RequestItem,
-    Side,
-    Weight,
-)
+from bench._cases import background_case, big_case, qualified_claim  # noqa: E402
+from foi_core.models import Case, ClaimMode, Outcome  # noqa: E402
 from foi_core.settings import get_settings  # noqa: E402
 from foi_core.storage import Store  # noqa: E402
 
-RECEIVED = dt.date(2026, 3, 2)
 EMPTY_PAGE = 'import streamlit as st\n\nst.markdown("Nothing here.")\n'
 
 
-def background_case(number: int) -> Case:
-    """A small case to fill the store."""
-    return Case(
-        id=f"bg{number:06d}",
-        title=f"Background request {number}",
-        request=Request(
-            our_ref=f"BG-{number:06d}",
-            received=RECEIVED - dt.timedelta(days=number % 700),
-            items=[RequestItem(number=1, text="How many incidents?", outcome=Outcome.DISCLOSED)],
-        ),
-    )
-
-
-def factors(topic: str) -> list[Factor]:
-    """Three factors for and three against, with mixed weights."""
-    weights = [Weight.LOW, Weight.MODERATE, Weight.HIGH]
-    return [
-        Factor(
-            side=side,
-            text=f"Factor {n} {side.value} on {topic}: a sentence of realistic length about it.",
-            rationale=f"Why factor {n} on {topic} carries this weight.",
-            weight=weights[n % 3],
-        )
-        for side in (Side.FOR, Side.AGAINST)
-        for n in range(1, 4)
-    ]
-
-
-def big_case() -> Case:
+def ui_case() -> Case:
     """16 items, three qualified exemptions (one of them NCND), each with harm and factors."""
-    items = [
-        RequestItem(
-            number=n,
-            text=f"Question {n}: details of the force's activity on topic {n}.",
-            outcome=Outcome.NCND if n > 12 else Outcome.EXEMPT,
-        )
-        for n in range(1, 17)
-    ]
-    harm = HarmAssessment(
-        interest="The prevention or detection of crime.",
-        causal_chain="Releasing this would show offenders where to avoid.",
-        likelihood=Likelihood.WOULD_BE_LIKELY,
-    )
-    claims = [
-        ExemptionClaim(
-            citation="s31(1)(a)",
-            items=list(range(1, 13)),
-            harm=harm,
-            pit=PublicInterestTest(factors=factors("cameras")),
-        ),
-        ExemptionClaim(
-            citation="s24(1)",
-            items=list(range(1, 7)),
-            harm=harm,
-            pit=PublicInterestTest(factors=factors("security")),
-        ),
-        ExemptionClaim(
-            citation="s38(1)(a)",
-            items=list(range(13, 17)),
-            mode=ClaimMode.NCND,
-            harm=harm,
-            pit=PublicInterestTest(factors=factors("safety")),
-        ),
-    ]
-    return Case(
-        title="Large multi-part request",
-        request=Request(our_ref="BENCH-UI-16", received=RECEIVED, items=items),
-        requester=Requester(name="A. Requester"),
-        claims=claims,
+    return big_case(
+        "BENCH-UI-16",
+        lambda n: Outcome.NCND if n > 12 else Outcome.EXEMPT,
+        claims=[
+            qualified_claim("s31(1)(a)", range(1, 13), "cameras", decided=False),
+            qualified_claim("s24(1)", range(1, 7), "security", decided=False),
+            qualified_claim(
+                "s38(1)(a)", range(13, 17), "safety", mode=ClaimMode.NCND, decided=False
+            ),
+        ],
     )
 
 
@@ -179,7 +107,7 @@ def main() -> None:
         store = Store(url)
         start = time.perf_counter()
         added = store.add_many((background_case(n) for n in range(args.cases)), actor="bench")
-        case = big_case()
+        case = ui_case()
         store.add(case, actor="bench")
         print(f"store: {added + 1} cases ({time.perf_counter() - start:.1f} s to fill)")
         print(
