@@ -26,7 +26,7 @@ from foi_core.models import (
     explain_errors,
 )
 from foi_core.workflow import apply_step_edit, claims_needing_qp_opinion
-from ui import FieldProblems, case_page, field_key, save_case, today
+from ui import FieldProblems, case_page, date_field, field_key, save_case, today
 from ui.reasoning import (
     COST_ACTIVITY_LABELS,
     aggregatable,
@@ -93,12 +93,7 @@ def decision_fields(prefix: str, saved: Balance | AggregateBalance | None, ncnd:
         )
         problems.slot(f"{prefix}.decided_by")
     with right:
-        st.date_input(
-            "Decided on",
-            value=saved.decided_on if saved else None,
-            format="DD/MM/YYYY",
-            key=field_key(f"{prefix}.decided_on"),
-        )
+        date_field("Decided on", saved and saved.decided_on, f"{prefix}.decided_on")
         problems.slot(f"{prefix}.decided_on")
 
 
@@ -272,12 +267,7 @@ for claim in qp_claims:
             problems.slot(f"{prefix}.name")
             st.text_input("Role", value=opinion.role, key=field_key(f"{prefix}.role"))
         with right:
-            st.date_input(
-                "Date of the opinion",
-                value=opinion.opinion_date,
-                format="DD/MM/YYYY",
-                key=field_key(f"{prefix}.opinion_date"),
-            )
+            date_field("Date of the opinion", opinion.opinion_date, f"{prefix}.opinion_date")
             problems.slot(f"{prefix}.opinion_date")
             st.text_input(
                 "Limb relied on",
@@ -552,12 +542,11 @@ if qualified:
         )
         left, right = st.columns(2)
         with left:
-            st.date_input(
+            date_field(
                 "Estimated decision date",
-                value=extension.estimated_date if extension else default_date,
-                format="DD/MM/YYYY",
+                extension.estimated_date if extension else default_date,
+                "ext.estimated_date",
                 help="Defaults to 20 further working days after the due date.",
-                key=field_key("ext.estimated_date"),
             )
             problems.slot("ext.estimated_date")
             st.text_input(
@@ -573,12 +562,7 @@ if qualified:
                 format_func=STATUS_LABELS.__getitem__,
                 key=field_key("ext.status"),
             )
-            st.date_input(
-                "Requester told on",
-                value=extension.notified_on if extension else None,
-                format="DD/MM/YYYY",
-                key=field_key("ext.notified_on"),
-            )
+            date_field("Requester told on", extension and extension.notified_on, "ext.notified_on")
         st.text_area(
             "Why more time is needed",
             value=extension.reason if extension else "",

@@ -62,6 +62,60 @@ def explain(exemption: Exemption) -> str:
     return f"{kind}. Test: {TEST_WORDS.get(exemption.test, exemption.test)}. {ncnd}"
 
 
+def claim_fields(
+    prefix: str,
+    problems: FieldProblems,
+    items: list[int],
+    mode: ClaimMode,
+    alternative: bool = False,
+    alternative_help: str | None = None,
+) -> None:
+    """Inside a form: the items a claim covers, what it is used to do, and 'in the alternative'."""
+    st.multiselect(
+        "Items it covers (by number)", all_numbers, default=items, key=field_key(f"{prefix}.items")
+    )
+    problems.slot("items")
+    col1, col2 = st.columns(2)
+    with col1:
+        st.radio(
+            "Used to",
+            list(ClaimMode),
+            index=list(ClaimMode).index(mode),
+            format_func=lambda m: (
+                "withhold the information"
+                if m is ClaimMode.WITHHOLD
+                else "neither confirm nor deny"
+            ),
+            key=field_key(f"{prefix}.mode"),
+        )
+        problems.slot("mode")
+    with col2:
+        st.checkbox(
+            "Cited in the alternative",
+            value=alternative,
+            key=field_key(f"{prefix}.alternative"),
+            help=alternative_help,
+        )
+
+
+def read_claim_fields(
+    prefix: str, problems: FieldProblems, citation: str, exemption: Exemption | None
+) -> dict:
+    """The items, mode and in_the_alternative chosen in ``claim_fields``; a problem is added
+    when no item is chosen or the provision cannot be used to neither confirm nor deny."""
+    items = ss[field_key(f"{prefix}.items")]
+    mode = ss[field_key(f"{prefix}.mode")]
+    if not items:
+        problems.add("items", "Choose at least one item.")
+    if mode is ClaimMode.NCND and exemption is not None and not exemption.ncnd_provision:
+        problems.add("mode", f"{citation} has no provision to neither confirm nor deny.")
+    return {
+        "items": items,
+        "mode": mode,
+        "in_the_alternative": ss[field_key(f"{prefix}.alternative")],
+    }
+
+
 def save_with(edited: Case, summary: str) -> None:
     save_case(apply_step_edit(case, edited, "exemptions"), summary, message=summary + ".")
 
@@ -130,35 +184,15 @@ for claim in case.claims:
             st.caption(explain(exemption))
         claim_problems = FieldProblems()
         with st.form(f"claim.{claim.id}", border=False):
-            st.multiselect(
-                "Items it covers (by number)",
-                all_numbers,
-                default=claim.items,
-                key=field_key(f"{claim.id}.items"),
+            claim_fields(
+                claim.id,
+                claim_problems,
+                claim.items,
+                claim.mode,
+                claim.in_the_alternative,
+                alternative_help="For s23(1) and s24(1) cited together, so that the reader cannot "
+                "tell which one applies.",
             )
-            claim_problems.slot("items")
-            col1, col2 = st.columns(2)
-            with col1:
-                st.radio(
-                    "Used to",
-                    list(ClaimMode),
-                    index=list(ClaimMode).index(claim.mode),
-                    format_func=lambda m: (
-                        "withhold the information"
-                        if m is ClaimMode.WITHHOLD
-                        else "neither confirm nor deny"
-                    ),
-                    key=field_key(f"{claim.id}.mode"),
-                )
-                claim_problems.slot("mode")
-            with col2:
-                st.checkbox(
-                    "Cited in the alternative",
-                    value=claim.in_the_alternative,
-                    key=field_key(f"{claim.id}.alternative"),
-                    help="For s23(1) and s24(1) cited together, so that the reader cannot tell "
-                    "which one applies.",
-                )
             col1, col2 = st.columns(2)
             with col1:
                 update = st.form_submit_button("Save", type="primary")
@@ -167,23 +201,12 @@ for claim in case.claims:
         if remove:
             save_with(remove_claim(case, claim.id), f"Removed {claim.citation}")
         if update:
-            items = ss[field_key(f"{claim.id}.items")]
-            mode = ss[field_key(f"{claim.id}.mode")]
-            if not items:
-                claim_problems.add("items", "Choose at least one item.")
-            if mode is ClaimMode.NCND and exemption is not None and not exemption.ncnd_provision:
-                claim_problems.add(
-                    "mode", f"{claim.citation} has no provision to neither confirm nor deny."
-                )
+            chosen = read_claim_fields(claim.id, claim_problems, claim.citation, exemption)
             if not claim_problems:
                 data = case.model_dump()
                 for raw in data["claims"]:
                     if raw["id"] == claim.id:
-                        raw.update(
-                            items=items,
-                            mode=mode,
-                            in_the_alternative=ss[field_key(f"{claim.id}.alternative")],
-                        )
+                        raw.update(chosen)
                 save_with(Case.model_validate(data), f"{claim.citation} updated")
 
 # --- Add a provision ------------------------------------------------------------------------------
@@ -200,7 +223,8 @@ if not results:
 else:
     citations = [e.citation for e in results]
     add_problems = FieldProblems()
-    default_mode = ClaimMode.NCND if all(item.outcome is Outcome.NCND for item in needing) else None
+    all_ncnd = all(item.outcome is Outcome.NCND for item in needing)
+    default_mode = ClaimMode.NCND if all_ncnd else ClaimMode.WITHHOLD
     with st.form("add_claim"):
         st.selectbox(
             "Provision",
@@ -209,29 +233,7 @@ else:
             key=field_key("add.citation"),
         )
         add_problems.slot("citation")
-        st.multiselect(
-            "Items it covers (by number)",
-            all_numbers,
-            default=missing,
-            key=field_key("add.items"),
-        )
-        add_problems.slot("items")
-        col1, col2 = st.columns(2)
-        with col1:
-            st.radio(
-                "Used to",
-                list(ClaimMode),
-                index=1 if default_mode is ClaimMode.NCND else 0,
-                format_func=lambda m: (
-                    "withhold the information"
-                    if m is ClaimMode.WITHHOLD
-                    else "neither confirm nor deny"
-                ),
-                key=field_key("add.mode"),
-            )
-            add_problems.slot("mode")
-        with col2:
-            st.checkbox("Cited in the alternative", key=field_key("add.alternative"))
+        claim_fields("add", add_problems, missing, default_mode)
         add = st.form_submit_button("Add this provision", type="primary")
     with st.expander("About the provisions listed", expanded=len(results) <= 3):
         for exemption in results[:12]:
@@ -240,22 +242,12 @@ else:
     if add:
         citation = ss[field_key("add.citation")]
         exemption = catalogue.get(citation)
-        items = ss[field_key("add.items")]
-        mode = ss[field_key("add.mode")]
         if any(c.citation == citation for c in case.claims):
             add_problems.add("citation", f"{citation} is already listed above; edit it there.")
-        if not items:
-            add_problems.add("items", "Choose at least one item.")
-        if mode is ClaimMode.NCND and exemption is not None and not exemption.ncnd_provision:
-            add_problems.add("mode", f"{citation} has no provision to neither confirm nor deny.")
+        chosen = read_claim_fields("add", add_problems, citation, exemption)
         if not add_problems:
             try:
-                claim = ExemptionClaim(
-                    citation=citation,
-                    items=items,
-                    mode=mode,
-                    in_the_alternative=ss[field_key("add.alternative")],
-                )
+                claim = ExemptionClaim(citation=citation, **chosen)
             except ValidationError as error:
                 add_problems.show_error(error)
             else:

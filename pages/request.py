@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from foi_core.deadlines import case_deadlines, describe_date
 from foi_core.models import Case
 from foi_core.workflow import mark_recheck, set_items, split_request
-from ui import FieldProblems, case_page, field_key, save_case
+from ui import FieldProblems, case_page, date_field, field_key, save_case
 
 loaded = case_page("request")
 case = loaded.case
@@ -42,11 +42,10 @@ with st.form("request", enter_to_submit=False):
             key=field_key("their_ref"),
         )
     with col3:
-        st.date_input(
+        date_field(
             "Date received",
-            value=case.request.received,
-            format="DD/MM/YYYY",
-            key=field_key("received"),
+            case.request.received,
+            "received",
             help="The day the request arrived is day 0; the next working day is day 1.",
         )
         problems.slot("request.received")
@@ -96,34 +95,16 @@ with st.form("request", enter_to_submit=False):
         fees = case.fees_notice
         col1, col2 = st.columns(2)
         with col1:
-            st.date_input(
-                "Clarification asked for on (s1(3))",
-                value=clar.asked_on if clar else None,
-                format="DD/MM/YYYY",
-                key=field_key("clar.asked_on"),
+            date_field(
+                "Clarification asked for on (s1(3))", clar and clar.asked_on, "clar.asked_on"
             )
             problems.slot("clarification.asked_on")
-            st.date_input(
-                "Fees notice issued on (s9)",
-                value=fees.issued_on if fees else None,
-                format="DD/MM/YYYY",
-                key=field_key("fees.issued_on"),
-            )
+            date_field("Fees notice issued on (s9)", fees and fees.issued_on, "fees.issued_on")
             problems.slot("fees_notice.issued_on")
         with col2:
-            st.date_input(
-                "Clarification received on",
-                value=clar.received_on if clar else None,
-                format="DD/MM/YYYY",
-                key=field_key("clar.received_on"),
-            )
+            date_field("Clarification received on", clar and clar.received_on, "clar.received_on")
             problems.slot("clarification.received_on")
-            st.date_input(
-                "Fee paid on",
-                value=fees.paid_on if fees else None,
-                format="DD/MM/YYYY",
-                key=field_key("fees.paid_on"),
-            )
+            date_field("Fee paid on", fees and fees.paid_on, "fees.paid_on")
             problems.slot("fees_notice.paid_on")
 
     col1, col2 = st.columns(2)

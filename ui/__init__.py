@@ -18,7 +18,7 @@ A case page reads like a script::
             save_case(apply_step_edit(case, edited, "harm"), "Harm saved")   # saves, reruns
 """
 
-from ui.fields import FieldProblems
+from ui.fields import FieldProblems, date_field
 from ui.layout import case_findings, case_header, case_page, deadline_text, guidance, stepper
 from ui.nav import PAGES, PAGES_BY_STEP, PageInfo, available_pages
 from ui.state import (
@@ -54,6 +54,7 @@ __all__ = [
     "case_id_from_url",
     "case_page",
     "current_case",
+    "date_field",
     "deadline_text",
     "field_key",
     "flash",

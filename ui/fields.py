@@ -1,13 +1,20 @@
-"""Problems with what was typed, shown next to the field they belong to."""
+"""Form fields the pages share, and problems with what was typed shown next to their field."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import streamlit as st
 from pydantic import ValidationError
 
 from foi_core.models import FieldProblem, explain_errors, field_label
+from ui.state import field_key
+
+
+def date_field(label: str, value: dt.date | None, key: str, *, help: str | None = None) -> None:
+    """A date box (day/month/year) seeded with ``value``; its entry is at ``field_key(key)``."""
+    st.date_input(label, value=value, format="DD/MM/YYYY", key=field_key(key), help=help)
 
 
 def _matches(problem_field: str, slot: str) -> bool:
