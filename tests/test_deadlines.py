@@ -223,13 +223,20 @@ def test_clarification_restarts_the_clock() -> None:
     assert any("s1(3)" in note for note in result.notes)
 
 
-def test_unanswered_clarification_stops_the_clock() -> None:
-    case = make_case(D(2026, 3, 2), clarification=Clarification(asked_on=D(2026, 3, 4)))
-    result = case_deadlines(case)
+@pytest.mark.parametrize(
+    ("waiting_for", "section"),
+    [
+        ({"clarification": Clarification(asked_on=D(2026, 3, 4))}, "s1(3)"),  # unanswered
+        ({"fees_notice": FeesNotice(issued_on=D(2026, 3, 9))}, "s10(2)"),  # unpaid
+    ],
+    ids=["unanswered-clarification", "unpaid-fee"],
+)
+def test_waiting_for_the_requester_stops_the_clock(waiting_for: dict, section: str) -> None:
+    result = case_deadlines(make_case(D(2026, 3, 2), **waiting_for))
     assert result.clock_stopped
     assert result.due is None
     assert result.final_due is None
-    assert any("stopped" in note and "s1(3)" in note for note in result.notes)
+    assert any("stopped" in note and section in note for note in result.notes)
 
 
 def test_fees_notice_pauses_the_clock() -> None:
@@ -240,14 +247,6 @@ def test_fees_notice_pauses_the_clock() -> None:
     assert result.paused_working_days == 4  # Fri 20, Mon 23, Tue 24, Wed 25 March
     assert result.due == D(2026, 4, 21)  # 15 April plus four working days
     assert any("s10(2)" in note for note in result.notes)
-
-
-def test_unpaid_fee_stops_the_clock() -> None:
-    case = make_case(D(2026, 3, 2), fees_notice=FeesNotice(issued_on=D(2026, 3, 9)))
-    result = case_deadlines(case)
-    assert result.clock_stopped
-    assert result.due is None
-    assert any("stopped" in note and "s10(2)" in note for note in result.notes)
 
 
 def test_fee_paid_before_issue_is_flagged_and_ignored() -> None:
