@@ -729,19 +729,23 @@ class Store:
         )
         return StoredCase(case=case, version=row.version, updated_at=at, updated_by=actor)
 
+    def _add_new(self, case: Case, actor: str, action: str, summary: str) -> StoredCase:
+        """Insert a new case in a transaction of its own; DuplicateCase if its id or ref is used."""
+        try:
+            with self._writing() as session:
+                return self._insert(session, case, actor, action, summary)
+        except IntegrityError:
+            raise DuplicateCase(
+                f"Case {case.request.our_ref} (id {case.id}) clashes with a stored case."
+            ) from None
+
     # -- cases --------------------------------------------------------------------------------
 
     def add(self, case: Case, actor: str | None = None, summary: str = "") -> int:
         """Store a new case; returns its version (1). DuplicateCase if its id or ref is taken."""
         actor = self._actor(actor)
         summary = summary or f"Created case {case.request.our_ref}"
-        try:
-            with self._writing() as session:
-                return self._insert(session, case, actor, "created", summary).version
-        except IntegrityError:
-            raise DuplicateCase(
-                f"Case {case.request.our_ref} (id {case.id}) clashes with a stored case."
-            ) from None
+        return self._add_new(case, actor, "created", summary).version
 
     def load(self, case_id: str) -> StoredCase:
         """The stored case with this id; CaseNotFound if there is none."""
@@ -975,13 +979,7 @@ class Store:
         actor = self._actor(actor)
         case = self.parse_case_json(text)
         summary = f"Imported case {case.request.our_ref} from a JSON file"
-        try:
-            with self._writing() as session:
-                return self._insert(session, case, actor, "imported", summary)
-        except IntegrityError:
-            raise DuplicateCase(
-                f"Case {case.request.our_ref} (id {case.id}) clashes with a stored case."
-            ) from None
+        return self._add_new(case, actor, "imported", summary)
 
     def export_case_json(self, ref_or_id: str) -> str:
         """The stored case as JSON, found by id or by reference; CaseNotFound if neither."""
