@@ -1,0 +1,106 @@
+"""Text typed by an officer is shown literally in the browser and in the letter: never run as
+HTML or script, never read as Markdown, never evaluated as a template."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from docx import Document
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import AppPage, letter_text
+
+pytestmark = pytest.mark.e2e
+
+SCRIPT = "<script>alert(1)</script>"
+TEMPLATE = "{{ 7*7 }}"
+TITLE = f"Cameras {SCRIPT} {TEMPLATE}"
+ITEM = f"Please list {SCRIPT} and {TEMPLATE} with **no bold** and <b>no html</b>"
+ANSWER = f"We hold {TEMPLATE} records {SCRIPT} {{% if 1 %}}x{{% endif %}}"
+FACTOR = f"Openness {TEMPLATE} about {SCRIPT} matters"
+REF = "E2E-TEXT/1"
+DOORBELL_LABEL = "002261/21: Doorbell cameras: Ring partnership and data requests"
+
+
+def assert_shown_literally(app: AppPage, text: str) -> None:
+    """``text`` appears as typed, and nothing it contains became an element or ran."""
+    expect(app.page.get_by_test_id("stMain")).to_contain_text(text)
+    assert app.page.locator("script", has_text="alert(1)").count() == 0
+    assert app.page.get_by_test_id("stMain").locator("b", has_text="no html").count() == 0
+    assert app.page.get_by_test_id("stMain").locator("strong", has_text="no bold").count() == 0
+    assert app.dialogs == [], f"a script ran: {app.dialogs}"
+
+
+def test_typed_markup_is_shown_and_printed_literally(app: AppPage) -> None:
+    # Start from the demo doorbell case, so every step already has its reasoning.
+    copy = app.form_with(button="Copy into a new case")
+    app.pick(copy, "Earlier case", DOORBELL_LABEL)
+    copy.get_by_role("textbox", name="Our reference for the new case", exact=True).fill(REF)
+    app.click("Copy into a new case", within=copy, to="request")
+
+    # Request page: a title and a new item, both with markup.
+    details = app.form_with(button="Save and split the text into items")
+    details.get_by_role("textbox", name="Short title", exact=True).fill(TITLE)
+    app.click("Save", within=details)
+    heading = app.page.get_by_role("heading", name=f"{REF}: {TITLE}", exact=True)
+    expect(heading).to_be_visible()
+    items = app.form_with(button="Save items")
+    items.get_by_role("textbox", name="Add an item", exact=True).fill(ITEM)
+    app.click("Save items", within=items)
+    expect(app.page.get_by_role("textbox", name="Item 17", exact=True)).to_have_value(ITEM)
+    assert_shown_literally(app, TITLE)
+    app.shot("request")
+
+    # Items page: the new item disclosed, with an answer.
+    app.nav("Items")
+    expect(app.page.get_by_text(f"Item 17. {ITEM}", exact=True)).to_be_visible()
+    items = app.form_with(button="Save items")
+    item_17 = (
+        items.get_by_test_id("stVerticalBlock")
+        .filter(has=app.page.get_by_text(f"Item 17. {ITEM}", exact=True))
+        .last
+    )
+    app.pick(item_17, "Outcome", "Disclosed in full")
+    app.click("Save items", within=items)
+    answer = app.page.get_by_role("textbox", name="The answer (the information disclosed)")
+    expect(answer).to_have_count(1)
+    answer.fill(ANSWER)
+    app.click("Save items", within=app.form_with(button="Save items"))
+    expect(answer).to_have_value(ANSWER)
+    assert_shown_literally(app, f"Item 17. {ITEM}")
+    app.shot("items")
+
+    # Public interest page: a factor written fresh.
+    app.nav("Public interest")
+    app.expand("Add factors")
+    app.page.get_by_role("tab", name="Write a new factor").click()
+    panel = app.page.get_by_role("tabpanel", name="Write a new factor")
+    panel.get_by_role("textbox", name="The factor", exact=True).fill(FACTOR)
+    panel.get_by_role("textbox", name="Why it carries that weight (rationale)").fill(TEMPLATE)
+    app.click("Add factor", within=panel)
+    listed = app.page.get_by_test_id("stMarkdownContainer").filter(
+        has_text=re.compile(rf"^For \d+ \(moderate weight\): {re.escape(FACTOR)}$")
+    )
+    expect(listed).to_have_count(1)
+    expect(app.page.get_by_text(f"Why: {TEMPLATE}", exact=True)).to_have_count(1)
+    assert_shown_literally(app, FACTOR)
+    app.shot("public-interest")
+
+    # Letter page: the preview and the downloaded .docx keep every string as typed.
+    app.nav("Letter")
+    app.assert_no_exception()
+    for text in (ITEM, ANSWER, FACTOR):
+        assert_shown_literally(app, text)
+    app.shot("letter")
+    button = app.page.get_by_test_id("stDownloadButton").filter(has_text=".docx").first
+    with app.page.expect_download() as download_info:
+        button.click()
+    document = Document(io.BytesIO(download_info.value.path().read_bytes()))
+    text = letter_text(document)
+    # Each string is printed as typed (so no template in it was evaluated, e.g. to "49").
+    for typed in (ITEM, ANSWER, FACTOR):
+        assert typed in text, f"not printed literally: {typed}"
+    assert TEMPLATE in text.splitlines(), "the factor's rationale is not printed as typed"
+    assert app.dialogs == []
