@@ -128,14 +128,16 @@ class AppPage:
 
     def goto(self, path: str = "") -> None:
         """Open ``/<path>`` (e.g. ``"harm?case=abc"``) and wait for the run to finish."""
+        finished = self.runs.finished
         self.page.goto(f"{self.base_url}/{path.lstrip('/')}")
-        self.page.get_by_test_id("stAppViewContainer").wait_for(timeout=RUN_TIMEOUT_MS)
+        self._pump_until(lambda: self.runs.finished > finished, "the page to run")
         self.wait_for_run()
 
     def reload(self) -> None:
         """Reload the browser tab (a refresh) and wait for the app to run again."""
+        finished = self.runs.finished
         self.page.reload()
-        self.page.get_by_test_id("stAppViewContainer").wait_for(timeout=RUN_TIMEOUT_MS)
+        self._pump_until(lambda: self.runs.finished > finished, "the page to run again")
         self.wait_for_run()
 
     def nav(self, title: str) -> None:
