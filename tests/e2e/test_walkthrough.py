@@ -14,7 +14,6 @@ import pytest
 from docx import Document
 from playwright.sync_api import Browser, Locator, expect
 
-from tests.e2e.conftest import AppServer
 from tests.e2e.helpers import VIEWPORT, AppPage, letter_text
 
 pytestmark = pytest.mark.e2e
@@ -290,9 +289,7 @@ def check_findings(app: AppPage) -> list[str]:
     return errors.locator("strong").all_inner_texts()
 
 
-def test_doorbell_ncnd_from_blank_case_to_docx(
-    app: AppPage, app_server: AppServer, browser: Browser
-) -> None:
+def test_doorbell_ncnd_from_blank_case_to_docx(app: AppPage, browser: Browser) -> None:
     case_id = start_case(app)
     enter_request(app)
     set_outcomes(app)
