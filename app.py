@@ -28,8 +28,12 @@ for info in available_pages():
     )
 
 page = st.navigation(sections)
-# The menu links do not carry ?case=: keep the case this session has open in the URL.
-open_case_id = st.session_state.get(OPEN_CASE_KEY)
-if open_case_id and "case" not in st.query_params:
-    st.query_params["case"] = open_case_id
+# The menu links do not carry ?case=. A case named in the URL (also after a refresh, on any page)
+# becomes the one this session has open, and the menu links keep it in the URL.
+URL_CASE_KEY = "_foi_url_case"
+url_case_id = st.query_params.get("case")
+if url_case_id:
+    st.session_state[URL_CASE_KEY] = url_case_id
+elif remembered := st.session_state.get(URL_CASE_KEY) or st.session_state.get(OPEN_CASE_KEY):
+    st.query_params["case"] = remembered
 page.run()
