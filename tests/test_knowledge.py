@@ -656,7 +656,7 @@ REQUIRED_RULES = {
     "s12-without-advice": "error",
     "s12-estimate-under-limit": "warning",
     "s21-without-location": "error",
-    "response-after-deadline": "error",
+    "response-after-deadline": "warning",
     "pit-extension-past-40-days": "warning",
     "no-review-rights": "error",
     "no-ico-rights": "error",

@@ -404,6 +404,7 @@ def build_response_letter() -> DocumentObject:
             para(doc, ("{{ s.label }}", "bold"), ": ", "{{ s.text }}")
 
     heading(doc, "Our response", 2)
+    values_if_set(doc, "late_apology")
     with for_each(doc, "a in answers"):
         para(doc, "{{ a.label }}", style="Answer Label")
         values_if_set(doc, "a.lead", "a.answer")

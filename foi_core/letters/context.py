@@ -275,6 +275,7 @@ class LetterContext(HeaderContext):
     item_searches: list[SearchView]
     show_searches: bool
     answers: list[AnswerView]
+    late_apology: str
     applicant_blind: bool
     show_exemptions: bool
     claims: list[ClaimView]
@@ -806,6 +807,21 @@ def _refusal(case: Case, outcome: Outcome, citation: str) -> RefusalView:
     )
 
 
+def _late_apology(case: Case) -> str:
+    """An apology when the letter goes out after the time limit (s10(1), or the s10(3) date)."""
+    from foi_core.deadlines import DeadlineError, case_deadlines
+
+    try:
+        deadlines = case_deadlines(case)
+    except DeadlineError:
+        return ""
+    final_due = deadlines.final_due
+    sent = case.response_date or dt.date.today()
+    if final_due is None or sent <= final_due:
+        return ""
+    return _say("late_apology", due=letter_date(final_due))
+
+
 def build_letter_context(
     case: Case, profile: OrganisationProfile, draft: bool = False
 ) -> LetterContext:
@@ -843,6 +859,7 @@ def build_letter_context(
         item_searches=item_searches,
         show_searches=bool(searches.strip() or item_searches),
         answers=_answers(case),
+        late_apology=_late_apology(case),
         applicant_blind=any(_section(c.citation) != "21" for c in exemption_claims),
         show_exemptions=bool(claims),
         claims=claims,
