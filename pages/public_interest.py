@@ -36,13 +36,38 @@ cat = catalogue()
 WEIGHTS = list(Weight)
 
 
-def save_factors(claim_id: str, factors: list[Factor], summary: str) -> None:
-    """Save the claim's factors (keeping its balance) and mark later steps re-check."""
+def save_factors(claim_id: str, factors: list[Factor], summary: str, *, rerun: bool = True) -> bool:
+    """Save the claim's factors (keeping its balance) and mark later steps re-check. False when
+    the save was refused (another officer's change), with a message."""
     edited = case.model_copy(deep=True)
     claim = edited.claim(claim_id)
     pit = claim.pit or PublicInterestTest()
     claim.pit = PublicInterestTest(factors=factors, balance=pit.balance)
-    save_case(apply_step_edit(case, edited, "public_interest"), summary)
+    return save_case(apply_step_edit(case, edited, "public_interest"), summary, rerun=rerun)
+
+
+def entry_prefix(editor: str, claim_id: str) -> str:
+    """The key prefix of a blank entry form ("new" or "library") for a claim, e.g. "new.c31.2".
+
+    The number goes up after each successful add. The browser keeps what was typed in a widget
+    for as long as its key stays the same, even when the key is deleted from session_state, so
+    new keys are the only way to get fresh, empty widgets after an add. (The old keys start with
+    "f." and are dropped by the save.)"""
+    return f"{editor}.{claim_id}.{ss.get(_round_key(editor, claim_id), 0)}"
+
+
+def _round_key(editor: str, claim_id: str) -> str:
+    return f"pi.round.{editor}.{claim_id}"
+
+
+def add_and_clear(editor: str, claim: ExemptionClaim, new: list[Factor], summary: str) -> None:
+    """Append factors to the claim's test; once saved, start a fresh entry form and rerun the
+    whole page. A refused save leaves the form as typed."""
+    current = claim.pit.factors if claim.pit else []
+    if save_factors(claim.id, [*current, *new], summary, rerun=False):
+        round_key = _round_key(editor, claim.id)
+        ss[round_key] = ss.get(round_key, 0) + 1
+        st.rerun()
 
 
 def show_irrelevant(text: str, where: st.delta_generator.DeltaGenerator | None = None) -> None:
@@ -67,11 +92,15 @@ def weight_field(label: str, saved: Weight, key: str) -> None:
 @st.fragment
 def new_factor_editor(claim: ExemptionClaim) -> None:
     """Write a new factor. Outside a form, so the irrelevance check runs as soon as the text box
-    loses focus (only this part of the page reruns)."""
-    prefix = f"new.{claim.id}"
+    loses focus (only this part of the page reruns). After an add the boxes are drawn afresh
+    (new keys), keeping only the side last chosen."""
+    prefix = entry_prefix("new", claim.id)
+    last_side_key = f"pi.new_side.{claim.id}"
+    sides = [Side.FOR, Side.AGAINST]
     st.radio(
         "Which way does it point?",
-        [Side.FOR, Side.AGAINST],
+        sides,
+        index=sides.index(ss.get(last_side_key, Side.FOR)),
         format_func=lambda side: side_label(side, claim),
         horizontal=True,
         key=field_key(f"{prefix}.side"),
@@ -108,28 +137,29 @@ def new_factor_editor(claim: ExemptionClaim) -> None:
                 else:
                     st.error(problem.message)
         else:
-            current = claim.pit.factors if claim.pit else []
-            save_factors(claim.id, [*current, factor], f"Factor added for {claim.citation}")
+            ss[last_side_key] = factor.side
+            add_and_clear("new", claim, [factor], f"Factor added for {claim.citation}")
 
 
 def library_picker(claim: ExemptionClaim) -> None:
     """Pick ready-made factors; each is added with a moderate weight and its rationale."""
     offered = {side: library_choices(claim, side, cat) for side in (Side.FOR, Side.AGAINST)}
     texts = {factor.id: factor.text for factors in offered.values() for factor in factors}
+    prefix = entry_prefix("library", claim.id)
     with st.form(f"library-{claim.id}", enter_to_submit=False):
         for side in (Side.FOR, Side.AGAINST):
             st.multiselect(
                 side_label(side, claim),
                 [factor.id for factor in offered[side]],
                 format_func=texts.__getitem__,
-                key=field_key(f"library.{claim.id}.{side.value}"),
+                key=field_key(f"{prefix}.{side.value}"),
                 placeholder="Choose factors from the library",
             )
         picked = st.form_submit_button("Add the chosen factors", icon=":material/playlist_add:")
     if picked:
         new_factors = []
         for side in (Side.FOR, Side.AGAINST):
-            chosen = set(ss.get(field_key(f"library.{claim.id}.{side.value}")) or [])
+            chosen = set(ss.get(field_key(f"{prefix}.{side.value}")) or [])
             for library_factor in offered[side]:
                 if library_factor.id in chosen:
                     new_factors.append(
@@ -143,9 +173,8 @@ def library_picker(claim: ExemptionClaim) -> None:
         if not new_factors:
             st.warning("Choose at least one factor from the lists first.")
         else:
-            current = claim.pit.factors if claim.pit else []
-            save_factors(
-                claim.id, [*current, *new_factors], f"Library factors added for {claim.citation}"
+            add_and_clear(
+                "library", claim, new_factors, f"Library factors added for {claim.citation}"
             )
 
 

@@ -98,8 +98,8 @@ def test_blank_case_to_letter_then_refresh(empty_store):
     at = go(at, "pages/public_interest.py")
     library = load_catalogue().factors_for_claim("s31(1)(a)", ncnd=True)
     for_id, against_id = library["for"][0].id, library["against"][0].id
-    by_key(at.multiselect, key(f"library.{cid}.for")).set_value([for_id])
-    by_key(at.multiselect, key(f"library.{cid}.against")).set_value([against_id])
+    by_key(at.multiselect, key(f"library.{cid}.0.for")).set_value([for_id])
+    by_key(at.multiselect, key(f"library.{cid}.0.against")).set_value([against_id])
     ok(button(at, "Add the chosen factors").click().run())
     factors = empty_store.load(case_id).case.claims[0].pit.factors
     assert [(f.side, f.library_id) for f in factors] == [

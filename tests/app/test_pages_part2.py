@@ -51,6 +51,22 @@ def key(name: str) -> str:
     return "f." + name
 
 
+def entry_field(elements, editor: str, claim_id: str, name: str):
+    """A widget of the public interest page's entry forms, whatever round of adding it is on
+    (its key is ``f.<editor>.<claim>.<round>.<name>``): editor "new" (fields "side", "text",
+    "weight", "rationale", "add") or "library" (fields "for", "against")."""
+    start, end = key(f"{editor}.{claim_id}."), "." + name
+    for element in elements:
+        if (element.key or "").startswith(start) and element.key.endswith(end):
+            return element
+    raise LookupError(f"no {editor} {name!r} for {claim_id}; keys: {[e.key for e in elements]}")
+
+
+def new_factor_field(elements, claim_id: str, name: str):
+    """A widget of the "Write a new factor" form for a claim."""
+    return entry_field(elements, "new", claim_id, name)
+
+
 def reasoning_case(
     store,
     *,
@@ -222,7 +238,7 @@ def test_irrelevant_factor_is_flagged_as_typed(app_store):
     case = reasoning_case(app_store)
     at = open_case_page("pages/public_interest.py", case.id)
     assert not any("irrelevant" in w.value for w in at.warning)
-    by_key(at.text_area, key("new.c31.text")).input(
+    new_factor_field(at.text_area, "c31", "text").input(
         "Disclosure would embarrass senior officers."
     ).run()
     assert not at.exception
@@ -251,11 +267,11 @@ def test_adding_a_written_factor_saves_it(app_store):
     at = open_case_page("pages/public_interest.py", case.id)
     by_key(at.radio, "pi.claim").set_value("c30").run()
     assert "Openness on investigations." in texts(at).replace("\\", "")
-    by_key(at.radio, key("new.c30.side")).set_value(Side.AGAINST)
-    by_key(at.text_area, key("new.c30.text")).input("Witnesses would stop coming forward.")
-    by_key(at.radio, key("new.c30.weight")).set_value(Weight.HIGH)
-    by_key(at.text_area, key("new.c30.rationale")).input("Informants are vital.")
-    by_key(at.button, key("new.c30.add")).click().run()
+    new_factor_field(at.radio, "c30", "side").set_value(Side.AGAINST)
+    new_factor_field(at.text_area, "c30", "text").input("Witnesses would stop coming forward.")
+    new_factor_field(at.radio, "c30", "weight").set_value(Weight.HIGH)
+    new_factor_field(at.text_area, "c30", "rationale").input("Informants are vital.")
+    new_factor_field(at.button, "c30", "add").click().run()
     assert not at.exception
     added = stored(app_store, case.id).claim("c30").pit.factors[-1]
     assert (added.side, added.text, added.weight, added.rationale) == (
@@ -264,18 +280,60 @@ def test_adding_a_written_factor_saves_it(app_store):
         Weight.HIGH,
         "Informants are vital.",
     )
-    # The new-factor box is empty again after saving.
-    assert by_key(at.text_area, key("new.c30.text")).value == ""
+    # The new-factor boxes are empty again after saving.
+    assert new_factor_field(at.text_area, "c30", "text").value == ""
+    assert new_factor_field(at.text_area, "c30", "rationale").value == ""
+
+
+def test_new_factor_boxes_are_fresh_after_an_add_even_in_a_browser(app_store):
+    """A browser keeps showing, and sends back, what was typed in a widget for as long as the
+    widget's id stays the same, even if the page deleted its key from session_state. Emulate
+    that: after the add, any widget with the same id as before gets its typed value back. The
+    next factor, typed without a rationale, must not pick up the previous factor's rationale or
+    weight."""
+    case = reasoning_case(app_store)
+    at = open_case_page("pages/public_interest.py", case.id)
+    text = new_factor_field(at.text_area, "c31", "text").input("It would embarrass the force.")
+    weight = new_factor_field(at.radio, "c31", "weight").set_value(Weight.HIGH)
+    rationale = new_factor_field(at.text_area, "c31", "rationale").input("Typed for the first.")
+    typed = {text.id: text.value, weight.id: weight.value, rationale.id: rationale.value}
+    new_factor_field(at.button, "c31", "add").click().run()
+    assert not at.exception
+    assert len(stored(app_store, case.id).claim("c31").pit.factors) == 3
+    for element in [*at.text_area, *at.radio]:
+        if element.id in typed:  # what the browser would still hold for this widget
+            element.set_value(typed[element.id])
+    at.run()
+    # Fresh, empty boxes: typing the same text again is a change, so leaving the box reruns the
+    # page and the irrelevance check runs.
+    assert new_factor_field(at.text_area, "c31", "text").value == ""
+    assert new_factor_field(at.text_area, "c31", "rationale").value == ""
+    assert new_factor_field(at.radio, "c31", "weight").value is Weight.MODERATE
+    new_factor_field(at.text_area, "c31", "text").input("Officers would be identified.")
+    new_factor_field(at.button, "c31", "add").click().run()
+    assert not at.exception
+    second = stored(app_store, case.id).claim("c31").pit.factors[-1]
+    assert (second.text, second.rationale, second.weight) == (
+        "Officers would be identified.",
+        "",
+        Weight.MODERATE,
+    )
 
 
 def test_adding_an_empty_factor_shows_an_error(app_store):
     case = reasoning_case(app_store)
     at = open_case_page("pages/public_interest.py", case.id)
-    by_key(at.text_area, key("new.c31.text")).input("   ")
-    by_key(at.button, key("new.c31.add")).click().run()
+    new_factor_field(at.text_area, "c31", "text").input("   ")
+    new_factor_field(at.radio, "c31", "weight").set_value(Weight.LOW)
+    rationale = new_factor_field(at.text_area, "c31", "rationale").input("Kept as typed.")
+    new_factor_field(at.button, "c31", "add").click().run()
     assert not at.exception
     assert any("Write the factor before adding it" in e.value for e in at.error)
     assert len(stored(app_store, case.id).claim("c31").pit.factors) == 2
+    # What was typed stays, in the same widgets.
+    kept = new_factor_field(at.text_area, "c31", "rationale")
+    assert (kept.id, kept.value) == (rationale.id, "Kept as typed.")
+    assert new_factor_field(at.radio, "c31", "weight").value is Weight.LOW
 
 
 def test_emptying_a_factor_shows_an_error_and_keeps_the_typing(app_store):
@@ -295,12 +353,16 @@ def test_picking_library_factors_and_removing_a_factor(app_store):
     case = reasoning_case(app_store)
     at = open_case_page("pages/public_interest.py", case.id)
     offered = library_choices(stored(app_store, case.id).claim("c31"), Side.AGAINST)
-    by_key(at.multiselect, key("library.c31.against")).set_value([offered[0].id])
+    picker = entry_field(at.multiselect, "library", "c31", "against").set_value([offered[0].id])
     button(at, "Add the chosen factors").click().run()
     assert not at.exception
     pit = stored(app_store, case.id).claim("c31").pit
     assert pit.factors[-1].library_id == offered[0].id
     assert pit.factors[-1].text == offered[0].text
+    # A fresh, empty list (not the one the browser holds the old choice in), without the factor.
+    fresh = entry_field(at.multiselect, "library", "c31", "against")
+    assert fresh.id != picker.id and fresh.value == []
+    assert offered[0].text not in fresh.options
 
     assert by_key(at.selectbox, "pi.edit.c31").value == "c31-for"
     button(at, "Remove this factor").click().run()
@@ -385,15 +447,35 @@ def test_combined_balance_needs_two_claims_then_saves(app_store):
 def test_s40_legitimate_interests_record_is_saved(app_store):
     case = reasoning_case(app_store)
     at = open_case_page("pages/balance.py", case.id)
+    result = by_key(at.radio, key("li.c40.lawful"))
+    assert "withhold under s40(2)" in result.options[2]  # a withheld claim: about disclosing
+    assert "confirm" not in " ".join(result.options)
     by_key(at.text_area, key("li.c40.legitimate_interest")).input("Accountability.")
     by_key(at.text_area, key("li.c40.balancing")).input("Officers' privacy wins.")
-    by_key(at.radio, key("li.c40.lawful")).set_value(False)
+    result.set_value(False)
     button(at, "Save the legitimate interests record").click().run()
     assert not at.exception
     record = stored(app_store, case.id).claim("c40").legitimate_interests
     assert record.legitimate_interest == "Accountability."
     assert record.balancing == "Officers' privacy wins."
     assert record.disclosure_lawful is False
+
+
+def test_s40_result_for_ncnd_speaks_of_confirming_or_denying_under_s40_5b(app_store):
+    case = reasoning_case(app_store)
+    data = case.model_dump()
+    for claim in data["claims"]:
+        if claim["id"] == "c40":
+            claim["mode"] = ClaimMode.NCND.value
+    app_store.save(Case.model_validate(data), expected_version=1, actor="test")
+    at = open_case_page("pages/balance.py", case.id)
+    assert not at.exception
+    result = by_key(at.radio, key("li.c40.lawful"))
+    refused, allowed = result.options[2], result.options[1]
+    assert "withhold" not in " ".join(result.options)
+    assert "neither confirm nor deny" in refused and "s40(5B)" in refused
+    assert "Confirming or denying would be lawful" in allowed
+    assert "s40(2) " not in " ".join(result.options)
 
 
 def test_s36_opinion_needs_a_name(app_store):
