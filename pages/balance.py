@@ -37,6 +37,7 @@ from ui.reasoning import (
     next_step_link,
     parse_date,
     pit_claims,
+    provision_relied_on,
     shared_items,
     weights_summary,
     weights_table,
@@ -302,31 +303,50 @@ for claim in qp_claims:
 # --- s40(2): legitimate interests ----------------------------------------------------------------
 
 LAWFUL_CHOICES = [None, True, False]
-LAWFUL_LABELS = {
-    None: "Not decided yet",
-    True: "Disclosure would be lawful (s40(2) does not apply)",
-    False: "Disclosure would not be lawful (withhold under s40(2))",
-}
+
+
+def lawful_labels(claim: ExemptionClaim) -> dict[bool | None, str]:
+    """The legitimate interests results, worded for the claim: about disclosing under its own
+    citation, or (for NCND) about confirming or denying under its NCND provision, e.g. s40(5B)."""
+    if claim.mode is ClaimMode.NCND:
+        provision = provision_relied_on(claim, cat.get(claim.citation))
+        return {
+            None: "Not decided yet",
+            True: f"Confirming or denying would be lawful ({provision} does not apply)",
+            False: (
+                "Confirming or denying would not be lawful "
+                f"(neither confirm nor deny under {provision})"
+            ),
+        }
+    return {
+        None: "Not decided yet",
+        True: f"Disclosure would be lawful ({claim.citation} does not apply)",
+        False: f"Disclosure would not be lawful (withhold under {claim.citation})",
+    }
 
 
 def li_form(claim: ExemptionClaim) -> None:
     record = claim.legitimate_interests or LegitimateInterests()
     prefix = f"li.{claim.id}"
     ncnd = claim.mode is ClaimMode.NCND
+    # For NCND the questions are asked of confirming or denying that the information is held.
+    act = "confirming or denying" if ncnd else "disclosure"
+    labels = lawful_labels(claim)
     with st.form(f"li-{claim.id}", enter_to_submit=False):
         st.markdown(f"**{claim_title(claim, cat.get(claim.citation))}**")
         if ncnd:
+            provision = provision_relied_on(claim, cat.get(claim.citation))
             st.caption(
                 "For neither confirm nor deny, ask these questions of confirming or denying "
-                "that the information is held (s40(5B))."
+                f"that the information is held ({provision}), not of disclosing it."
             )
         st.text_area(
-            "1. Legitimate interest: what legitimate interest is there in disclosure?",
+            f"1. Legitimate interest: what legitimate interest is there in {act}?",
             value=record.legitimate_interest,
             key=field_key(f"{prefix}.legitimate_interest"),
         )
         st.text_area(
-            "2. Necessity: is disclosure to the world necessary to meet that interest, or "
+            f"2. Necessity: is {act} to the world necessary to meet that interest, or "
             "would something less intrusive do?",
             value=record.necessity,
             key=field_key(f"{prefix}.necessity"),
@@ -341,7 +361,7 @@ def li_form(claim: ExemptionClaim) -> None:
             "Result",
             LAWFUL_CHOICES,
             index=LAWFUL_CHOICES.index(record.disclosure_lawful),
-            format_func=LAWFUL_LABELS.__getitem__,
+            format_func=labels.__getitem__,
             key=field_key(f"{prefix}.lawful"),
         )
         li_submitted = st.form_submit_button("Save the legitimate interests record")
