@@ -149,15 +149,20 @@ if suggestions:
     for suggestion in suggestions:
         exemption = catalogue.get(suggestion.citation)
         title = exemption.title if exemption else ""
-        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+        # One row that never wraps: the text takes the room left by the two buttons, so a long
+        # reason wraps within its own column and the buttons stay side by side on the right.
+        with st.container(
+            border=True, horizontal=True, wrap=False, vertical_alignment="center", gap="medium"
+        ):
             st.markdown(
                 f"**{suggestion.citation}** {title}: suggested because the request "
                 f"{md_escape(suggestion.reason)}",
                 width="stretch",
             )
-            if st.button("Consider", key=f"suggest.use.{suggestion.citation}"):
+            buttons = st.container(horizontal=True, wrap=False, width="content", gap="small")
+            if buttons.button("Consider", key=f"suggest.use.{suggestion.citation}"):
                 ss["exemptions.search"] = suggestion.citation
-            if st.button("Dismiss", key=f"suggest.dismiss.{suggestion.citation}"):
+            if buttons.button("Dismiss", key=f"suggest.dismiss.{suggestion.citation}"):
                 edited = case.model_copy(deep=True)
                 edited.dismissed_suggestions = [
                     *case.dismissed_suggestions,
