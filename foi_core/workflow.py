@@ -78,7 +78,7 @@ class Status(StrEnum):
     """How far a step has got."""
 
     DONE = "done"
-    TODO = "to do"
+    TO_DO = "to do"
     ATTENTION = "needs attention"
     NOT_NEEDED = "not needed"
     BLOCKED = "blocked"
@@ -319,7 +319,7 @@ def step_statuses(
         elif complete:
             statuses.append(StepStatus(step, Status.DONE, reason))
         else:
-            statuses.append(StepStatus(step, Status.TODO, reason))
+            statuses.append(StepStatus(step, Status.TO_DO, reason))
         if not complete and incomplete_before is None and step.key != "letter":
             incomplete_before = step.title
     return statuses
@@ -327,7 +327,7 @@ def step_statuses(
 
 def _check_status(step: Step, findings: Sequence[Any] | None) -> StepStatus:
     if findings is None:
-        return StepStatus(step, Status.TODO, "not run yet")
+        return StepStatus(step, Status.TO_DO, "not run yet")
     errors = [f for f in findings if getattr(f, "severity", "error") == "error"]
     if errors:
         return StepStatus(step, Status.ATTENTION, f"{len(errors)} error(s) to fix")
@@ -568,6 +568,6 @@ def duplicate_case(case: Case, new_ref: str, received: dt.date | None = None) ->
 def next_step(statuses: Sequence[StepStatus]) -> str:
     """The key of the first step that needs the officer (else the letter step)."""
     for status in statuses:
-        if status.status in (Status.TODO, Status.ATTENTION, Status.RECHECK):
+        if status.status in (Status.TO_DO, Status.ATTENTION, Status.RECHECK):
             return status.key
     return "letter"

@@ -76,10 +76,10 @@ def test_step_keys_follow_the_contract_order():
 
 def test_a_blank_case_asks_for_the_request_and_blocks_the_rest():
     result = statuses(new_case("FOI/1", dt.date(2026, 3, 2)))
-    assert result["request"] is Status.TODO
+    assert result["request"] is Status.TO_DO
     for key in ("items", "exemptions", "harm", "public_interest", "balance", "letter"):
         assert result[key] is Status.BLOCKED, key
-    assert result["check"] is Status.TODO  # the checker has not been run
+    assert result["check"] is Status.TO_DO  # the checker has not been run
 
 
 def test_all_disclosed_needs_no_exemption_harm_pit_or_balance():
@@ -87,7 +87,7 @@ def test_all_disclosed_needs_no_exemption_harm_pit_or_balance():
     assert result["request"] is Status.DONE and result["items"] is Status.DONE
     for key in ("exemptions", "harm", "public_interest", "balance"):
         assert result[key] is Status.NOT_NEEDED, key
-    assert result["letter"] is Status.TODO
+    assert result["letter"] is Status.TO_DO
 
 
 def test_item_without_outcome_blocks_later_steps():
@@ -96,14 +96,14 @@ def test_item_without_outcome_blocks_later_steps():
         RequestItem(number=2, text="B?"),
     )
     result = statuses(case)
-    assert result["items"] is Status.TODO
+    assert result["items"] is Status.TO_DO
     assert result["exemptions"] is Status.BLOCKED
     assert result["letter"] is Status.BLOCKED
 
 
 def test_disclosed_item_without_answer_is_not_done():
     case = minimal_case(RequestItem(number=1, text="A?", outcome=Outcome.DISCLOSED))
-    assert statuses(case)["items"] is Status.TODO
+    assert statuses(case)["items"] is Status.TO_DO
 
 
 def test_absolute_class_exemption_has_no_harm_or_pit_step():
@@ -115,14 +115,14 @@ def test_absolute_class_exemption_has_no_harm_or_pit_step():
     assert result["harm"] is Status.NOT_NEEDED
     assert result["public_interest"] is Status.NOT_NEEDED
     assert result["balance"] is Status.NOT_NEEDED
-    assert result["letter"] is Status.TODO
+    assert result["letter"] is Status.TO_DO
 
 
 def test_uncovered_withheld_item_keeps_exemptions_to_do():
     case = minimal_case(*ncnd_items())
     case.claims = [ExemptionClaim(citation="s23(1)", items=[1], mode=ClaimMode.NCND)]
     result = statuses(case)
-    assert result["exemptions"] is Status.TODO
+    assert result["exemptions"] is Status.TO_DO
     assert result["harm"] is Status.BLOCKED
 
 
@@ -130,27 +130,27 @@ def test_prejudice_claim_walks_through_harm_pit_and_balance():
     case = minimal_case(*ncnd_items(1))
     case.claims = [ExemptionClaim(citation="s31(1)(a)", items=[1], mode=ClaimMode.NCND)]
     result = statuses(case)
-    assert result["harm"] is Status.TODO
+    assert result["harm"] is Status.TO_DO
     assert result["public_interest"] is Status.BLOCKED
 
     case.claims[0].harm = HarmAssessment(interest="Crime prevention.", causal_chain="Because.")
-    assert statuses(case)["harm"] is Status.TODO  # likelihood missing for a prejudice test
+    assert statuses(case)["harm"] is Status.TO_DO  # likelihood missing for a prejudice test
 
     case.claims[0].harm = harm("tactics")
     result = statuses(case)
     assert result["harm"] is Status.DONE
-    assert result["public_interest"] is Status.TODO
+    assert result["public_interest"] is Status.TO_DO
 
     case.claims[0].pit = pit("tactics", with_balance=False)
     result = statuses(case)
     assert result["public_interest"] is Status.DONE
-    assert result["balance"] is Status.TODO
+    assert result["balance"] is Status.TO_DO
     assert result["letter"] is Status.BLOCKED
 
     case.claims[0].pit.balance = Balance(conclusion=Conclusion.MAINTAIN, reasoning="On balance.")
     result = statuses(case)
     assert result["balance"] is Status.DONE
-    assert result["letter"] is Status.TODO
+    assert result["letter"] is Status.TO_DO
 
 
 def test_national_security_claim_has_no_harm_step():
@@ -182,7 +182,7 @@ def test_correct_case_is_complete_up_to_the_letter():
     result = statuses(correct_case(), findings=[])
     for key in ("request", "items", "exemptions", "harm", "public_interest", "balance"):
         assert result[key] is Status.DONE, key
-    assert result["letter"] is Status.TODO
+    assert result["letter"] is Status.TO_DO
 
 
 def test_recheck_shows_on_completed_steps():
@@ -192,7 +192,7 @@ def test_recheck_shows_on_completed_steps():
     assert result["harm"] is Status.RECHECK
     assert result["public_interest"] is Status.RECHECK
     assert result["balance"] is Status.RECHECK
-    assert result["letter"] is Status.TODO  # not complete, so still "to do"
+    assert result["letter"] is Status.TO_DO  # not complete, so still "to do"
 
 
 def test_issued_letter_completes_the_letter_step():

@@ -14,7 +14,7 @@ from ui.text import md_escape
 
 STATUS_ICONS: dict[Status, str] = {
     Status.DONE: ":material/check_circle:",
-    Status.TODO: ":material/radio_button_unchecked:",
+    Status.TO_DO: ":material/radio_button_unchecked:",
     Status.ATTENTION: ":material/error:",
     Status.NOT_NEEDED: ":material/remove_circle_outline:",
     Status.BLOCKED: ":material/lock:",
@@ -22,7 +22,7 @@ STATUS_ICONS: dict[Status, str] = {
 }
 STATUS_COLOURS: dict[Status, str] = {
     Status.DONE: "green",
-    Status.TODO: "gray",
+    Status.TO_DO: "gray",
     Status.ATTENTION: "red",
     Status.NOT_NEEDED: "gray",
     Status.BLOCKED: "gray",
