@@ -322,8 +322,14 @@ with st.container(border=True):
     st.caption(weights_summary(claim.pit, claim.mode is ClaimMode.NCND))
     factor_list(claim)
     factor_editor(claim)
-    with st.expander("Add factors", expanded=not (claim.pit and claim.pit.factors)):
-        library_tab, own_tab = st.tabs(["Pick from the library", "Write a new factor"])
+    # Keyed, so the expander stays open and the chosen tab stays chosen when the page is redrawn
+    # after an add (the "Saved." message above shifts every element's position).
+    with st.expander(
+        "Add factors", expanded=not (claim.pit and claim.pit.factors), key=f"pi.add.{claim.id}"
+    ):
+        library_tab, own_tab = st.tabs(
+            ["Pick from the library", "Write a new factor"], key=f"pi.add_tabs.{claim.id}"
+        )
         with library_tab:
             library_picker(claim)
         with own_tab:
