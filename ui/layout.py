@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import streamlit as st
 
+from foi_core.checker import Finding, check
+from foi_core.deadlines import DeadlineError, case_deadlines, describe_date, working_days_left
+from foi_core.knowledge import load_catalogue
 from foi_core.models import Case
 from foi_core.workflow import Status, StepStatus, step_statuses
 from ui.nav import PAGES_BY_STEP
-from ui.state import LoadedCase, current_case, show_flash, today
+from ui.state import LoadedCase, current_case, get_store, show_flash, today
 from ui.text import md_escape
 
 STATUS_ICONS: dict[Status, str] = {
@@ -30,16 +34,10 @@ STATUS_COLOURS: dict[Status, str] = {
 }
 
 
-def case_findings(case: Case) -> list[Any] | None:
-    """The checker's findings for the case, or None when the checker is not available."""
+def case_findings(case: Case) -> list[Finding] | None:
+    """The checker's findings for the case, or None if the check itself failed."""
     try:
-        from foi_core.checker import check
-    except ImportError:
-        return None
-    try:
-        from ui.state import get_store
-
-        return list(check(case, get_store().load_profile(), today=today()))
+        return check(case, get_store().load_profile(), today=today())
     except Exception:  # a checker fault must not stop the officer working on the case
         return None
 
@@ -54,10 +52,8 @@ def case_header(case: Case) -> None:
 def deadline_text(case: Case) -> str:
     """'Received …; due …; N working days left' in plain words (Markdown, our own text)."""
     try:
-        from foi_core.deadlines import case_deadlines, describe_date, working_days_left
-
         deadlines = case_deadlines(case)
-    except Exception:
+    except DeadlineError:
         return f"Received {case.request.received:%d %B %Y}"
     parts = [f"Received {describe_date(case.request.received)}"]
     due = deadlines.final_due
@@ -104,12 +100,7 @@ def _step_cell(case: Case, status: StepStatus, current: str | None) -> None:
 
 def guidance(step_key: str) -> None:
     """The guidance for a step from the engine's knowledge (nothing if it is not available)."""
-    try:
-        from foi_core.knowledge import load_catalogue
-
-        text = load_catalogue().guidance(step_key)
-    except Exception:
-        return
+    text = load_catalogue().guidance(step_key)
     with st.container(border=True):
         st.markdown(f"**{text.title}**  \n{text.what_the_law_asks}")
         with st.expander(f"Why this matters ({text.provision})"):
@@ -122,8 +113,9 @@ def case_page(step_key: str) -> LoadedCase:
     """Start a case page: load the case in the URL (or stop with a link to Cases), then draw any
     saved-message, the applicant-blind header, the stepper and the step's guidance."""
     loaded = current_case()
+    loaded = dataclasses.replace(loaded, findings=case_findings(loaded.case))
     show_flash()
     case_header(loaded.case)
-    stepper(loaded.case, step_key, case_findings(loaded.case))
+    stepper(loaded.case, step_key, loaded.findings)
     guidance(step_key)
     return loaded

@@ -18,6 +18,7 @@ from ui.nav import ensure_app_navigation
 from ui.text import md_escape
 
 if TYPE_CHECKING:
+    from foi_core.checker import Finding
     from foi_core.storage import Store
 
 CASES_PAGE = "pages/cases.py"
@@ -37,6 +38,8 @@ class LoadedCase:
     case: Case
     version: int
     updated_at: dt.datetime | None = None
+    # The checker's findings on this run (set by ui.layout.case_page; None if the check failed).
+    findings: list[Finding] | None = None
 
 
 def field_key(name: str) -> str:
