@@ -1,4 +1,4 @@
-"""The case store: SQLAlchemy 2 tables, revisions, an append-only audit log, optimistic locking.
+"""The Store: revisions, an append-only audit log, optimistic locking.
 
 Each ``Case`` is stored whole as a JSON document (JSONB on PostgreSQL), with the columns that
 lists filter and sort on (reference, status, dates) copied out beside it. ORM rows stay apart
@@ -19,405 +19,40 @@ Usage::
     store.save(edited, expected_version=stored.version, actor="a.officer")
 """
 
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from alembic.util import CommandError as AlembicCommandError
-from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import (
-    JSON,
-    Date,
-    DateTime,
-    Engine,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    UniqueConstraint,
-    create_engine,
-    event,
-    func,
-    insert,
-    select,
-)
-from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from pydantic import ValidationError
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.pool import StaticPool
-from sqlalchemy.types import TypeDecorator
 
-from foi_core.models import (
-    SCHEMA_VERSION,
-    Case,
-    CaseStatus,
-    FieldProblem,
-    OrganisationProfile,
-    explain_errors,
-)
+from foi_core.models import Case, CaseStatus, OrganisationProfile, explain_errors
 from foi_core.settings import get_settings
 
-log = logging.getLogger(__name__)
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-# --- Errors ------------------------------------------------------------------------------------
-
-
-class StorageError(Exception):
-    """A storage problem with a plain-English message fit to show to the user."""
-
-
-class CaseNotFound(StorageError, LookupError):
-    """No stored case has this id (or reference)."""
-
-
-class DuplicateCase(StorageError):
-    """A case with the same id or the same reference is already stored."""
-
-
-class StaleCase(StorageError):
-    """The case was saved by someone else after this copy was loaded; the edit was kept aside."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        case_id: str,
-        expected_version: int,
-        current_version: int,
-        changed_by: str,
-        changed_at: dt.datetime,
-        conflict_revision: int,
-    ) -> None:
-        super().__init__(message)
-        self.case_id = case_id
-        self.expected_version = expected_version
-        self.current_version = current_version
-        self.changed_by = changed_by
-        self.changed_at = changed_at
-        self.conflict_revision = conflict_revision
-
-
-class CaseImportError(StorageError, ValueError):
-    """A case file could not be read; ``problems`` lists each problem with its field."""
-
-    def __init__(self, message: str, problems: Sequence[FieldProblem] = ()) -> None:
-        super().__init__(message)
-        self.problems = list(problems)
-
-
-# --- Column types ------------------------------------------------------------------------------
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """A timestamp stored in UTC and always read back as an aware UTC datetime."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware")
-        value = value.astimezone(dt.UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
-
-
-JSONDocument = JSON().with_variant(JSONB(), "postgresql")
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-# --- Tables ------------------------------------------------------------------------------------
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class CaseRow(Base):
-    """One case: the document plus the columns lists filter and sort on."""
-
-    __tablename__ = "cases"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    ref: Mapped[str] = mapped_column(String(200))
-    title: Mapped[str] = mapped_column(String(500), default="")
-    status: Mapped[str] = mapped_column(String(20), index=True)
-    received: Mapped[dt.date] = mapped_column(Date)
-    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    updated_by: Mapped[str] = mapped_column(String(200))
-    schema_version: Mapped[int] = mapped_column(Integer)
-    version: Mapped[int] = mapped_column(Integer)
-    document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
-
-    __table_args__ = (Index(None, "ref", unique=True),)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own protocol)
-
-
-class RevisionRow(Base):
-    """A copy of the document as saved (kind "saved") or as a refused stale edit ("conflict")."""
-
-    __tablename__ = "case_revisions"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
-    number: Mapped[int] = mapped_column(Integer)
-    version: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))
-    saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    saved_by: Mapped[str] = mapped_column(String(200))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
-
-    __table_args__ = (UniqueConstraint("case_id", "number"),)
-
-
-class AuditRow(Base):
-    """One append-only audit event (database triggers refuse UPDATE and DELETE)."""
-
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    actor: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(String(40))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    case_version: Mapped[int | None] = mapped_column(Integer)
-    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
-
-
-class ProfileRow(Base):
-    """The organisation profile: a single row (id 1)."""
-
-    __tablename__ = "organisation_profile"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    updated_by: Mapped[str] = mapped_column(String(200))
-
-
-PROFILE_ROW_ID = 1
-
-# --- What the store hands back -----------------------------------------------------------------
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-
-class StoredCase(_Record):
-    """A case as loaded, with the version to pass back to ``Store.save``."""
-
-    case: Case
-    version: int
-    updated_at: dt.datetime
-    updated_by: str
-
-
-class CaseSummary(_Record):
-    """One row of the case list, read without parsing the case document."""
-
-    id: str
-    ref: str
-    title: str
-    status: CaseStatus
-    received: dt.date
-    due_date: dt.date | None
-    updated_at: dt.datetime
-    version: int
-
-
-_SUMMARY_FIELDS = tuple(CaseSummary.model_fields)
-
-RevisionKind = Literal["saved", "conflict"]
-
-
-class Revision(_Record):
-    """A stored copy of a case document; ``number`` counts 1, 2, 3 ... per case."""
-
-    case_id: str
-    number: int
-    version: int
-    kind: RevisionKind
-    saved_at: dt.datetime
-    saved_by: str
-    summary: str
-    document: dict[str, Any]
-
-    @property
-    def case(self) -> Case:
-        """The revision's document as a Case."""
-        return _parse_case(self.document, f"revision {self.number} of case {self.case_id}")
-
-
-class AuditEvent(_Record):
-    """One entry of the audit log; ``changes`` lists changed fields with short before/after."""
-
-    id: int
-    case_id: str | None
-    at: dt.datetime
-    actor: str
-    action: str
-    summary: str
-    case_version: int | None
-    changes: list[dict[str, Any]]
-
-
-# --- Documents ---------------------------------------------------------------------------------
-
-# Upgrades of stored documents, keyed by the schema version they upgrade from (to version + 1).
-DOCUMENT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-
-
-def dump_case(case: Case) -> dict[str, Any]:
-    """The JSON document stored for a case."""
-    return case.model_dump(mode="json")
-
-
-def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
-    """Bring a stored document written by an older schema up to the current one."""
-    version = document.get("schema_version", SCHEMA_VERSION)
-    if isinstance(version, int) and version > SCHEMA_VERSION:
-        raise StorageError(
-            f"This case was written by a newer version of the tool (case format {version}); "
-            f"this version reads format {SCHEMA_VERSION}. Update the tool to open it."
-        )
-    while isinstance(version, int) and version < SCHEMA_VERSION:
-        document = DOCUMENT_UPGRADES[version](dict(document))
-        version += 1
-        document["schema_version"] = version
-    return document
-
-
-def _parse_case(document: dict[str, Any], what: str) -> Case:
-    try:
-        return Case.model_validate(upgrade_document(document))
-    except ValidationError as error:
-        details = "; ".join(f"{p.field}: {p.message}" for p in explain_errors(error)[:5])
-        raise StorageError(f"The stored {what} cannot be read: {details}") from None
-
-
-_PERSONAL_PREFIXES = ("requester",)
-_MISSING = object()
-
-
-def _short(value: Any, width: int) -> Any:
-    if value is _MISSING:
-        return None
-    if isinstance(value, str):
-        return value if len(value) <= width else value[: width - 1] + "…"
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _list_key(before: list[Any], after: list[Any]) -> str | None:
-    """The field that identifies the elements of two lists of objects ("id" or "number")."""
-    for key in ("id", "number"):
-        if not before + after or not all(isinstance(e, dict) and key in e for e in before + after):
-            continue
-        if all(len({str(e[key]) for e in side}) == len(side) for side in (before, after)):
-            return key
-    return None
-
-
-def _walk(path: str, before: Any, after: Any, out: list[dict[str, Any]], width: int) -> None:
-    if before == after:
-        return
-    if isinstance(before, dict) and isinstance(after, dict):
-        for key in [*before, *(k for k in after if k not in before)]:
-            child = f"{path}.{key}" if path else str(key)
-            _walk(child, before.get(key, _MISSING), after.get(key, _MISSING), out, width)
-        return
-    if isinstance(before, list) and isinstance(after, list):
-        key = _list_key(before, after)
-        if key is not None:
-            old = {str(e[key]): e for e in before}
-            new = {str(e[key]): e for e in after}
-            for ident in [*old, *(i for i in new if i not in old)]:
-                child = f"{path}[{ident}]"
-                _walk(child, old.get(ident, _MISSING), new.get(ident, _MISSING), out, width)
-            return
-        if all(isinstance(e, dict) for e in before + after) and before and after:
-            for index in range(max(len(before), len(after))):
-                old_e = before[index] if index < len(before) else _MISSING
-                new_e = after[index] if index < len(after) else _MISSING
-                _walk(f"{path}[{index}]", old_e, new_e, out, width)
-            return
-    personal = path.split(".", 1)[0].split("[", 1)[0] in _PERSONAL_PREFIXES
-    if personal:
-        out.append({"path": path, "before": "(personal data)", "after": "(personal data)"})
-    else:
-        out.append({"path": path, "before": _short(before, width), "after": _short(after, width)})
-
-
-def diff_documents(
-    before: dict[str, Any] | None, after: dict[str, Any] | None, *, limit: int = 40, width: int = 80
-) -> list[dict[str, Any]]:
-    """Changed fields between two documents as ``{"path", "before", "after"}`` entries.
-
-    Paths are dotted; list elements with an ``id`` (claims, factors) or ``number`` (items) are
-    named by it, e.g. ``claims[3f2a].pit.balance.conclusion``, ``request.items[2].outcome``.
-    Values longer than ``width`` characters are cut short; requester details are never copied.
-    At most ``limit`` entries are kept, followed by one ``{"path": "…", "more": n}`` entry.
-    """
-    changes: list[dict[str, Any]] = []
-    _walk("", before or {}, after or {}, changes, width)
-    if len(changes) > limit:
-        hidden = len(changes) - limit
-        changes = [*changes[:limit], {"path": "…", "before": None, "after": None, "more": hidden}]
-    return changes
-
-
-def describe_changes(changes: list[dict[str, Any]]) -> str:
-    """A one-line summary of a diff, e.g. "Changed title, request.items[2].outcome"."""
-    paths = [c["path"] for c in changes if "more" not in c]
-    more = sum(c.get("more", 0) for c in changes)
-    if not paths:
-        return "Saved with no changes"
-    shown = paths[:3]
-    more += len(paths) - len(shown)
-    text = "Changed " + ", ".join(shown)
-    return f"{text} and {more} more" if more else text
-
+from .documents import (
+    describe_changes,
+    diff_documents,
+    dump_case,
+    parse_stored_case,
+    upgrade_document,
+)
+from .engine import _ensure_schema, _safe, create_store_engine
+from .errors import CaseImportError, CaseNotFound, DuplicateCase, StaleCase, StorageError
+from .records import _SUMMARY_FIELDS, AuditEvent, CaseSummary, Revision, RevisionKind, StoredCase
+from .tables import PROFILE_ROW_ID, AuditRow, CaseRow, ProfileRow, RevisionRow, _utcnow
+
+log = logging.getLogger("foi_core.storage")
 
 def _due_date(case: Case) -> dt.date | None:
     """The s10 due date from foi_core.deadlines, or None while that cannot be worked out."""
@@ -432,107 +67,10 @@ def _due_date(case: Case) -> dt.date | None:
         return None
 
 
-# --- Engine and migrations ---------------------------------------------------------------------
-
-
-def _is_memory_sqlite(url: str) -> bool:
-    parsed = make_url(url)
-    database = parsed.database or ""
-    return database in ("", ":memory:") or parsed.query.get("mode") == "memory"
-
-
-def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, a busy timeout, foreign keys and BEGIN IMMEDIATE
-    for writes (so two writers queue instead of failing part-way)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise StorageError(
-            f"{url!r} is not a database URL; use e.g. sqlite:///data/foi.db or "
-            "postgresql+psycopg://user:password@host/database (setting FOI_DATABASE_URL)."
-        ) from None
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")  # the driver we ship
-    if parsed.get_backend_name() != "sqlite":
-        try:
-            return create_engine(parsed, pool_pre_ping=True)
-        except (ArgumentError, ImportError) as error:
-            raise StorageError(f"Cannot use the database URL {_safe(url)}: {error}") from None
-
-    memory = _is_memory_sqlite(url)
-    if not memory:
-        folder = Path(parsed.database or "").expanduser().parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StorageError(
-                f"Cannot create the folder {folder} for the database: {error.strerror}."
-            ) from None
-    engine = create_engine(
-        parsed,
-        connect_args={"check_same_thread": False},
-        poolclass=StaticPool if memory else None,
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (below)
-        cursor = dbapi_connection.cursor()
-        if not memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        mode = connection.get_execution_options().get("sqlite_begin", "")
-        connection.exec_driver_sql(f"BEGIN {mode}".strip())
-
-    return engine
-
-
-def _safe(url: str) -> str:
-    """A URL fit to show: the password hidden."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return repr(url)
-
-
-def alembic_config(connection: Connection | None = None) -> Config:
-    """An Alembic configuration for our migrations, bound to ``connection`` when given."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
-
-
-def upgrade_to_head(engine: Engine) -> None:
-    """Run every pending migration (always runs; ``Store`` calls it once per URL)."""
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
-
-
-_migrated_urls: set[str] = set()
-_migrate_lock = threading.Lock()
-
-
-def _ensure_schema(engine: Engine) -> None:
-    key = engine.url.render_as_string(hide_password=False)
-    with _migrate_lock:
-        if key in _migrated_urls and not _is_memory_sqlite(key):
-            return
-        upgrade_to_head(engine)
-        _migrated_urls.add(key)
-
-
-# --- The store ---------------------------------------------------------------------------------
 
 
 def _stored(row: CaseRow) -> StoredCase:
-    case = _parse_case(row.document, f"case {row.id}")
+    case = parse_stored_case(row.document, f"case {row.id}")
     return StoredCase(
         case=case, version=row.version, updated_at=row.updated_at, updated_by=row.updated_by
     )
