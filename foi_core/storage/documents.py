@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
+import datetime as dt
+import types
 from collections.abc import Callable
-from typing import Any
+from enum import Enum
+from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from foi_core.models import SCHEMA_VERSION, Case, explain_errors
 
@@ -45,18 +47,79 @@ def parse_stored_case(document: dict[str, Any], what: str) -> Case:
 
 
 _PERSONAL_PREFIXES = ("requester",)
+# String fields that hold identifiers or codes rather than prose: their values may be copied.
+IDENTIFIER_FIELDS = frozenset(
+    {
+        "id",
+        "citation",
+        "library_id",
+        "claim_ids",
+        "our_ref",
+        "template_name",
+        "template_sha256",
+        "document_sha256",
+        "recheck_steps",
+        "dismissed_suggestions",
+    }
+)
 _MISSING = object()
+_EMPTY = (None, "", [], {})
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X`` for ``X | None`` (and ``Optional[X]``); anything else unchanged."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _child_type(annotation: Any, key: str) -> Any:
+    """The annotation of ``key`` inside a model or ``dict[str, X]``; None when unknown."""
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(key)
+        return field.annotation if field is not None else None
+    if get_origin(annotation) is dict and len(get_args(annotation)) == 2:
+        return get_args(annotation)[1]
+    return None
+
+
+def _element_type(annotation: Any) -> Any:
+    annotation = _unwrap(annotation)
+    if get_origin(annotation) in (list, tuple, set) and get_args(annotation):
+        return get_args(annotation)[0]
+    return None
+
+
+def _plain(value: Any) -> bool:
+    """True for numbers, booleans, None and lists of them: values that cannot hold prose."""
+    if value is None or value is _MISSING or isinstance(value, bool | int | float):
+        return True
+    return isinstance(value, list) and all(_plain(element) for element in value)
+
+
+def _copyable(annotation: Any, name: str) -> bool:
+    """Whether a field's values may be copied into the audit log: enums, literals, dates,
+    numbers, booleans and identifiers, never free text. Unknown fields: plain values only."""
+    annotation = _unwrap(annotation)
+    if annotation in (bool, int, float, dt.date, dt.datetime) or get_origin(annotation) is Literal:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return True
+    if annotation is str:
+        return name in IDENTIFIER_FIELDS
+    element = _element_type(annotation)
+    return element is not None and _copyable(element, name)
 
 
 def _short(value: Any, width: int) -> Any:
     if value is _MISSING:
         return None
-    if isinstance(value, str):
-        return value if len(value) <= width else value[: width - 1] + "…"
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if isinstance(value, str) and len(value) > width:
+        return value[: width - 1] + "…"
+    return value
 
 
 def _list_key(before: list[Any], after: list[Any]) -> str | None:
@@ -69,51 +132,117 @@ def _list_key(before: list[Any], after: list[Any]) -> str | None:
     return None
 
 
-def _walk(path: str, before: Any, after: Any, out: list[dict[str, Any]], width: int) -> None:
-    if before == after:
+def _leaf(path: str, before: Any, after: Any, annotation: Any, name: str, width: int) -> dict:
+    """One change entry: values for fields that cannot hold prose, else only what changed."""
+    if annotation is None and _plain(before) and _plain(after):
+        return {"path": path, "before": _short(before, width), "after": _short(after, width)}
+    if annotation is not None and _copyable(annotation, name):
+        return {"path": path, "before": _short(before, width), "after": _short(after, width)}
+    if isinstance(before, str) or isinstance(after, str):
+        return {"path": path, "changed": "text"}
+    if before is _MISSING or before is None:
+        return {"path": path, "changed": "added"}
+    if after is _MISSING or after is None:
+        return {"path": path, "changed": "removed"}
+    return {"path": path, "changed": "content"}
+
+
+def _walk(
+    path: str,
+    before: Any,
+    after: Any,
+    out: list[dict[str, Any]],
+    *,
+    annotation: Any,
+    name: str,
+    width: int,
+) -> None:
+    if before == after or (before is _MISSING and after in _EMPTY):
         return
+    if after is _MISSING and before in _EMPTY:
+        return
+    # A part set or cleared (e.g. a balance decided): compare it with an empty one.
+    if isinstance(before, dict) and (after is None or after is _MISSING):
+        after = {}
+    elif isinstance(after, dict) and (before is None or before is _MISSING):
+        before = {}
+    elif isinstance(before, list) and (after is None or after is _MISSING):
+        after = []
+    elif isinstance(after, list) and (before is None or before is _MISSING):
+        before = []
     if isinstance(before, dict) and isinstance(after, dict):
         for key in [*before, *(k for k in after if k not in before)]:
             child = f"{path}.{key}" if path else str(key)
-            _walk(child, before.get(key, _MISSING), after.get(key, _MISSING), out, width)
+            _walk(
+                child,
+                before.get(key, _MISSING),
+                after.get(key, _MISSING),
+                out,
+                annotation=_child_type(annotation, str(key)),
+                name=str(key),
+                width=width,
+            )
         return
     if isinstance(before, list) and isinstance(after, list):
+        element_type = _element_type(annotation)
         key = _list_key(before, after)
         if key is not None:
             old = {str(e[key]): e for e in before}
             new = {str(e[key]): e for e in after}
-            for ident in [*old, *(i for i in new if i not in old)]:
-                child = f"{path}[{ident}]"
-                _walk(child, old.get(ident, _MISSING), new.get(ident, _MISSING), out, width)
+            pairs = [(i, old.get(i, _MISSING), new.get(i, _MISSING)) for i in [*old, *new]]
+        elif all(isinstance(e, dict) for e in before + after):
+            count = max(len(before), len(after))
+            pairs = [
+                (
+                    str(index),
+                    before[index] if index < len(before) else _MISSING,
+                    after[index] if index < len(after) else _MISSING,
+                )
+                for index in range(count)
+            ]
+        else:
+            pairs = []
+        seen: set[str] = set()
+        for ident, old_e, new_e in pairs:
+            if ident in seen:
+                continue
+            seen.add(ident)
+            child = f"{path}[{ident}]"
+            if old_e is _MISSING or new_e is _MISSING:  # a whole element added or removed
+                out.append({"path": child, "changed": "added" if old_e is _MISSING else "removed"})
+            else:
+                _walk(child, old_e, new_e, out, annotation=element_type, name=name, width=width)
+        if pairs:
             return
-        if all(isinstance(e, dict) for e in before + after) and before and after:
-            for index in range(max(len(before), len(after))):
-                old_e = before[index] if index < len(before) else _MISSING
-                new_e = after[index] if index < len(after) else _MISSING
-                _walk(f"{path}[{index}]", old_e, new_e, out, width)
-            return
-    personal = path.split(".", 1)[0].split("[", 1)[0] in _PERSONAL_PREFIXES
-    if personal:
-        out.append({"path": path, "before": "(personal data)", "after": "(personal data)"})
+    if path.split(".", 1)[0].split("[", 1)[0] in _PERSONAL_PREFIXES:
+        out.append({"path": path, "changed": "personal data"})
     else:
-        out.append({"path": path, "before": _short(before, width), "after": _short(after, width)})
+        out.append(_leaf(path, before, after, annotation, name, width))
 
 
 def diff_documents(
-    before: dict[str, Any] | None, after: dict[str, Any] | None, *, limit: int = 40, width: int = 80
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    *,
+    model: type[BaseModel] | None = Case,
+    limit: int = 40,
+    width: int = 80,
 ) -> list[dict[str, Any]]:
-    """Changed fields between two documents as ``{"path", "before", "after"}`` entries.
+    """Changed fields between two documents of ``model``, for the audit log.
 
-    Paths are dotted; list elements with an ``id`` (claims, factors) or ``number`` (items) are
-    named by it, e.g. ``claims[3f2a].pit.balance.conclusion``, ``request.items[2].outcome``.
-    Values longer than ``width`` characters are cut short; requester details are never copied.
-    At most ``limit`` entries are kept, followed by one ``{"path": "…", "more": n}`` entry.
+    Every change names its path: dotted, with list elements named by their ``id`` (claims,
+    factors) or ``number`` (items), e.g. ``claims[3f2a].pit.balance.conclusion``. Values are
+    kept (``{"path", "before", "after"}``) only for fields that cannot hold prose: enums,
+    literals, dates, numbers, booleans and identifiers (``IDENTIFIER_FIELDS``). Free text is
+    never copied: ``{"path", "changed": "text"}``; whole elements give ``"added"`` or
+    ``"removed"``; requester fields give ``"personal data"``. At most ``limit`` entries are kept,
+    followed by one ``{"path": "…", "more": n}`` entry.
     """
     changes: list[dict[str, Any]] = []
-    _walk("", before or {}, after or {}, changes, width)
+    _walk("", before or {}, after or {}, changes, annotation=model, name="", width=width)
     if len(changes) > limit:
         hidden = len(changes) - limit
-        changes = [*changes[:limit], {"path": "…", "before": None, "after": None, "more": hidden}]
+        changes = [*changes[:limit], {"path": "…", "more": hidden}]
     return changes
 
 

@@ -585,7 +585,7 @@ class Store:
             row.document = document
             row.updated_at = at
             row.updated_by = actor
-            changes = diff_documents(before, document)
+            changes = diff_documents(before, document, model=OrganisationProfile)
             self._write_audit(
                 session,
                 case_id=None,
