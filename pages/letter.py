@@ -8,10 +8,11 @@ import streamlit as st
 from foi_core import letters
 from foi_core.checker import check
 from foi_core.models import CaseStatus
+from foi_core.personal_data import mask_requester
 from foi_core.settings import get_settings
 from foi_core.workflow import apply_step_edit
 from ui import case_page, get_store, md_escape, save_case, today
-from ui.reasoning import link_to_step, mask_requester, safe_file_name
+from ui.reasoning import link_to_step, safe_file_name
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"

@@ -24,7 +24,6 @@ from foi_core.models import (
     ExemptionClaim,
     Likelihood,
     PublicInterestTest,
-    Requester,
     Side,
     Weight,
 )
@@ -303,21 +302,6 @@ def next_step_link(step_key: str, case: Case) -> None:
         if step_page(key) is not None:
             link_to_step(key, case, f"Next: {STEPS_BY_KEY[key].title}")
             return
-
-
-def mask_requester(text: str, requester: Requester) -> str:
-    """The text with the requester's name, contact and address lines replaced by placeholders,
-    so previews on the reasoning pages stay applicant-blind."""
-    replacements = [
-        (requester.name, "[requester's name]"),
-        (requester.contact, "[requester's contact details]"),
-        *((line, "[requester's address]") for line in requester.address.splitlines()),
-    ]
-    for value, placeholder in sorted(replacements, key=lambda pair: -len(pair[0].strip())):
-        value = value.strip()
-        if len(value) >= 2:
-            text = text.replace(value, placeholder)
-    return text
 
 
 def safe_file_name(text: str) -> str:

@@ -696,14 +696,13 @@ def build_reasoning_record() -> DocumentObject:
         style="Address Block",
     )
 
-    heading(doc, "Requester (personal data, kept apart from the reasoning)", 2)
-    labelled_fields(
+    heading(doc, "The requester", 2)
+    para(
         doc,
-        [
-            ("Name: ", "requester.name"),
-            ("Contact: ", "requester.contact"),
-            ("Address: ", "requester.address"),
-        ],
+        "The requester's name, contact details and address are kept with the case, apart from "
+        "the reasoning, and are left out of this record; where the request or the reasoning "
+        "mentioned them, they are shown as [requester's name], [requester's contact details] "
+        "or [requester's address].",
     )
 
     heading(doc, "The request", 2)

@@ -31,6 +31,7 @@ from foi_core.models import (
     RequestItem,
     Side,
 )
+from foi_core.personal_data import without_personal_data
 
 from .errors import LetterDataError
 from .text import (
@@ -977,7 +978,12 @@ def build_record_context(
     audit: Iterable[object] = (),
     generated_at: dt.datetime | None = None,
 ) -> RecordContext:
-    """The reasoning record's context: every step, who decided and when, findings, audit."""
+    """The reasoning record's context: every step, who decided and when, findings, audit.
+
+    The record is the authority's internal record: it leaves out the requester's name, contact
+    details and address (blank here, and masked wherever they were typed into free text).
+    """
+    case = without_personal_data(case)
     header = _header("reasoning_record", "Reasoning record", case, profile, False)
     generated = generated_at or dt.datetime.now(dt.UTC)
     timeline, notes, warnings = _timeline(case)

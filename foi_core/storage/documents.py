@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import types
 from collections.abc import Callable
-from enum import Enum
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from foi_core.models import SCHEMA_VERSION, Case, explain_errors
+from foi_core.personal_data import element_type, field_type, is_value_field
 
 from .errors import StorageError
 
@@ -47,50 +45,8 @@ def parse_stored_case(document: dict[str, Any], what: str) -> Case:
 
 
 _PERSONAL_PREFIXES = ("requester",)
-# String fields that hold identifiers or codes rather than prose: their values may be copied.
-IDENTIFIER_FIELDS = frozenset(
-    {
-        "id",
-        "citation",
-        "library_id",
-        "claim_ids",
-        "our_ref",
-        "template_name",
-        "template_sha256",
-        "document_sha256",
-        "recheck_steps",
-        "dismissed_suggestions",
-    }
-)
 _MISSING = object()
 _EMPTY = (None, "", [], {})
-
-
-def _unwrap(annotation: Any) -> Any:
-    """``X`` for ``X | None`` (and ``Optional[X]``); anything else unchanged."""
-    if get_origin(annotation) in (Union, types.UnionType):
-        args = [arg for arg in get_args(annotation) if arg is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return annotation
-
-
-def _child_type(annotation: Any, key: str) -> Any:
-    """The annotation of ``key`` inside a model or ``dict[str, X]``; None when unknown."""
-    annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field = annotation.model_fields.get(key)
-        return field.annotation if field is not None else None
-    if get_origin(annotation) is dict and len(get_args(annotation)) == 2:
-        return get_args(annotation)[1]
-    return None
-
-
-def _element_type(annotation: Any) -> Any:
-    annotation = _unwrap(annotation)
-    if get_origin(annotation) in (list, tuple, set) and get_args(annotation):
-        return get_args(annotation)[0]
-    return None
 
 
 def _plain(value: Any) -> bool:
@@ -98,20 +54,6 @@ def _plain(value: Any) -> bool:
     if value is None or value is _MISSING or isinstance(value, bool | int | float):
         return True
     return isinstance(value, list) and all(_plain(element) for element in value)
-
-
-def _copyable(annotation: Any, name: str) -> bool:
-    """Whether a field's values may be copied into the audit log: enums, literals, dates,
-    numbers, booleans and identifiers, never free text. Unknown fields: plain values only."""
-    annotation = _unwrap(annotation)
-    if annotation in (bool, int, float, dt.date, dt.datetime) or get_origin(annotation) is Literal:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return True
-    if annotation is str:
-        return name in IDENTIFIER_FIELDS
-    element = _element_type(annotation)
-    return element is not None and _copyable(element, name)
 
 
 def _short(value: Any, width: int) -> Any:
@@ -136,7 +78,7 @@ def _leaf(path: str, before: Any, after: Any, annotation: Any, name: str, width:
     """One change entry: values for fields that cannot hold prose, else only what changed."""
     if annotation is None and _plain(before) and _plain(after):
         return {"path": path, "before": _short(before, width), "after": _short(after, width)}
-    if annotation is not None and _copyable(annotation, name):
+    if annotation is not None and is_value_field(annotation, name):
         return {"path": path, "before": _short(before, width), "after": _short(after, width)}
     if isinstance(before, str) or isinstance(after, str):
         return {"path": path, "changed": "text"}
@@ -178,13 +120,13 @@ def _walk(
                 before.get(key, _MISSING),
                 after.get(key, _MISSING),
                 out,
-                annotation=_child_type(annotation, str(key)),
+                annotation=field_type(annotation, str(key)),
                 name=str(key),
                 width=width,
             )
         return
     if isinstance(before, list) and isinstance(after, list):
-        element_type = _element_type(annotation)
+        element = element_type(annotation)
         key = _list_key(before, after)
         if key is not None:
             old = {str(e[key]): e for e in before}
@@ -211,7 +153,7 @@ def _walk(
             if old_e is _MISSING or new_e is _MISSING:  # a whole element added or removed
                 out.append({"path": child, "changed": "added" if old_e is _MISSING else "removed"})
             else:
-                _walk(child, old_e, new_e, out, annotation=element_type, name=name, width=width)
+                _walk(child, old_e, new_e, out, annotation=element, name=name, width=width)
         if pairs:
             return
     if path.split(".", 1)[0].split("[", 1)[0] in _PERSONAL_PREFIXES:
@@ -233,7 +175,8 @@ def diff_documents(
     Every change names its path: dotted, with list elements named by their ``id`` (claims,
     factors) or ``number`` (items), e.g. ``claims[3f2a].pit.balance.conclusion``. Values are
     kept (``{"path", "before", "after"}``) only for fields that cannot hold prose: enums,
-    literals, dates, numbers, booleans and identifiers (``IDENTIFIER_FIELDS``). Free text is
+    literals, dates, numbers, booleans and identifiers (``IDENTIFIER_FIELDS``, see
+    ``foi_core.personal_data``). Free text is
     never copied: ``{"path", "changed": "text"}``; whole elements give ``"added"`` or
     ``"removed"``; requester fields give ``"personal data"``. At most ``limit`` entries are kept,
     followed by one ``{"path": "…", "more": n}`` entry.

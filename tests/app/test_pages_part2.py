@@ -30,10 +30,11 @@ from foi_core.models import (
     Side,
     Weight,
 )
+from foi_core.personal_data import mask_requester
 from foi_core.settings import get_settings
 from foi_core.workflow import new_case, set_items
 from tests.app.conftest import DOORBELL, by_key, new_app, texts
-from ui.reasoning import items_text, library_choices, mask_requester, points
+from ui.reasoning import items_text, library_choices, points
 
 REQUESTER = "Zebedee Requester"
 RECEIVED = dt.date(2026, 3, 2)
