@@ -3,7 +3,7 @@
 Set-up as in engineering.md §1.12 (how Streamlit tests itself): the server gets its own temporary
 SQLite store (the demo cases load on first use, as on a fresh install), the fixture polls
 ``/_stcore/health`` until it answers ``ok``, and every wait is on the app's script state rather
-than on a fixed sleep (apart from a short debounce after a run ends).
+than on a fixed sleep: the run requests, starts and ends on the websocket (helpers.RunLog).
 
 Debian's Chromium (/usr/bin/chromium) is used through the ``playwright`` package; no
 ``playwright install`` is needed. Screenshots go to tests/artifacts/e2e/ (git-ignored).

@@ -12,6 +12,7 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from google.protobuf.message import DecodeError
 from playwright.sync_api import Locator, Page, WebSocket, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -41,20 +42,38 @@ RUN_ENDS = {  # how a script run that leaves the page drawn ends (not "stopped f
 
 @dataclass
 class RunLog:
-    """What the server said about script runs, read from the page's websocket.
+    """What the client and server said about script runs, read from the page's websocket.
 
     The page's own ``data-test-script-state`` attribute is not enough: React may apply
     "running" and "not running" in one render when a run is quick, so a run can leave no trace
-    in the DOM. Every run does end with a ``script_finished`` message, though.
+    in the DOM. The protocol is exact, though: every run the browser asks for (a BackMsg
+    ``rerun_script``) is answered by a run start (``new_session``), and every run ends with a
+    ``script_finished`` message; a run cut short by ``st.rerun`` or ``st.switch_page`` ends
+    "early for rerun" and is followed by the next run's start.
     """
 
     finished: int = 0  # runs that ended and left the page drawn
-    events: int = 0  # run starts and ends of any kind
+    events: int = 0  # run requests, starts and ends of any kind
+    _last_request: int = 0  # the event number of the browser's latest rerun request
+    _last_start: int = 0  # the event number of the server's latest run start
+    _settled: bool = False  # the latest server event ended a run that left the page drawn
 
     def watch(self, socket: WebSocket) -> None:
-        socket.on("framereceived", self._frame)
+        socket.on("framereceived", self._received)
+        socket.on("framesent", self._sent)
 
-    def _frame(self, payload: bytes | str) -> None:
+    def _sent(self, payload: bytes | str) -> None:
+        if isinstance(payload, str):
+            return
+        try:
+            message = BackMsg.FromString(payload)
+        except DecodeError:
+            return
+        if message.WhichOneof("type") == "rerun_script":
+            self.events += 1
+            self._last_request = self.events
+
+    def _received(self, payload: bytes | str) -> None:
         if isinstance(payload, str):
             return
         try:
@@ -64,10 +83,18 @@ class RunLog:
         kind = message.WhichOneof("type")
         if kind == "new_session":
             self.events += 1
+            self._last_start = self.events
+            self._settled = False
         elif kind == "script_finished":
             self.events += 1
-            if message.script_finished in RUN_ENDS:
+            self._settled = message.script_finished in RUN_ENDS
+            if self._settled:
                 self.finished += 1
+
+    @property
+    def idle(self) -> bool:
+        """No run is going on or asked for: the latest run ended and no request came after it."""
+        return self._settled and self._last_start > self._last_request
 
 
 @dataclass
@@ -94,19 +121,20 @@ class AppPage:
             self.page.wait_for_timeout(20)
 
     def wait_for_run(self) -> None:
-        """Wait until the app is connected, its script has finished, nothing new has started for
-        a short debounce (st.rerun and st.switch_page start a second run), and the lazily loaded
-        widgets are drawn."""
+        """Wait until the app is connected, every run asked for has ended (``RunLog.idle``) and
+        stays so for a short debounce (the browser may ask for another run as a run ends, e.g.
+        a text box committing on blur), and the lazily loaded widgets are drawn."""
         app = self.page.locator("[data-testid='stApp']")
         expect(app).to_have_attribute(
             "data-test-connection-state", "CONNECTED", timeout=RUN_TIMEOUT_MS
         )
         deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
         while True:
+            self._pump_until(lambda: self.runs.idle, "the app's runs to end")
             expect(app).to_have_attribute(SCRIPT_STATE, "notRunning", timeout=RUN_TIMEOUT_MS)
             events = self.runs.events
             self.page.wait_for_timeout(DEBOUNCE_MS)
-            if app.get_attribute(SCRIPT_STATE) == "notRunning" and self.runs.events == events:
+            if self.runs.idle and self.runs.events == events:
                 break
             assert time.monotonic() < deadline, "the app kept rerunning"
         # Widgets are loaded lazily: until their code arrives they are drawn as skeletons.
@@ -176,22 +204,27 @@ class AppPage:
 
     def pick(self, scope: Locator | Page, label: str, option: str) -> None:
         """Pick ``option`` in the select box labelled ``label`` (inside a form: no run)."""
-        # While the list is open the rest of the page is hidden from the accessibility tree,
-        # so hold on to the box itself rather than to a role-based locator.
-        box = scope.get_by_role("combobox", name=label, exact=True).element_handle()
-        assert box is not None, f"no select box {label!r}"
+        # While the list is open the rest of the page is hidden from the accessibility tree, so
+        # the box is found by test id and label text, not by role. A locator (never an element
+        # handle) is found afresh at each use, so a redraw between steps cannot leave it stale.
+        box = (
+            scope.get_by_test_id("stSelectbox")
+            .filter(has=self.page.get_by_test_id("stWidgetLabel").get_by_text(label, exact=True))
+            .locator("input")
+        )
+        expect(box).to_have_count(1)
         box.click()
+        expect(box).to_be_focused()
         # Type key by key (fill() does not always open the list): the list is virtualised, and
-        # filtering it keeps the option drawn.
-        box.type(option[:10], delay=20)
+        # filtering it keeps the option drawn. The open list hides the box from locators that
+        # need it actionable, so the keys go to the focused box through the keyboard.
+        self.page.keyboard.type(option[:10], delay=20)
         listbox = self.page.get_by_role("listbox")
-        try:
-            expect(listbox).to_be_visible(timeout=3000)
-        except AssertionError:
-            box.press("ArrowDown")
-            expect(listbox).to_be_visible()
+        if not listbox.is_visible():
+            self.page.keyboard.press("ArrowDown")
+        expect(listbox).to_be_visible()
         self.page.get_by_role("option", name=option, exact=True).click()
-        assert box.input_value() == option
+        expect(box).to_have_value(option)
 
     def expand(self, label: str, scope: Locator | Page | None = None) -> None:
         """Open the expander whose summary reads ``label`` (if it is closed)."""
@@ -200,11 +233,19 @@ class AppPage:
             expander.locator("summary").click()
 
     def form_with(self, *, button: str | None = None, field: str | None = None) -> Locator:
-        """The form holding the button or text box with this exact name."""
-        role, name = ("button", button) if button else ("textbox", field)
-        return self.page.get_by_test_id("stForm").filter(
-            has=self.page.get_by_role(role, name=name, exact=True)
-        )
+        """The form holding the button or text box with this exact name.
+
+        Found by test ids and text, not by role: while a select list is open the rest of the
+        page is hidden from the accessibility tree, and a role-based form would vanish."""
+        if button:
+            marker = self.page.locator("button").filter(
+                has=self.page.get_by_text(button, exact=True)
+            )
+        else:
+            marker = self.page.locator(
+                "[data-testid='stTextInput'], [data-testid='stTextArea']"
+            ).filter(has=self.page.get_by_test_id("stWidgetLabel").get_by_text(field, exact=True))
+        return self.page.get_by_test_id("stForm").filter(has=marker)
 
     def set_date(self, scope: Locator | Page, label: str, day_month_year: str) -> None:
         """Type a date (``"01072021"``) into the date field labelled ``label``."""
