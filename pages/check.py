@@ -53,7 +53,7 @@ st.markdown("### Deadlines")
 try:
     deadlines = case_deadlines(case)
 except DeadlineError as error:
-    st.warning(str(error), icon=":material/event_busy:")
+    st.warning(md_escape(str(error)), icon=":material/event_busy:")
 else:
     rows = [("Received", describe_date(deadlines.received))]
     if deadlines.clock_start != deadlines.received:

@@ -131,11 +131,11 @@ def new_factor_editor(claim: ExemptionClaim) -> None:
             for problem in explain_errors(error):
                 if problem.field == "text":
                     text_problem.error(
-                        "Write the factor before adding it: " + problem.message,
+                        "Write the factor before adding it: " + md_escape(problem.message),
                         icon=":material/error:",
                     )
                 else:
-                    st.error(problem.message)
+                    st.error(md_escape(problem.message))
         else:
             ss[last_side_key] = factor.side
             add_and_clear("new", claim, [factor], f"Factor added for {claim.citation}")

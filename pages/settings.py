@@ -114,7 +114,7 @@ templates = sorted(templates_dir.glob("*.docx")) + sorted(uploaded_dir.glob("*.d
 if templates:
     for path in templates:
         where = "your organisation's" if path.parent == uploaded_dir else "built in"
-        st.markdown(f"- `{path.name}` ({where})")
+        st.markdown(f"- {md_escape(path.name)} ({where})")
 else:
     st.caption("No templates found yet.")
 

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from foi_core.models import FieldProblem, explain_errors, field_label
 from ui.state import field_key
+from ui.text import md_escape
 
 
 def date_field(label: str, value: dt.date | None, key: str, *, help: str | None = None) -> None:
@@ -51,7 +52,8 @@ class FieldProblems:
         self.show(explain_errors(error))
 
     def show(self, problems: Iterable[FieldProblem]) -> None:
-        """Show problems under their fields; any without a field slot are shown here."""
+        """Show problems under their fields; any without a field slot are shown here. Messages
+        are plain text shown literally (they may quote what was typed)."""
         grouped: dict[str, list[str]] = {}
         loose: list[FieldProblem] = []
         for problem in problems:
@@ -62,9 +64,9 @@ class FieldProblems:
             else:
                 grouped.setdefault(slot, []).append(problem.message)
         for slot, messages in grouped.items():
-            self._slots[slot].error(" ".join(messages), icon=":material/error:")
+            self._slots[slot].error(md_escape(" ".join(messages)), icon=":material/error:")
         for problem in loose:
-            st.error(f"{field_label(problem.field).capitalize()}: {problem.message}")
+            st.error(md_escape(f"{field_label(problem.field).capitalize()}: {problem.message}"))
 
     def __bool__(self) -> bool:
         return bool(self.problems)

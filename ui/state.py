@@ -92,7 +92,9 @@ def reset_fields() -> None:
 
 
 def flash(message: str) -> None:
-    """Show ``message`` at the top of the next run (survives st.rerun and st.switch_page)."""
+    """Show ``message`` at the top of the next run (survives st.rerun and st.switch_page).
+
+    The message is plain text, shown literally (it may quote a reference the user typed)."""
     st.session_state.setdefault(_FLASH, []).append(message)
 
 
@@ -100,7 +102,7 @@ def show_flash() -> None:
     """Show and forget the messages left by ``flash``."""
     ensure_app_navigation()
     for message in st.session_state.pop(_FLASH, []):
-        st.success(message, icon=":material/check_circle:")
+        st.success(md_escape(message), icon=":material/check_circle:")
 
 
 def _choose_a_case(message: str) -> None:

@@ -73,7 +73,7 @@ def test_stepper_and_guidance_on_a_case_page(app_store, open_page):
         assert any(title in label for label in links), links
     shown = texts(at)
     assert "done" in shown  # a status caption
-    assert at.subheader[0].value.startswith("002261\\/21")  # our ref, escaped
+    assert at.subheader[0].value.startswith("002261/21\\:")  # our ref, then an escaped colon
 
 
 def test_reasoning_pages_do_not_show_the_requester(app_store, open_page):
@@ -92,7 +92,8 @@ def test_user_text_is_escaped_before_markdown(app_store, open_page):
     at = open_page("pages/request.py", case_id=case.id)
     assert not at.exception
     header = at.subheader[0].value
-    assert "\\*\\*bold\\*\\*" in header and "\\<script\\>" in header and "\\:red\\[x\\]" in header
+    assert "\\*\\*bold\\*\\*" in header and "\\<script\\>" in header
+    assert "\\:\u2060red\\[x\\]" in header  # a word joiner after ':' stops Streamlit's shortcodes
 
 
 # --- Cases ---------------------------------------------------------------------------------------
@@ -457,7 +458,7 @@ def test_template_upload_is_checked_in_plain_words(app_store, open_page, tmp_pat
     by_key(at.button, "settings.keep").click().run()
     assert not at.exception
     assert (tmp_path / "templates" / "uploaded" / "Our-letter.docx").exists()
-    assert "Template Our-letter.docx kept." in texts(at)
+    assert "Template Our-letter.docx kept." in texts(at).replace("\\", "")
 
 
 def test_claim_keeps_items_with_other_outcomes(app_store, open_page):
