@@ -28,7 +28,14 @@ from .engine import (
     upgrade_to_head,
 )
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StaleCase, StorageError
-from .records import AuditEvent, CaseSummary, Revision, RevisionKind, StoredCase
+from .records import (
+    AuditEvent,
+    CaseSummary,
+    Revision,
+    RevisionInfo,
+    RevisionKind,
+    StoredCase,
+)
 from .store import Store
 from .tables import (
     PROFILE_ROW_ID,
@@ -56,6 +63,7 @@ __all__ = [
     "JSONDocument",
     "ProfileRow",
     "Revision",
+    "RevisionInfo",
     "RevisionKind",
     "RevisionRow",
     "StaleCase",

@@ -61,6 +61,18 @@ class Revision(_Record):
         return parse_stored_case(self.document, f"revision {self.number} of case {self.case_id}")
 
 
+class RevisionInfo(_Record):
+    """A revision without its document, for listing a case's history."""
+
+    case_id: str
+    number: int
+    version: int
+    kind: RevisionKind
+    saved_at: dt.datetime
+    saved_by: str
+    summary: str
+
+
 class AuditEvent(_Record):
     """One entry of the audit log; ``changes`` lists changed fields with short before/after."""
 

@@ -49,7 +49,15 @@ from .documents import (
 )
 from .engine import _ensure_schema, _safe, create_store_engine
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StaleCase, StorageError
-from .records import _SUMMARY_FIELDS, AuditEvent, CaseSummary, Revision, RevisionKind, StoredCase
+from .records import (
+    _SUMMARY_FIELDS,
+    AuditEvent,
+    CaseSummary,
+    Revision,
+    RevisionInfo,
+    RevisionKind,
+    StoredCase,
+)
 from .tables import PROFILE_ROW_ID, AuditRow, CaseRow, ProfileRow, RevisionRow, _utcnow
 
 log = logging.getLogger("foi_core.storage")
@@ -414,6 +422,49 @@ class Store:
         with self._reading() as session:
             rows = session.scalars(query).all()
         return [Revision.model_validate(row, from_attributes=True) for row in rows]
+
+    def revision_log(self, case_id: str) -> list[RevisionInfo]:
+        """Every revision of a case without its document, oldest first (for listings)."""
+        columns = [RevisionRow.__table__.c[name] for name in RevisionInfo.model_fields]
+        query = select(*columns).where(RevisionRow.case_id == case_id).order_by(RevisionRow.number)
+        with self._reading() as session:
+            rows = session.connection().execute(query).mappings().all()
+        return [RevisionInfo.model_validate(dict(row)) for row in rows]
+
+    def revision(self, case_id: str, number: int) -> Revision:
+        """Revision ``number`` of a case; CaseNotFound if the case has no such revision."""
+        query = select(RevisionRow).where(
+            RevisionRow.case_id == case_id, RevisionRow.number == number
+        )
+        with self._reading() as session:
+            row = session.scalar(query)
+            if row is None:
+                raise CaseNotFound(f"Case {case_id} has no revision {number}.")
+            return Revision.model_validate(row, from_attributes=True)
+
+    def saved_revision(self, case_id: str, version: int) -> Revision | None:
+        """The revision saved as ``version`` of a case (what an officer loaded), or None."""
+        query = (
+            select(RevisionRow)
+            .where(
+                RevisionRow.case_id == case_id,
+                RevisionRow.version == version,
+                RevisionRow.kind == "saved",
+            )
+            .order_by(RevisionRow.number.desc())
+            .limit(1)
+        )
+        with self._reading() as session:
+            row = session.scalar(query)
+            return None if row is None else Revision.model_validate(row, from_attributes=True)
+
+    def restore_revision(
+        self, case_id: str, number: int, expected_version: int, actor: str | None = None
+    ) -> int:
+        """Save revision ``number`` again as the case's next version ("Restored revision N");
+        history is never rewritten. StaleCase if the case moved on from ``expected_version``."""
+        case = self.revision(case_id, number).case
+        return self.save(case, expected_version, actor, summary=f"Restored revision {number}")
 
     def audit(self, case_id: str | None = None) -> list[AuditEvent]:
         """Audit events of one case (or of everything when ``case_id`` is None), oldest first."""
