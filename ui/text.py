@@ -14,9 +14,10 @@ _LIST_NUMBER = re.compile(r"^([ \t]*\d+)\.", re.MULTILINE)
 # Streamlit and GFM rewrite some text *after* the escapes are resolved: bare addresses become
 # links ("https://x", "www.x", "a@x"), ":material_x:", ":streamlit:" and emoji shortcodes
 # become icons, and "->", "<-", "<->", "--", ">=", "<=", "~=" become arrows and signs. An
-# invisible word joiner after each ":" and "@", in "www." and inside those signs stops them.
+# invisible word joiner after each ":" and "@" not followed by a space, in "www." and inside
+# those signs stops them (": " and " @ " cannot start a shortcode or an address).
 WORD_JOINER = "\u2060"
-_JOIN_AFTER = re.compile(r"(?i)[:@]|www(?=\.)")
+_JOIN_AFTER = re.compile(r"(?i)[:@](?=\S)|www(?=\.)")
 _SIGNS = re.compile(r"(?<!\S)(?:<->|->|<-|--|>=|<=|~=)(?!\S)")
 
 

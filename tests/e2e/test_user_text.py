@@ -4,13 +4,14 @@ HTML or script, never read as Markdown, never evaluated as a template."""
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import AppPage, letter_text
+from tests.e2e.helpers import REPO_ROOT, AppPage, letter_text
 
 pytestmark = pytest.mark.e2e
 
@@ -103,4 +104,33 @@ def test_typed_markup_is_shown_and_printed_literally(app: AppPage) -> None:
     for typed in (ITEM, ANSWER, FACTOR):
         assert typed in text, f"not printed literally: {typed}"
     assert TEMPLATE in text.splitlines(), "the factor's rationale is not printed as typed"
+    assert app.dialogs == []
+
+
+HOSTILE_REF = (
+    "**B** [ok](https://evil.example) ![i](https://evil.example/x.png) <b>h</b> :red[r] $x$ "
+    "{{ 7*7 }} :streamlit: :material/home: www.evil.example a@evil.example ->"
+)
+WORD_JOINER = "\u2060"  # the app puts one after ':' and '@' and in 'www.' and '->'
+
+
+def test_imported_case_message_shows_the_reference_literally(app: AppPage) -> None:
+    document = json.loads((REPO_ROOT / "examples" / "doorbell-camera-ncnd.json").read_text())
+    document["id"] = "e2e-hostile-import"
+    document["request"]["our_ref"] = HOSTILE_REF
+    upload = app.page.get_by_test_id("stFileUploader").locator("input[type='file']")
+    content = json.dumps(document).encode()
+    file = {"name": "case.json", "mimeType": "application/json", "buffer": content}
+    app.act(lambda: upload.set_input_files(files=[file]))
+    app.click("Import")
+
+    alert = app.page.get_by_test_id("stAlert").filter(has_text="Imported case")
+    expect(alert).to_have_count(1)
+    message = alert.get_by_test_id("stMarkdownContainer")
+    assert message.inner_text().replace(WORD_JOINER, "") == f"Imported case {HOSTILE_REF}."
+    # No link, image, logo, icon, bold, HTML or arrow came out of the reference.
+    for markup in ("a", "img", "[role='img']", "strong", "b", ".katex"):
+        assert message.locator(markup).count() == 0, f"{markup} in {message.inner_html()}"
+    assert "→" not in message.inner_text()
+    app.assert_no_exception()
     assert app.dialogs == []
