@@ -41,6 +41,12 @@ class Settings(BaseSettings):
     actor: str = Field(default="officer", description="Name recorded in the audit log.")
     templates_dir: Path = Field(default=REPO_ROOT / "templates")
     examples_dir: Path = Field(default=REPO_ROOT / "examples")
+    template_time_limit: float = Field(
+        default=10.0, gt=0, description="Seconds an organisation's letter template may run."
+    )
+    template_memory_limit_mb: int = Field(
+        default=1024, ge=128, description="Memory (MB) for filling in an organisation's template."
+    )
 
 
 @lru_cache(maxsize=1)

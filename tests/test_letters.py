@@ -381,8 +381,12 @@ def test_custom_template_with_missing_names_is_refused_before_rendering(tmp_path
     case = example("999-calls-partial")
     missing = missing_template_variables(template, case, PROFILE)
     assert missing == [
-        "the template uses 'chief_constable', which the letter data does not provide",
-        "the template uses 'force_motto', which the letter data does not provide",
+        "the template uses 'force_motto' in the letter body, in the paragraph "
+        "'{{ force_motto }}', which the letter data does not provide",
+        "the template uses 'organisation.motto' in the letter body, in the paragraph "
+        "'{{ organisation.motto }}', which the letter data does not provide",
+        "the template uses 'chief_constable' in a page header, in the paragraph "
+        "'{{ chief_constable }}', which the letter data does not provide",
     ]
     with pytest.raises(TemplateProblem) as raised:
         render_letter(case, PROFILE, template=template)
@@ -393,7 +397,8 @@ def test_missing_attribute_of_a_known_name_is_reported(tmp_path: Path) -> None:
     template = make_template(tmp_path / "ours.docx", "{{ organisation.motto }}")
     missing = missing_template_variables(template, example("full-disclosure"), PROFILE)
     assert missing == [
-        "the template uses 'motto' in 'organisation', which the letter data does not provide"
+        "the template uses 'organisation.motto' in the letter body, in the paragraph "
+        "'{{ organisation.motto }}', which the letter data does not provide"
     ]
 
 

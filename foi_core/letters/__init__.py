@@ -4,6 +4,7 @@
 >>> rendered = render_letter(case, profile, draft=True)  # marked DRAFT – NOT FOR ISSUE
 >>> case = record_issue(case, rendered, "response")
 >>> pdf = to_pdf(rendered.data)                          # LibreOfficeMissing without soffice
+>>> check_template(path)             # TemplateProblem lists what is wrong with an own template
 
 User text is printed exactly as typed; the only alteration is that characters XML 1.0 cannot
 hold (control characters) are removed (see ``foi_core.letters.text``).
@@ -24,8 +25,8 @@ from .pdf import soffice_path, to_pdf
 from .render import (
     DEFAULT_TEMPLATES,
     RenderedLetter,
+    check_template,
     document_text,
-    letter_environment,
     letter_paragraphs,
     missing_template_variables,
     record_issue,
@@ -33,6 +34,7 @@ from .render import (
     render_pit_extension_letter,
     render_reasoning_record,
 )
+from .sandbox import letter_environment
 from .text import printable
 
 __all__ = [
@@ -50,6 +52,7 @@ __all__ = [
     "build_letter_context",
     "build_pit_extension_context",
     "build_record_context",
+    "check_template",
     "document_text",
     "letter_environment",
     "letter_paragraphs",

@@ -1,7 +1,13 @@
-"""Rendering letters with docxtpl: a safe Jinja environment, template checks and reproducibility.
+"""Rendering letters with docxtpl: a sandbox, template checks and reproducibility.
 
-* Every render uses a new ``DocxTemplate`` and a sandboxed Jinja environment with
-  ``StrictUndefined`` and autoescape, so a missing value is an error, never a silent gap.
+* Every render uses a new ``DocxTemplate`` and the sandboxed letter environment
+  (``foi_core.letters.sandbox``: immutable sandbox, ``StrictUndefined``, autoescape, no loader),
+  with only plain data in the context, so a missing value is an error, never a silent gap.
+* An organisation's own template is checked against the letter data's schema and filled in by a
+  child process with a time and a memory limit (``foi_core.letters.child``); every failure is a
+  ``TemplateProblem`` in plain words. The built-in templates are filled in in this process.
+* The logo is never in the context: ``{{ logo }}`` prints a marker that ``place_logo`` replaces
+  with the picture afterwards.
 * Every printed value goes through ``xml_text``: user text is escaped and comes out literally
   (``{{ 7*7 }}``, ``<w:p>``, ``&`` included); only characters XML cannot hold are removed.
 * A case with checker errors is refused (``LetterBlocked``) unless ``draft=True``, which marks
@@ -12,10 +18,10 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,15 +29,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from docx import Document
-from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, meta
-from jinja2.sandbox import SandboxedEnvironment
 
 from foi_core.models import Case, IssuedLetter, OrganisationProfile
 
+from . import child
 from .context import (
     build_letter_context,
     build_pit_extension_context,
@@ -39,13 +42,14 @@ from .context import (
     logo_png,
 )
 from .errors import LetterBlocked, LetterError, TemplateProblem
+from .logo import new_marker, place_logo
 from .paths import (
     PIT_EXTENSION_TEMPLATE,
     RECORD_TEMPLATE,
     RESPONSE_TEMPLATE,
     TEMPLATES_DIR,
 )
-from .text import xml_text
+from .sandbox import render_docx
 
 LetterKind = Literal["response", "pit_extension", "reasoning_record"]
 
@@ -54,8 +58,6 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "pit_extension": PIT_EXTENSION_TEMPLATE,
     "reasoning_record": RECORD_TEMPLATE,
 }
-# Names a template may use that are supplied at render time rather than by the context.
-RENDER_TIME_NAMES = frozenset({"logo"})
 
 
 @dataclass(frozen=True)
@@ -69,23 +71,6 @@ class RenderedLetter:
     context: dict = field(repr=False)
     kind: LetterKind = "response"
     draft: bool = False
-
-
-# --- The Jinja environment -----------------------------------------------------------------------
-
-
-def _finalize(value: object) -> object:
-    """Every printed value becomes escaped, XML-safe text (markup objects pass through)."""
-    if isinstance(value, Undefined) or hasattr(value, "__html__"):
-        return value
-    if value is None:
-        return ""
-    return xml_text(value)
-
-
-def letter_environment(undefined: type[Undefined] = StrictUndefined) -> SandboxedEnvironment:
-    """The Jinja environment for letters: sandboxed, strict, autoescaped, XML-safe output."""
-    return SandboxedEnvironment(undefined=undefined, autoescape=True, finalize=_finalize)
 
 
 # --- Reading templates ------------------------------------------------------------------------
@@ -109,152 +94,46 @@ def _read_template(template: str | Path | None, kind: LetterKind) -> tuple[str, 
     return path.name, data
 
 
-def _template_sources(data: bytes, name: str) -> list[tuple[str, str]]:
-    """(where, xml) of the body, headers and footers, prepared the way docxtpl renders them."""
-    try:
-        tpl = DocxTemplate(io.BytesIO(data))
-        tpl.init_docx()
-    except Exception as error:  # python-docx raises several types for a broken package
-        raise TemplateProblem(name, [f"Word cannot open it as a document ({error})"]) from None
-    sources = [("the letter body", tpl.patch_xml(tpl.get_xml()))]
-    for uri, where in ((tpl.HEADER_URI, "a page header"), (tpl.FOOTER_URI, "a page footer")):
-        for _key, part in tpl.get_headers_footers(uri):
-            sources.append((where, tpl.patch_xml(tpl.get_part_xml(part))))
-    return [(where, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for where, xml in sources]
+# --- Checking an organisation's template -------------------------------------------------------
 
 
-def _line_text(xml: str, lineno: int | None) -> str:
-    """The visible text of the paragraph holding line ``lineno`` of a prepared part."""
-    if not lineno:
-        return ""
-    lines = xml.splitlines()
-    if not 0 < lineno <= len(lines):
-        return ""
-    return " ".join(re.sub(r"<[^>]+>", "", lines[lineno - 1]).split())[:120]
+def _check(template: str | Path, kind: LetterKind) -> child.Answer:
+    name, data = _read_template(template, kind)
+    request = {"op": "check", "name": name, "kind": kind, "logo": new_marker()}
+    return child.run({**request, "template": base64.b64encode(data).decode("ascii")})
 
 
-def _syntax_problems(sources: Iterable[tuple[str, str]], env: SandboxedEnvironment) -> list[str]:
-    problems = []
-    for where, xml in sources:
-        try:
-            env.parse(xml)
-        except TemplateSyntaxError as error:
-            near = _line_text(xml, error.lineno)
-            at = f" in the paragraph '{near}'" if near else ""
-            problems.append(f"a Jinja tag in {where} has a mistake{at}: {error.message}")
-    return problems
+def check_template(template: str | Path, kind: LetterKind = "response") -> None:
+    """Check an organisation's template before it is kept; TemplateProblem lists what is wrong.
 
-
-def _object_paths(value: object, path: str, found: dict[int, str]) -> None:
-    """Index every mapping in the context by id, with a readable path such as 'claims[].harm'."""
-    if isinstance(value, dict):
-        found.setdefault(id(value), path)
-        for key, child in value.items():
-            _object_paths(child, f"{path}.{key}" if path else str(key), found)
-    elif isinstance(value, list):
-        for child in value:
-            _object_paths(child, f"{path}[]", found)
-
-
-def _missing_names(
-    data: bytes, name: str, mapping: dict[str, Any], extra: dict[str, Any]
-) -> list[str]:
-    """Names the template uses that the data lacks: roots anywhere, attributes where reached."""
-    env = letter_environment()
-    sources = _template_sources(data, name)
-    syntax = _syntax_problems(sources, env)
-    if syntax:
-        raise TemplateProblem(name, syntax)
-    provided = set(mapping) | set(extra)
-    used: set[str] = set()
-    for _where, xml in sources:
-        used |= meta.find_undeclared_variables(env.parse(xml))
-    missing = [
-        f"the template uses '{root}', which the letter data does not provide"
-        for root in sorted(used - provided)
-    ]
-    if missing:
-        return missing
-
-    # Every root exists: render once, recording attributes the data lacks instead of failing.
-    paths: dict[int, str] = {}
-    _object_paths(mapping, "", paths)
-    misses: list[str] = []
-
-    class Recording(Undefined):
-        def _record(self) -> None:
-            owner = paths.get(id(self._undefined_obj), "")
-            where = f" in '{owner}'" if owner else ""
-            message = (
-                f"the template uses '{self._undefined_name}'{where}, which the letter data "
-                "does not provide"
-            )
-            if self._undefined_name is not None and message not in misses:
-                misses.append(message)
-
-        def __str__(self) -> str:
-            self._record()
-            return ""
-
-        def __iter__(self):
-            self._record()
-            return iter(())
-
-        def __bool__(self) -> bool:
-            self._record()
-            return False
-
-    tpl = DocxTemplate(io.BytesIO(data))
-    try:
-        tpl.render({**mapping, **extra}, letter_environment(Recording), autoescape=True)
-    except TemplateError as error:
-        raise TemplateProblem(name, [f"the template fails when filled in: {error}"]) from None
-    return misses
+    Every placeholder and loop is checked against the letter data's schema (no case needed),
+    then the template is filled in with sample data (every list with one entry, every flag
+    true, a logo), all in the sandboxed child process with its time and memory limits.
+    """
+    answer = _check(template, kind)
+    if answer.problems or answer.unknown:
+        raise TemplateProblem(Path(template).name, [*answer.problems, *answer.unknown])
 
 
 def missing_template_variables(
     template_path: str | Path,
-    case: Case,
-    profile: OrganisationProfile,
+    case: Case | None = None,
+    profile: OrganisationProfile | None = None,
     kind: LetterKind = "response",
 ) -> list[str]:
-    """Names the template uses that the letter data does not provide, in plain words.
+    """Names the template uses that the letter data's schema lacks, in plain words.
 
-    Raises TemplateProblem if the file is not a .docx or a Jinja tag has a syntax mistake.
+    ``case`` and ``profile`` are not needed (the check is against the schema) and kept for old
+    callers. Raises TemplateProblem for any other mistake (not a .docx, a Jinja syntax mistake,
+    a forbidden tag, or a failure when filled in with sample data).
     """
-    name, data = _read_template(template_path, kind)
-    mapping = _context_for(kind, case, profile).model_dump(mode="json")
-    return _missing_names(data, name, mapping, {key: "" for key in RENDER_TIME_NAMES})
-
-
-def _context_for(kind: LetterKind, case: Case, profile: OrganisationProfile):
-    if kind == "response":
-        return build_letter_context(case, profile, draft=True)
-    if kind == "pit_extension":
-        return build_pit_extension_context(case, profile)
-    return build_record_context(case, profile)
+    answer = _check(template_path, kind)
+    if answer.problems:
+        raise TemplateProblem(Path(template_path).name, answer.problems)
+    return answer.unknown
 
 
 # --- Rendering ---------------------------------------------------------------------------------
-
-
-def _render_bytes(
-    data: bytes, name: str, mapping: dict[str, Any], profile: OrganisationProfile
-) -> bytes:
-    tpl = DocxTemplate(io.BytesIO(data))
-    png = logo_png(profile) if mapping.get("organisation", {}).get("has_logo") else None
-    extra: dict[str, Any] = {
-        "logo": InlineImage(tpl, io.BytesIO(png), height=Mm(18)) if png else ""
-    }
-    try:
-        tpl.render({**mapping, **extra}, letter_environment(), autoescape=True)
-    except TemplateSyntaxError as error:
-        raise TemplateProblem(name, [f"a Jinja tag has a mistake: {error.message}"]) from None
-    except TemplateError as error:
-        raise TemplateProblem(name, [f"the template fails when filled in: {error}"]) from None
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return buffer.getvalue()
 
 
 def _render(
@@ -264,13 +143,22 @@ def _render(
     template: str | Path | None,
     draft: bool = False,
 ) -> RenderedLetter:
+    """Built-in templates are filled in here; an organisation's own in the sandboxed child."""
     name, data = _read_template(template, kind)
     mapping = context_model.model_dump(mode="json")
-    if template is not None:
-        missing = _missing_names(data, name, mapping, {key: "" for key in RENDER_TIME_NAMES})
-        if missing:
-            raise TemplateProblem(name, missing)
-    document = _render_bytes(data, name, mapping, profile)
+    png = logo_png(profile) if mapping.get("organisation", {}).get("has_logo") else None
+    marker = new_marker() if png else ""
+    values = {**mapping, "logo": marker}
+    if template is None:
+        document = render_docx(data, name, values)
+    else:
+        request = {"op": "render", "name": name, "kind": kind, "context": values}
+        answer = child.run({**request, "template": base64.b64encode(data).decode("ascii")})
+        if answer.problems or answer.unknown or answer.docx is None:
+            raise TemplateProblem(name, [*answer.problems, *answer.unknown])
+        document = answer.docx
+    if png:
+        document = place_logo(document, marker, png, name)
     return RenderedLetter(
         data=document,
         template_name=name,
