@@ -21,6 +21,25 @@ def default_database_url() -> str:
     return f"sqlite:///{DEFAULT_DATABASE_PATH}"
 
 
+def is_embedded_database(url: str) -> bool:
+    """True when ``url`` is the embedded default store (``data/foi.db``), however it is written.
+
+    Only this database may have its folder made, and only it gets the demo cases by default.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return False
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return False
+    if parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        return False
+    return Path(parsed.database).expanduser().resolve() == DEFAULT_DATABASE_PATH.resolve()
+
+
 class Settings(BaseSettings):
     """Settings for the engine and the app; every field can be set as ``FOI_<NAME>``."""
 
@@ -35,8 +54,13 @@ class Settings(BaseSettings):
         default_factory=default_database_url,
         description="Any SQLAlchemy URL; PostgreSQL as postgresql+psycopg://user:pw@host/db.",
     )
-    load_demo_cases: bool = Field(
-        default=True, description="Load examples/*.json as demo cases when the store is empty."
+    load_demo_cases: bool | None = Field(
+        default=None,
+        description=(
+            "Load examples/*.json as demo cases when the store is empty: by default (unset) only "
+            "on the embedded default database, never on one FOI_DATABASE_URL names; true loads "
+            "them on any empty database (e.g. for a demonstration), false never."
+        ),
     )
     actor: str = Field(default="officer", description="Name recorded in the audit log.")
     templates_dir: Path = Field(default=REPO_ROOT / "templates")
@@ -47,6 +71,12 @@ class Settings(BaseSettings):
     template_memory_limit_mb: int = Field(
         default=1024, ge=128, description="Memory (MB) for filling in an organisation's template."
     )
+
+    def wants_demo_cases(self) -> bool:
+        """Whether an empty store gets the demo cases (see ``load_demo_cases``)."""
+        if self.load_demo_cases is None:
+            return is_embedded_database(self.database_url)
+        return self.load_demo_cases
 
 
 @lru_cache(maxsize=1)

@@ -51,3 +51,6 @@ class CaseImportError(StorageError, ValueError):
         self.problems = list(problems)
 
 
+class DatabaseProblem(StorageError):
+    """The database cannot be opened or used: the message names it, says what is wrong and what
+    to do (e.g. a read-only file, an unreachable server, a schema from a newer version)."""

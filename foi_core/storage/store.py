@@ -30,10 +30,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic.util import CommandError as AlembicCommandError
 from pydantic import ValidationError
 from sqlalchemy import func, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -47,8 +46,9 @@ from .documents import (
     parse_stored_case,
     upgrade_document,
 )
-from .engine import _ensure_schema, _safe, create_store_engine
+from .engine import open_store_engine
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StaleCase, StorageError
+from .problems import explained
 from .records import (
     _SUMMARY_FIELDS,
     AuditEvent,
@@ -98,26 +98,12 @@ class Store:
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
         """Open the database at ``url`` (default: the settings) and migrate it if needed.
 
-        Raises StorageError with a plain message when the URL is wrong, the database cannot be
-        reached, or it was set up by a newer version of the tool.
+        Raises DatabaseProblem (a StorageError) saying which database, what is wrong and what to
+        do: a bad URL, a missing folder, an unreachable server, a read-only file, tables this
+        tool did not make, or a schema from a newer version of the tool.
         """
         self.url = url or get_settings().database_url
-        self.engine = create_store_engine(self.url)
-        if migrate:
-            try:
-                _ensure_schema(self.engine)
-            except AlembicCommandError as error:
-                self.engine.dispose()
-                raise StorageError(
-                    f"The database {_safe(self.url)} was set up by a different version of this "
-                    f"tool and cannot be upgraded by this one ({error})."
-                ) from None
-            except OperationalError as error:
-                self.engine.dispose()
-                reason = str(error.orig or error).strip().splitlines()[0]
-                raise StorageError(
-                    f"Cannot open the database {_safe(self.url)}: {reason}"
-                ) from None
+        self.engine = open_store_engine(self.url, migrate=migrate)
         self._read_session = sessionmaker(self.engine, expire_on_commit=False)
         self._write_session = sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
@@ -134,12 +120,13 @@ class Store:
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
-        with self._read_session.begin() as session:
+        with explained(self.url), self._read_session.begin() as session:
             yield session
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
-        with self._write_session.begin() as session:
+        """A write transaction; a database that cannot be written fails as DatabaseProblem."""
+        with explained(self.url), self._write_session.begin() as session:
             yield session
 
     @staticmethod
