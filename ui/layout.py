@@ -12,6 +12,7 @@ from foi_core.deadlines import DeadlineError, case_deadlines, describe_date, wor
 from foi_core.knowledge import load_catalogue
 from foi_core.models import Case
 from foi_core.workflow import Status, StepStatus, step_statuses
+from ui.merge import show_pending_merge
 from ui.nav import PAGES_BY_STEP
 from ui.state import LoadedCase, current_case, get_store, show_flash, today
 from ui.text import md_escape
@@ -115,6 +116,7 @@ def case_page(step_key: str) -> LoadedCase:
     loaded = current_case()
     loaded = dataclasses.replace(loaded, findings=case_findings(loaded.case))
     show_flash()
+    show_pending_merge(loaded.case.id)
     case_header(loaded.case)
     stepper(loaded.case, step_key, loaded.findings)
     guidance(step_key)

@@ -1,8 +1,9 @@
 """The store, the case named in the URL, and saving: session_state is only a cache.
 
-Every run loads the case fresh from the store. A save is checked against the version the officer
-was looking at (the version loaded on their previous run), so another officer's change is never
-overwritten silently: the save is refused with a message and what was typed stays in the form.
+Every run loads the case fresh from the store. A save is checked against the version the officer's
+form was drawn from; if a colleague saved the case since, the two edits are merged field by field
+(foi_core.history.save_merging): their changes are kept and this officer's are added, and where
+both changed the same field the officer is asked (ui.merge), with what they typed kept meanwhile.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ui.text import md_escape
 
 if TYPE_CHECKING:
     from foi_core.checker import Finding
+    from foi_core.history import MergedSave
     from foi_core.storage import Store
 
 CASES_PAGE = "pages/cases.py"
@@ -27,6 +29,7 @@ CASES_PAGE = "pages/cases.py"
 FIELD_PREFIX = "f."
 _SEEN = "_foi_seen_versions"  # case id -> version shown on this session's latest run
 _BASE = "_foi_base_versions"  # case id -> version the officer edited (the one to save against)
+_SEEDED = "_foi_seeded_fields"  # form widget key -> version of the case it was first drawn from
 OPEN_CASE_KEY = "_foi_open_case"
 _FLASH = "_foi_flash"
 
@@ -131,45 +134,65 @@ def current_case() -> LoadedCase:
         st.session_state[OPEN_CASE_KEY] = case_id
     seen: dict[str, int] = st.session_state.setdefault(_SEEN, {})
     base: dict[str, int] = st.session_state.setdefault(_BASE, {})
-    # Save against the version the officer saw when they typed (their previous run).
-    base[case_id] = seen.get(case_id, stored.version)
+    base[case_id] = _form_base(seen.get(case_id, stored.version))
     seen[case_id] = stored.version
     return LoadedCase(stored.case, stored.version, getattr(stored, "updated_at", None))
+
+
+def _form_base(previous: int) -> int:
+    """The version the officer's input is based on: the oldest version any form field still
+    holds a value from (a field keeps what it was first drawn with until a save or a reset, even
+    when the case changes underneath), else the version shown on their previous run."""
+    seeded: dict[str, int] = st.session_state.setdefault(_SEEDED, {})
+    live = {key for key in st.session_state if str(key).startswith(FIELD_PREFIX)}
+    for key in [key for key in seeded if key not in live]:
+        del seeded[key]
+    for key in live:
+        seeded.setdefault(key, previous)  # drawn on the previous run, from that run's version
+    return min(seeded.values(), default=previous)
 
 
 def save_case(case: Case, summary: str, *, rerun: bool = True, message: str = "Saved.") -> bool:
     """Save the case at once; on success show ``message`` and (by default) rerun the page.
 
-    Returns False, with a message, when another officer saved the case since this officer's page
-    was drawn: nothing is overwritten and the typed input stays in the form (submitting again
-    saves it over the other change).
+    If another officer saved the case since this officer's form was drawn, the two edits are
+    merged: their changes are kept, this officer's added, and a message says so. Where both
+    changed the same field nothing is saved yet: the page reruns with the question at the top
+    (ui.merge) and the typed input kept in the form; returns False (also, with the problem shown,
+    when the save fails).
     """
-    from foi_core.storage import StaleCase
+    from foi_core.history import save_merging
+    from foi_core.storage import StorageError
+    from ui.merge import ask_about, forget
 
     store = get_store()
     base: dict[str, int] = st.session_state.setdefault(_BASE, {})
-    seen: dict[str, int] = st.session_state.setdefault(_SEEN, {})
     try:
         expected = base[case.id] if case.id in base else store.load(case.id).version
-        version = store.save(case, expected_version=expected, actor=actor(), summary=summary)
-    except StaleCase as stale:
-        who = getattr(stale, "changed_by", "") or "someone else"
-        st.error(
-            f"{who} saved a change to this case while you were working on it, so your change "
-            "was not saved (a copy is kept in the case history). What you typed is still in the "
-            "form: check the page, and submit again if you still want your version.",
-            icon=":material/sync_problem:",
-        )
-        latest = store.load(case.id).version
-        base[case.id] = seen[case.id] = latest
+        outcome = save_merging(store, case, expected, actor=actor(), summary=summary)
+    except StorageError as error:
+        st.error(md_escape(str(error)), icon=":material/sync_problem:")
         return False
-    base[case.id] = seen[case.id] = version
-    reset_fields()
-    if message:
-        flash(message)
+    if outcome.conflicts:
+        ask_about(case, expected, summary, message, outcome)
+        st.rerun()
+    forget(case.id)
+    after_save(case.id, outcome, message)
     if rerun:
         st.rerun()
     return True
+
+
+def after_save(case_id: str, outcome: MergedSave, message: str) -> None:
+    """After a save: forget the form input, note the new version, leave the messages."""
+    seen: dict[str, int] = st.session_state.setdefault(_SEEN, {})
+    if outcome.version is not None:
+        seen[case_id] = outcome.version
+    reset_fields()
+    if message:
+        flash(message)
+    if outcome.merged:
+        flash(outcome.message())
 
 
 def add_case(case: Case) -> int:

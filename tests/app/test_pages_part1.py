@@ -230,7 +230,7 @@ def test_refresh_shows_the_saved_request(app_store, open_page):
     assert by_key(fresh.text_area, "f.item.1").value == "First?"
 
 
-def test_a_stale_save_is_refused_and_keeps_the_typing(app_store, open_page):
+def test_a_stale_save_is_merged_and_keeps_the_colleagues_change(app_store, open_page):
     case, at = open_blank_request(app_store, open_page)
     # Another officer saves the case after this page was drawn.
     other = app_store.load(case.id)
@@ -238,12 +238,10 @@ def test_a_stale_save_is_refused_and_keeps_the_typing(app_store, open_page):
     app_store.save(other.case, expected_version=other.version, actor="colleague")
     by_key(at.text_area, "f.searches").input("Searched the drones register")
     submit(at, "Save")
-    assert any("was not saved" in str(e.value) for e in at.error)
-    assert by_key(at.text_area, "f.searches").value == "Searched the drones register"
-    assert app_store.load(case.id).case.title == "Changed by a colleague"
-    # Submitting again, now knowing about the other change, saves it.
-    submit(at, "Save")
-    assert app_store.load(case.id).case.request.searches == "Searched the drones register"
+    saved = app_store.load(case.id).case
+    assert saved.title == "Changed by a colleague"
+    assert saved.request.searches == "Searched the drones register"
+    assert any("colleague also changed this case" in str(s.value) for s in at.success)
 
 
 # --- Items --------------------------------------------------------------------------------------
