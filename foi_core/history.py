@@ -27,7 +27,7 @@ from foi_core.models import Case
 from foi_core.storage import StaleCase, StorageError
 
 if TYPE_CHECKING:
-    from foi_core.storage import Revision, Store, StoredCase
+    from foi_core.storage import Revision, Store
 
 MERGE_ATTEMPTS = 5  # saves raced by yet another colleague before giving up
 
@@ -165,13 +165,13 @@ def compare_revisions(store: Store, case_id: str, older: int, newer: int) -> lis
     return field_changes(before, after)
 
 
-def restore_problem(revision: Revision, current: StoredCase) -> str | None:
+def restore_problem(revision: Revision, current: Case) -> str | None:
     """Why this revision cannot be restored over the current case, or None if it can."""
     try:
         document = revision_document(revision)
     except StorageError as error:
         return f"Revision {revision.number} cannot be read, so it cannot be restored: {error}"
-    if document == current.case.model_dump(mode="json"):
+    if document == current.model_dump(mode="json"):
         return f"Revision {revision.number} is the case as it is now: there is nothing to restore."
     return None
 
@@ -184,7 +184,7 @@ def restore(
     Raises RestoreRefused when there is nothing to restore, StaleCase when the case changed
     since the officer looked at it (``expected_version``).
     """
-    problem = restore_problem(store.revision(case_id, number), store.load(case_id))
+    problem = restore_problem(store.revision(case_id, number), store.load(case_id).case)
     if problem is not None:
         raise RestoreRefused(problem)
     return store.restore_revision(case_id, number, expected_version, actor)

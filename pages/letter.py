@@ -31,22 +31,26 @@ base_name = safe_file_name(case.request.our_ref)
 @st.cache_data(max_entries=32, show_spinner=False)
 def render_cached(
     case_json: str, profile_json: str, draft: bool, template: str | None, template_mtime: float
-) -> letters.RenderedLetter:
+) -> letters.RenderedLetter | letters.TemplateProblem:
     """Render the response letter once per distinct case, profile, draft flag and template
     (the template's modification time is part of the key, so a replaced file is re-read).
 
     The page has already run the checker: ``draft`` is true exactly when it found errors, so the
-    renderer need not run it again (no findings are passed).
+    renderer need not run it again (no findings are passed). A template problem is returned, not
+    raised, so it is cached too: a template stopped at its time limit is not run on every rerun.
     """
     from foi_core.models import Case, OrganisationProfile
 
-    return letters.render_letter(
-        Case.from_json(case_json),
-        OrganisationProfile.model_validate_json(profile_json),
-        template=template,
-        draft=draft,
-        findings=(),
-    )
+    try:
+        return letters.render_letter(
+            Case.from_json(case_json),
+            OrganisationProfile.model_validate_json(profile_json),
+            template=template,
+            draft=draft,
+            findings=(),
+        )
+    except letters.TemplateProblem as problem:
+        return problem
 
 
 def own_templates() -> list[Path]:
@@ -84,6 +88,15 @@ try:
     )
 except letters.LetterError as error:
     st.error("The letter could not be produced: " + md_escape(str(error)), icon=":material/error:")
+    st.stop()
+if isinstance(rendered, letters.TemplateProblem):
+    st.error(
+        f"**The template {md_escape(rendered.template_name)} cannot be used.**\n\n"
+        + "\n".join(f"- {md_escape(problem)}" for problem in rendered.problems)
+        + "\n\nChoose the built-in response letter above, or fix the template in Word and keep "
+        "it again on the Settings page.",
+        icon=":material/error:",
+    )
     st.stop()
 
 # --- Downloads -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
+from foi_core import letters
 from foi_core.models import OrganisationProfile
 from foi_core.settings import get_settings
 from ui import FieldProblems, actor, field_key, flash, get_store, md_escape, show_flash
@@ -121,22 +122,20 @@ else:
 st.markdown("**Use your own template**")
 st.caption(
     "Start from a built-in template, change the wording and layout in Word, keep the "
-    "{{ placeholders }}, and upload it here. It is checked against a case before it is kept."
+    "{{ placeholders }}, and upload it here. Before it is kept, every placeholder and loop is "
+    "checked against the data a letter provides, and it is filled in once with sample data; "
+    "no case is needed."
 )
 template_upload = st.file_uploader("Template (.docx)", type=["docx"], key="settings.template")
 
 
-def check_template(path: Path) -> list[str] | None:
-    """Placeholders the template uses that a case cannot fill (None if checking is unavailable)."""
+def template_problems(path: Path) -> list[str]:
+    """What is wrong with an uploaded template, in plain words ([] when it can be kept)."""
     try:
-        from foi_core.letters import missing_template_variables
-    except ImportError:
-        return None
-    summaries = store.list_cases()
-    if not summaries:
-        return None
-    case = store.load(summaries[0].id).case
-    return list(missing_template_variables(path, case, profile))
+        letters.check_template(path)
+    except letters.TemplateProblem as problem:
+        return problem.problems
+    return []
 
 
 if template_upload is not None and st.button("Check and keep this template", key="settings.keep"):
@@ -147,31 +146,20 @@ if template_upload is not None and st.button("Check and keep this template", key
     elif not safe_name.lower().endswith(".docx"):
         st.error("The file name must end in .docx.")
     else:
-        uploaded_dir.mkdir(parents=True, exist_ok=True)
-        target = uploaded_dir / safe_name
-        trial = Path(tempfile.mkdtemp(prefix="foi-template-")) / safe_name
-        trial.write_bytes(content)
-        try:
-            missing = check_template(trial)
-        except Exception as error:  # a broken document must give a message, not a traceback
-            trial.unlink(missing_ok=True)
-            details = getattr(error, "problems", None) or [str(error) or type(error).__name__]
+        with tempfile.TemporaryDirectory(prefix="foi-template-") as folder:
+            trial = Path(folder) / safe_name
+            trial.write_bytes(content)
+            problems = template_problems(trial)
+        if problems:
             st.error(
-                "The template was not kept. "
-                + " ".join(md_escape(str(d)) for d in details)
-                + " Open it in Word, fix it, save it as .docx and upload it again."
+                "**The template was not kept.**\n\n"
+                + "\n".join(f"- {md_escape(problem)}" for problem in problems)
+                + "\n\nOpen it in Word, fix it (compare its placeholders with a built-in "
+                "template), save it as .docx and upload it again.",
+                icon=":material/error:",
             )
         else:
-            if missing:
-                trial.unlink(missing_ok=True)
-                st.error(
-                    "The template was not kept. It uses placeholders that a case does not "
-                    "provide: "
-                    + "; ".join(md_escape(name) for name in missing)
-                    + ". Check their spelling against a built-in template."
-                )
-            else:
-                trial.replace(target)
-                note = "" if missing is not None else " (it could not be checked against a case)"
-                flash(f"Template {safe_name} kept{note}.")
-                st.rerun()
+            uploaded_dir.mkdir(parents=True, exist_ok=True)
+            (uploaded_dir / safe_name).write_bytes(content)
+            flash(f"Template {safe_name} kept.")
+            st.rerun()

@@ -53,6 +53,7 @@ PAGES: tuple[PageInfo, ...] = (
         )
         for step in STEPS
     ),
+    PageInfo("pages/history.py", "History", ":material/history:", "history", "Case"),
     PageInfo("pages/settings.py", "Settings", ":material/settings:", "settings", "Help and set-up"),
     PageInfo("pages/guide.py", "Guide", ":material/menu_book:", "guide", "Help and set-up"),
 )

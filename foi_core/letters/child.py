@@ -38,7 +38,8 @@ from .sandbox import (
     render_docx,
     time_problem,
 )
-from .template_check import check_sources, sample_context, template_sources
+from .schema import sample_context
+from .template_check import check_sources, template_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 GRACE_SECONDS = 10.0  # past the limit, time for the child to start and to stop itself

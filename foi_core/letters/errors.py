@@ -42,6 +42,9 @@ class TemplateProblem(LetterError):
         listed = "\n".join(f"- {p}" for p in self.problems)
         super().__init__(f"The template '{template_name}' cannot be used:\n{listed}")
 
+    def __reduce__(self) -> tuple[type[TemplateProblem], tuple[str, list[str]]]:
+        return type(self), (self.template_name, self.problems)  # pickled by Streamlit's cache
+
 
 class LibreOfficeMissing(LetterError):
     """LibreOffice (soffice) is not installed, so a PDF cannot be made."""

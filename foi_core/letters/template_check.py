@@ -1,127 +1,30 @@
 """Checking a .docx letter template against the letter data's schema, with no case needed.
 
-The schema is the pydantic context model of the letter (``LetterContext``,
-``PitExtensionContext``, ``RecordContext``) plus ``logo``, the marker where the organisation's
-logo goes. Every Jinja part docxtpl fills in (body, headers, footers, footnotes, document
-properties) is parsed, and its syntax tree walked: names, ``.attribute`` and ``[item]`` access,
-``{% for %}`` loop variables, ``{% set %}``, ``{% with %}`` and macro arguments are followed
-through nested models and list items, so a misspelt ``c.harm.causal_chian`` inside
-``{% for c in claims %}`` is found even when no case has a claim. ``sample_context`` builds data
-of the schema's shape (every list with one entry, every flag true) to fill a template in once
-before it is kept.
+Every Jinja part docxtpl fills in (body, headers, footers, footnotes, document properties) is
+parsed, and its syntax tree walked: names, ``.attribute`` and ``[item]`` access, ``{% for %}``
+loop variables, ``{% set %}``, ``{% with %}`` and macro arguments are followed through nested
+models and list items (``foi_core.letters.schema``), so a misspelt ``c.harm.causal_chian`` inside
+``{% for c in claims %}`` is found even when no case has a claim. ``{% include %}``,
+``{% import %}`` and ``{% extends %}``, unknown filters and tests, and names starting with ``_``
+are reported too. Paths are written as the data has them: ``claims[].harm.causal_chain``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import enum
-import functools
 import re
-import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import TypeVar
 
 from jinja2 import nodes
 from jinja2.exceptions import TemplateSyntaxError
-from pydantic import BaseModel
 
-from .context import LetterContext, PitExtensionContext, RecordContext
 from .sandbox import LetterEnvironment, letter_environment, open_template
+from .schema import Fields, ListOf, Scalar, Shape, context_shape
 
-CONTEXT_MODELS: dict[str, type[BaseModel]] = {
-    "response": LetterContext,
-    "pit_extension": PitExtensionContext,
-    "reasoning_record": RecordContext,
-}
-# Names filled in at render time rather than by the context model.
-RENDER_TIME_FIELDS: dict[str, type] = {"logo": str}
-PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
-
-
-# --- Shapes: what a value in the letter data looks like ----------------------------------------
-
-
-@dataclass(frozen=True)
-class Scalar:
-    kind: type
-
-
-@dataclass(frozen=True)
-class ListOf:
-    item: Shape
-
-
-@dataclass(frozen=True, eq=False)
-class Fields:
-    fields: dict[str, Shape] = field(default_factory=dict)
-
-
-Shape = Scalar | ListOf | Fields | None  # None: not known, so not checked further
 T = TypeVar("T")
-
-
-def shape_of(annotation: Any) -> Shape:
-    """The shape of a value with this type annotation, as ``model_dump(mode="json")`` gives it."""
-    origin = get_origin(annotation)
-    args = get_args(annotation)
-    if origin in (Union, types.UnionType):
-        kept = [arg for arg in args if arg is not type(None)]
-        return shape_of(kept[0]) if len(kept) == 1 else None
-    if origin is Literal:
-        return Scalar(type(args[0])) if args else None
-    if origin in (list, tuple, set, frozenset) or (
-        isinstance(origin, type) and issubclass(origin, Sequence) and origin is not str
-    ):
-        return ListOf(shape_of(args[0]) if args else None)
-    if not isinstance(annotation, type):
-        return None
-    if issubclass(annotation, BaseModel):
-        return _model_shape(annotation)
-    if issubclass(annotation, enum.Enum):
-        return Scalar(str)
-    for kind in (bool, str, int, float):
-        if issubclass(annotation, kind):
-            return Scalar(kind)
-    if issubclass(annotation, dt.date | dt.time):
-        return Scalar(str)
-    return None
-
-
-@functools.cache
-def _model_shape(model: type[BaseModel]) -> Fields:
-    shape = Fields()
-    for name, info in model.model_fields.items():
-        shape.fields[name] = shape_of(info.annotation)
-    for name, info in model.model_computed_fields.items():
-        shape.fields[name] = shape_of(info.return_type)
-    return shape
-
-
-def context_shape(kind: str) -> Fields:
-    """The whole set of names a template of this kind may use."""
-    shape = Fields(dict(_model_shape(CONTEXT_MODELS[kind]).fields))
-    shape.fields.update({name: Scalar(kind_) for name, kind_ in RENDER_TIME_FIELDS.items()})
-    return shape
-
-
-def sample_value(shape: Shape) -> Any:
-    """Data of this shape: text 'Sample', 1, true, one entry in every list."""
-    if isinstance(shape, Fields):
-        return {name: sample_value(child) for name, child in shape.fields.items()}
-    if isinstance(shape, ListOf):
-        return [sample_value(shape.item)]
-    if isinstance(shape, Scalar):
-        return {bool: True, int: 1, float: 1.0}.get(shape.kind, "Sample")
-    return ""
-
-
-def sample_context(kind: str, logo_marker: str) -> dict[str, Any]:
-    """Sample data for a template of this kind, with the logo marker set."""
-    values = sample_value(context_shape(kind))
-    values["logo"] = logo_marker
-    return values
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 
 
 # --- The parts of a .docx that docxtpl fills in --------------------------------------------------
