@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -272,7 +273,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     try:
         from foi_core import storage
 
-        errors += [storage.CaseNotFound, storage.DuplicateCase, storage.StaleCase]
+        errors.append(storage.StorageError)  # every storage message is written for people
     except (ImportError, AttributeError):
         pass
     try:
@@ -284,8 +285,16 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or "no details were given"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit code."""
+    """Run one command and return its exit code; every failure is one line on stderr.
+
+    A failure nobody foresaw (a bug) is one line too, asking for a report; set FOI_DEBUG=1 to
+    see the traceback instead.
+    """
     try:
         args = build_parser().parse_args(argv)
         return args.handler(args)
@@ -294,8 +303,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.code
     except Exception as error:
         blocked = type(error).__name__ == "LetterBlocked"
-        if not blocked and not isinstance(error, _known_errors()):
+        if blocked or isinstance(error, _known_errors()):
+            print(f"error: {_one_line(error)}", file=sys.stderr)
+            return 1 if blocked else 2
+        if os.environ.get("FOI_DEBUG"):
             raise
-        message = " ".join(str(error).split())
-        print(f"error: {message}", file=sys.stderr)
-        return 1 if blocked else 2
+        print(
+            f"error: an unexpected problem stopped the command ({_one_line(error)}); please "
+            "report it, with FOI_DEBUG=1 set to show the details",
+            file=sys.stderr,
+        )
+        return 2

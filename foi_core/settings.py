@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,25 @@ class Settings(BaseSettings):
         return self.load_demo_cases
 
 
+class SettingsError(ValueError):
+    """A setting in the environment or .env cannot be used; the message names it."""
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The settings for this process (call ``get_settings.cache_clear()`` to re-read them)."""
-    return Settings()
+    """The settings for this process (call ``get_settings.cache_clear()`` to re-read them).
+
+    Raises SettingsError naming each bad ``FOI_`` variable, its value and what it should be.
+    """
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = [
+            f"FOI_{str(problem['loc'][0]).upper()} is {problem.get('input')!r}: "
+            f"{problem['msg'][:1].lower()}{problem['msg'][1:]}"
+            for problem in error.errors(include_url=False)
+        ]
+        raise SettingsError(
+            f"A setting cannot be used: {'; '.join(problems)}. Correct it in the environment or "
+            "in the .env file."
+        ) from None

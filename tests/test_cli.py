@@ -2,6 +2,7 @@
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +187,94 @@ def test_import_of_a_malformed_case_names_the_field(tmp_path: Path) -> None:
     line = assert_one_line_error(run_cli("import", str(bad), db=tmp_path / "foi.db"))
     assert "request.received" in line
     assert "YYYY-MM-DD" in line
+
+
+# --- database problems: one plain line, exit 2, never a traceback ------------------------------
+
+
+def run_cli_on(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the CLI with FOI_DATABASE_URL set to ``url`` (any text, even a bad one)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FOI_DATABASE_URL": url}
+    return subprocess.run(
+        [sys.executable, "-m", "foi_core", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_a_bad_database_setting_is_one_line() -> None:
+    line = assert_one_line_error(run_cli_on("nonsense", "list"))
+    assert "'nonsense' is not a database URL" in line
+    assert "FOI_DATABASE_URL" in line
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["export", "X/1"],
+        ["import", str(PARTIAL_CASE)],
+        ["check", str(NCND_CASE)],
+    ],
+    ids=["list", "export", "import", "check"],
+)
+def test_a_bad_database_flag_is_one_line(command: list[str]) -> None:
+    result = run_cli(*command, "--database", "postgresql://officer:s3cret@db:notaport/foi")
+    line = assert_one_line_error(result)
+    assert "not a valid database URL" in line
+    assert "s3cret" not in line
+
+
+def test_an_unreachable_database_server_is_one_line() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    line = assert_one_line_error(
+        run_cli("list", "--database", f"postgresql+psycopg://x:s3cret@127.0.0.1:{port}/db")
+    )
+    assert f"Cannot reach the database server at 127.0.0.1:{port}" in line
+    assert "s3cret" not in line
+
+
+def test_a_mistyped_database_path_creates_nothing(tmp_path: Path) -> None:
+    typo = tmp_path / "dtaa" / "foi.db"
+    line = assert_one_line_error(run_cli_on(f"sqlite:///{typo}", "import", str(PARTIAL_CASE)))
+    assert f"The folder {typo.parent}" in line and "does not exist" in line
+    assert not typo.parent.exists()
+
+
+def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path) -> None:
+    garbage = tmp_path / "foi.db"
+    garbage.write_bytes(b"\x00\xff" * 4096)
+    line = assert_one_line_error(run_cli("list", db=garbage))
+    assert f"The file {garbage} is not a database" in line
+
+
+def test_a_bad_setting_is_named_in_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FOI_LOAD_DEMO_CASES": "maybe"}
+    env["FOI_DATABASE_URL"] = f"sqlite:///{tmp_path / 'foi.db'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "foi_core", "list"], capture_output=True, text=True, env=env
+    )
+    line = assert_one_line_error(result)
+    assert "FOI_LOAD_DEMO_CASES is 'maybe'" in line
+
+
+def test_an_unexpected_failure_is_one_line_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from foi_core import cli
+
+    def broken(_args: object) -> int:
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(cli, "cmd_schema", broken)
+    monkeypatch.delenv("FOI_DEBUG", raising=False)
+    assert cli.main(["schema"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("error: ") and "something nobody foresaw" in lines[0]
+    assert "RuntimeError" not in lines[0]
