@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict
 
 from foi_core.deadlines import (
     ICO_MAX_TOTAL_WORKING_DAYS,
-    DeadlineError,
     Deadlines,
     case_deadlines,
 )
@@ -45,7 +44,9 @@ from foi_core.models import (
     Outcome,
     RequestItem,
     Side,
+    field_label,
 )
+from foi_core.models import today as current_date
 
 __all__ = [
     "RULES",
@@ -183,13 +184,9 @@ class Context:
         )
 
     @cached_property
-    def deadlines(self) -> Deadlines | None:
-        """The case's time limits, or None when they cannot be worked out (e.g. dates outside
-        the years the bank holiday calendar knows)."""
-        try:
-            return case_deadlines(self.case)
-        except DeadlineError:
-            return None
+    def deadlines(self) -> Deadlines:
+        """The case's time limits; any that cannot be worked out are in ``problems``."""
+        return case_deadlines(self.case)
 
 
 RuleFunction = Callable[[Context], Iterable[Hit]]
@@ -623,10 +620,37 @@ def _s21_without_location(ctx: Context) -> Iterator[Hit]:
 # --- Time limits ----------------------------------------------------------------------------------
 
 
+def _uncountable(ctx: Context, extension: bool) -> Iterator[Hit]:
+    """A hit for each date the time limits could not be counted from (beyond the calendar)."""
+    case = ctx.case
+    dates = {
+        "request.received": case.request.received,
+        "clarification.received_on": case.clarification and case.clarification.received_on,
+        "review_requested_on": case.review_requested_on,
+        "pit_extension.estimated_date": case.pit_extension and case.pit_extension.estimated_date,
+    }
+    for problem in ctx.deadlines.problems:
+        if problem.field.startswith("pit_extension") != extension:
+            continue
+        day = dates.get(problem.field)
+        when = f", {_plain_date(day)}" if day else ""
+        yield Hit(detail=f"the {field_label(problem.field)}{when}. {problem.message}")
+
+
+@_rule("deadline-cannot-be-counted")
+def _deadline_cannot_be_counted(ctx: Context) -> Iterator[Hit]:
+    yield from _uncountable(ctx, extension=False)
+
+
+@_rule("extension-cannot-be-counted")
+def _extension_cannot_be_counted(ctx: Context) -> Iterator[Hit]:
+    yield from _uncountable(ctx, extension=True)
+
+
 @_rule("response-after-deadline")
 def _response_after_deadline(ctx: Context) -> Iterator[Hit]:
     deadlines = ctx.deadlines
-    if deadlines is None or deadlines.due is None:
+    if deadlines.due is None:
         return
     responded = ctx.case.response_date
     when = responded or ctx.today
@@ -655,7 +679,7 @@ def _response_after_deadline(ctx: Context) -> Iterator[Hit]:
 @_rule("pit-extension-past-40-days")
 def _pit_extension_past_40(ctx: Context) -> Iterator[Hit]:
     deadlines = ctx.deadlines
-    if deadlines is None or deadlines.extension_total_working_days is None:
+    if deadlines.extension_total_working_days is None:
         return
     total = deadlines.extension_total_working_days
     if total > ICO_MAX_TOTAL_WORKING_DAYS:
@@ -776,7 +800,7 @@ def check(
     ctx = Context(
         case=case,
         profile=profile if profile is not None else OrganisationProfile(),
-        today=today or dt.date.today(),
+        today=today or current_date(),
         catalogue=load_catalogue(),
         rule_book=book,
     )

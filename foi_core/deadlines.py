@@ -14,14 +14,15 @@ collection of dates, or a mapping of date to name so the name shows in ``skipped
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 import holidays
 from pydantic import BaseModel, ConfigDict, Field
 
-from foi_core.models import Case
+from foi_core.models import Case, FieldProblem
 
 __all__ = [
     "DEFAULT_EXTRA_HOLIDAY_NAME",
@@ -61,7 +62,26 @@ ExtraHolidays = Iterable[dt.date] | Mapping[dt.date, str]
 
 
 class DeadlineError(ValueError):
-    """Bad input to a deadline calculation; the message is plain English for the user."""
+    """Bad input to a deadline calculation; the message is plain English for the user.
+
+    ``field`` names the case field (dotted path) whose date the calculation could not count
+    from, when the error arose from a case.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@contextmanager
+def _counting_from(field: str) -> Iterator[None]:
+    """Name ``field`` on any DeadlineError raised inside the block (unless one is named)."""
+    try:
+        yield
+    except DeadlineError as error:
+        if error.field is None:
+            error.field = field
+        raise
 
 
 # --- The calendar -------------------------------------------------------------------------------
@@ -303,6 +323,11 @@ class Deadlines(BaseModel):
     skipped_holidays: list[tuple[dt.date, str]] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    problems: list[FieldProblem] = Field(
+        default_factory=list,
+        description="Dates that could not be worked out, each naming the case field to fix; "
+        "the dates that rest on it are left empty.",
+    )
 
     @property
     def final_due(self) -> dt.date | None:
@@ -344,21 +369,56 @@ def case_deadlines(
     extra_holidays: ExtraHolidays | None = None,
     days: int = STATUTORY_WORKING_DAYS,
 ) -> Deadlines:
-    """Work out the clock start, due date, extension and review dates of a case, with notes."""
+    """Work out the clock start, due date, extension and review dates of a case, with notes.
+
+    Never raises for a valid case: a date the calendar cannot count from (past the years whose
+    bank holidays are known) becomes one of ``problems``, naming the field to fix, and the dates
+    resting on it are left empty. Bad ``extra_holidays`` or ``days`` still raise DeadlineError.
+    """
     extra = _extra_table(extra_holidays)
+    _check_count(days, "number of days")
+    problems: list[FieldProblem] = []
+    try:
+        review = _review(case, extra)
+    except DeadlineError as error:
+        review = None
+        problems.append(_problem(error, "review_requested_on"))
+    try:
+        with _counting_from("request.received"):
+            deadlines = _deadlines(case, extra, days, review, problems)
+    except DeadlineError as error:
+        problems.append(_problem(error, "request.received"))
+        received = case.request.received
+        return Deadlines(received=received, clock_start=received, problems=problems)
+    return deadlines
+
+
+def _problem(error: DeadlineError, field: str) -> FieldProblem:
+    return FieldProblem(field=error.field or field, message=str(error))
+
+
+def _deadlines(
+    case: Case,
+    extra: Mapping[dt.date, str],
+    days: int,
+    review: dt.date | None,
+    problems: list[FieldProblem],
+) -> Deadlines:
+    """case_deadlines without the safety net (DeadlineError naming the field it counted from)."""
     received = case.request.received
     warnings: list[str] = []
     notes: list[str] = []
 
     def result(clock_start: dt.date, paused: int = 0, **dates: Any) -> Deadlines:
-        """The answer, with the warnings and notes gathered so far and the review date."""
+        """The answer, with the warnings, notes and problems gathered so far."""
         return Deadlines(
             received=received,
             clock_start=clock_start,
             paused_working_days=paused,
-            review_due=_review(case, extra),
+            review_due=review,
             warnings=warnings,
             notes=notes,
+            problems=problems,
             **dates,
         )
 
@@ -419,7 +479,9 @@ def case_deadlines(
         else:
             pause_start, pause_end = fees.issued_on, fees.paid_on
 
-    due, paused = _count_from(clock_start, days, pause_start, pause_end, extra)
+    field = "request.received" if clock_start == received else "clarification.received_on"
+    with _counting_from(field):
+        due, paused = _count_from(clock_start, days, pause_start, pause_end, extra)
     if due is None:
         assert fees is not None
         notes.append(
@@ -453,39 +515,21 @@ def case_deadlines(
                     f"response was already due on {describe_date(due)}."
                 )
 
-    default_extension = pit_extension_date(due, extra_holidays=extra)
+    try:
+        default_extension: dt.date | None = pit_extension_date(due, extra_holidays=extra)
+    except DeadlineError:  # only a suggestion: left out when the calendar ends before it
+        default_extension = None
     extended_due = None
     extension_total = None
     last_day = due
-    if case.pit_extension is not None:
-        extended_due = case.pit_extension.estimated_date
+    try:
+        extension = _extension(case, due, default_extension, days, extra, warnings, notes)
+    except DeadlineError as error:
+        problems.append(_problem(error, "pit_extension.estimated_date"))
+        extension = None
+    if extension is not None:
+        extended_due, extension_total = extension
         last_day = max(due, extended_due)
-        if extended_due >= due:
-            extension_total = days + working_days_between(due, extended_due, extra_holidays=extra)
-        else:
-            extension_total = days - working_days_between(extended_due, due, extra_holidays=extra)
-            warnings.append(
-                f"The estimated date for the public interest decision, "
-                f"{describe_date(extended_due)}, is before the s10(1) due date of "
-                f"{describe_date(due)}, so no extension is needed."
-            )
-        notes.append(
-            f"A s10(3) extension is recorded to consider the public interest, with an estimated "
-            f"decision date of {describe_date(extended_due)} ({extension_total} working days in "
-            f"total). The refusal notice saying so, with that date, is still due by "
-            f"{describe_date(due)} (s17(1) and s17(2))."
-        )
-        if extension_total > ICO_MAX_TOTAL_WORKING_DAYS:
-            warnings.append(
-                f"The extension runs to {extension_total} working days in total. The ICO's view "
-                f"is that a reasonable extension is normally no more than 20 extra working days "
-                f"({ICO_MAX_TOTAL_WORKING_DAYS} in total, here {describe_date(default_extension)})."
-                f" Record why more time is genuinely needed, or bring the date forward."
-            )
-        if not _is_working(extended_due, extra):
-            warnings.append(
-                f"The estimated date, {describe_date(extended_due)}, is not a working day."
-            )
 
     skipped = skipped_holidays(clock_start, last_day, extra_holidays=extra)
     if skipped:
@@ -503,6 +547,50 @@ def case_deadlines(
         extension_total_working_days=extension_total,
         skipped_holidays=skipped,
     )
+
+
+def _extension(
+    case: Case,
+    due: dt.date,
+    default_extension: dt.date | None,
+    days: int,
+    extra: Mapping[dt.date, str],
+    warnings: list[str],
+    notes: list[str],
+) -> tuple[dt.date, int] | None:
+    """The s10(3) estimated date and the working days it makes in total, with its notes and
+    warnings (None without an extension)."""
+    if case.pit_extension is not None:
+        extended_due = case.pit_extension.estimated_date
+        if extended_due >= due:
+            extension_total = days + working_days_between(due, extended_due, extra_holidays=extra)
+        else:
+            extension_total = days - working_days_between(extended_due, due, extra_holidays=extra)
+            warnings.append(
+                f"The estimated date for the public interest decision, "
+                f"{describe_date(extended_due)}, is before the s10(1) due date of "
+                f"{describe_date(due)}, so no extension is needed."
+            )
+        notes.append(
+            f"A s10(3) extension is recorded to consider the public interest, with an estimated "
+            f"decision date of {describe_date(extended_due)} ({extension_total} working days in "
+            f"total). The refusal notice saying so, with that date, is still due by "
+            f"{describe_date(due)} (s17(1) and s17(2))."
+        )
+        if extension_total > ICO_MAX_TOTAL_WORKING_DAYS:
+            here = f", here {describe_date(default_extension)}" if default_extension else ""
+            warnings.append(
+                f"The extension runs to {extension_total} working days in total. The ICO's view "
+                f"is that a reasonable extension is normally no more than 20 extra working days "
+                f"({ICO_MAX_TOTAL_WORKING_DAYS} in total{here})."
+                f" Record why more time is genuinely needed, or bring the date forward."
+            )
+        if not _is_working(extended_due, extra):
+            warnings.append(
+                f"The estimated date, {describe_date(extended_due)}, is not a working day."
+            )
+        return extended_due, extension_total
+    return None
 
 
 def _review(case: Case, extra: Mapping[dt.date, str]) -> dt.date | None:

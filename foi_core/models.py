@@ -8,16 +8,126 @@ apart from the reasoning, so reasoning pages can stay applicant-blind.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 SCHEMA_VERSION = 1
 
 CITATION_PATTERN = re.compile(r"^s\d+[A-Z]?(\(\w+\))*$")
+
+# --- What no real case holds (every model refuses it, with a plain message) ---------------------
+
+ACT_IN_FORCE = dt.date(2005, 1, 1)  # the right of access came into force: no earlier date
+YEARS_AHEAD = 2  # no date lies further than this after today (an estimate, a planned letter)
+MAX_ITEMS = 1_000  # numbered items in one request
+MAX_RECORDS = 10_000_000  # records on one cost line
+MAX_MINUTES_EACH = 10_080  # minutes per record: one week
+MAX_HOURLY_RATE = 1_000.0  # pounds an hour (the regulations set 25)
+MAX_LIMIT_POUNDS = 100_000.0  # the appropriate limit (the regulations set 450 or 600)
+
+_pinned_today: dt.date | None = None
+
+
+def today() -> dt.date:
+    """Today's date, as every rule about dates sees it (tests pin it with ``pinned_today``)."""
+    return _pinned_today or dt.date.today()
+
+
+@contextmanager
+def pinned_today(day: dt.date) -> Iterator[None]:
+    """Make ``today()`` return ``day`` inside the block (for tests and demonstrations)."""
+    global _pinned_today
+    before, _pinned_today = _pinned_today, day
+    try:
+        yield
+    finally:
+        _pinned_today = before
+
+
+def latest_date() -> dt.date:
+    """The latest date any field may hold: ``YEARS_AHEAD`` years after today."""
+    now = today()
+    try:
+        return now.replace(year=now.year + YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return now.replace(year=now.year + YEARS_AHEAD, day=28)
+
+
+def _plain_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+# C0 control characters other than tab, line feed and carriage return: removed from all text.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` without invisible control characters; ValueError for NUL or a lone surrogate.
+
+    Tabs and line breaks are kept. NUL and lone surrogates are refused rather than dropped: no
+    database keeps the first everywhere and no file can hold the second, so they mean the text
+    was damaged on its way in.
+    """
+    if "\x00" in value:
+        raise ValueError("Contains a NUL character, which no text can hold; remove it")
+    if _SURROGATE.search(value):
+        raise ValueError(
+            "Contains a broken character (half of a UTF-16 surrogate pair), which no text can "
+            "hold; type that part again"
+        )
+    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
+
+
+def _check_date(day: dt.date) -> None:
+    on = day.date() if isinstance(day, dt.datetime) else day
+    if on < ACT_IN_FORCE:
+        raise ValueError(
+            f"{_plain_date(on)} is before 1 January 2005, when the right of access came into "
+            "force; check the year"
+        )
+    if on > latest_date():
+        raise ValueError(
+            f"{_plain_date(on)} is more than {YEARS_AHEAD} years from today; check the year"
+        )
+
+
+def _clean_value(value: Any) -> Any:
+    """Check and clean every string, number and date inside a field's value (nested models have
+    their own fields checked when they are built)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, bool | int | BaseModel) or value is None:
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("Holds a number that is not finite (infinity or NaN)")
+        return value
+    if isinstance(value, dt.date):
+        _check_date(value)
+        return value
+    if isinstance(value, list):
+        return [_clean_value(element) for element in value]
+    if isinstance(value, tuple):
+        return tuple(_clean_value(element) for element in value)
+    if isinstance(value, dict):
+        return {_clean_value(key): _clean_value(element) for key, element in value.items()}
+    return value
 
 
 def new_id() -> str:
@@ -26,7 +136,26 @@ def new_id() -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    """Base of every case part: unknown fields refused, assignments validated, and every value
+    checked by ``_clean_value`` (no NUL, lone surrogate, non-finite number or impossible date;
+    control characters removed)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean_typed_text(cls, value: Any) -> Any:
+        # Before the field's own checks, so "\x1b" counts as empty text for min_length.
+        if isinstance(value, str):
+            return clean_text(value)
+        if isinstance(value, list):
+            return [clean_text(e) if isinstance(e, str) else e for e in value]
+        return value
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_impossible_values(cls, value: Any) -> Any:
+        return _clean_value(value)
 
 
 # --- Request and items -----------------------------------------------------------------------
@@ -65,7 +194,7 @@ WITHHELD_OUTCOMES = frozenset({Outcome.EXEMPT, Outcome.PARTLY_DISCLOSED, Outcome
 class RequestItem(_Model):
     """One numbered question or part of the request."""
 
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=MAX_ITEMS)
     text: str = Field(min_length=1)
     outcome: Outcome | None = None
     searches: str = ""
@@ -97,6 +226,15 @@ class Request(_Model):
     def _ref_not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("our reference cannot be blank")
+        return value
+
+    @field_validator("received")
+    @classmethod
+    def _received_by_today(cls, value: dt.date) -> dt.date:
+        if value > today():
+            raise ValueError(
+                f"A request cannot be received after today ({_plain_date(today())}); check the date"
+            )
         return value
 
     @model_validator(mode="after")
@@ -287,8 +425,8 @@ class CostLine(_Model):
 
     activity: CostActivity
     description: str = ""
-    records: int = Field(ge=0)
-    minutes_each: float = Field(ge=0)
+    records: int = Field(ge=0, le=MAX_RECORDS)
+    minutes_each: float = Field(ge=0, le=MAX_MINUTES_EACH)
 
     @property
     def minutes(self) -> float:
@@ -299,8 +437,8 @@ class CostEstimate(_Model):
     """The s12 estimate with the s16 advice on narrowing the request."""
 
     lines: list[CostLine] = Field(default_factory=list)
-    hourly_rate: float = Field(default=25.0, gt=0)
-    limit_pounds: float = Field(default=450.0, gt=0)
+    hourly_rate: float = Field(default=25.0, gt=0, le=MAX_HOURLY_RATE)
+    limit_pounds: float = Field(default=450.0, gt=0, le=MAX_LIMIT_POUNDS)
     method: str = ""
     s16_advice: str = ""
 
@@ -410,6 +548,25 @@ class Case(_Model):
             unknown = [cid for cid in agg.claim_ids if cid not in claim_ids]
             if unknown:
                 raise ValueError(f"the combined balance names claims that do not exist: {unknown}")
+            missing = [n for n in agg.items if n not in numbers]
+            if missing:
+                raise ValueError(
+                    f"the combined balance names item(s) {missing}, which the request does not have"
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _dates_possible(self) -> Case:
+        """Dates in an order no real case has (a response before receipt, a fee paid before the
+        notice ...) are refused, each at its own field."""
+        problems = [
+            InitErrorDetails(
+                type=PydanticCustomError("impossible_dates", message), loc=loc, input=str(day)
+            )
+            for loc, day, message in _date_order_problems(self)
+        ]
+        if problems:
+            raise ValidationError.from_exception_data("Case", problems)
         return self
 
     def claim(self, claim_id: str) -> ExemptionClaim:
@@ -432,6 +589,72 @@ class Case(_Model):
     @classmethod
     def from_json(cls, text: str | bytes) -> Case:
         return cls.model_validate_json(text)
+
+
+def _date_order_problems(case: Case) -> Iterator[tuple[tuple[str, ...], dt.date, str]]:
+    """(field, date, message) for each date that cannot be: before receipt, before the date it
+    follows, or (for things that have happened) after today."""
+    received, now = case.request.received, today()
+    said = f"the date the request was received ({_plain_date(received)})"
+
+    def before(day: dt.date | None, earlier: dt.date, what: str) -> str | None:
+        if day is not None and day < earlier:
+            return f"This cannot be before {what}; check the date"
+        return None
+
+    def future(day: dt.date | None) -> str | None:
+        if day is not None and day > now:
+            return (
+                f"This cannot be after today ({_plain_date(now)}): it has not happened yet; "
+                "check the date"
+            )
+        return None
+
+    checks: list[tuple[tuple[str, ...], dt.date | None, list[str | None]]] = [
+        (("response_date",), case.response_date, [before(case.response_date, received, said)]),
+        (
+            ("review_requested_on",),
+            case.review_requested_on,
+            [
+                before(case.review_requested_on, received, said),
+                future(case.review_requested_on),
+            ],
+        ),
+    ]
+    clar = case.clarification
+    if clar is not None:
+        asked = f"the date clarification was asked for ({_plain_date(clar.asked_on)})"
+        checks += [
+            (
+                ("clarification", "asked_on"),
+                clar.asked_on,
+                [before(clar.asked_on, received, said), future(clar.asked_on)],
+            ),
+            (
+                ("clarification", "received_on"),
+                clar.received_on,
+                [before(clar.received_on, clar.asked_on, asked), future(clar.received_on)],
+            ),
+        ]
+    fees = case.fees_notice
+    if fees is not None:
+        issued = f"the date the fees notice was issued ({_plain_date(fees.issued_on)})"
+        checks += [
+            (
+                ("fees_notice", "issued_on"),
+                fees.issued_on,
+                [before(fees.issued_on, received, said), future(fees.issued_on)],
+            ),
+            (
+                ("fees_notice", "paid_on"),
+                fees.paid_on,
+                [before(fees.paid_on, fees.issued_on, issued), future(fees.paid_on)],
+            ),
+        ]
+    for loc, day, messages in checks:
+        message = next((m for m in messages if m), None)
+        if message is not None and day is not None:
+            yield loc, day, message
 
 
 class OrganisationProfile(_Model):
@@ -488,6 +711,12 @@ _FIELD_NAMES = {
     "records": "number of records",
     "minutes_each": "minutes per record",
     "estimated_date": "estimated decision date",
+    "asked_on": "date clarification was asked for",
+    "received_on": "date the clarification arrived",
+    "issued_on": "date the fees notice was issued",
+    "paid_on": "date the fee was paid",
+    "review_requested_on": "date the review was asked for",
+    "response_date": "date of the response",
 }
 
 
@@ -504,10 +733,16 @@ def _plain_message(error: dict) -> str:
         return "Enter a whole number."
     if kind in {"float_parsing", "float_type"}:
         return "Enter a number."
+    if kind == "finite_number":
+        return "Enter an ordinary number (not infinity or NaN)."
     if kind == "greater_than_equal":
-        return f"This must be {ctx.get('ge')} or more."
+        return f"This must be {_number(ctx.get('ge'))} or more."
     if kind == "greater_than":
-        return f"This must be more than {ctx.get('gt')}."
+        return f"This must be more than {_number(ctx.get('gt'))}."
+    if kind == "less_than_equal":
+        return f"This must be {_number(ctx.get('le'))} or less; check the figure."
+    if kind == "less_than":
+        return f"This must be less than {_number(ctx.get('lt'))}; check the figure."
     if kind == "enum":
         return f"Choose one of: {ctx.get('expected', 'the listed options')}."
     if kind == "extra_forbidden":
@@ -516,6 +751,14 @@ def _plain_message(error: dict) -> str:
         return f"Choose at least {ctx.get('min_length')}."
     message = str(error.get("msg", "This value is not valid."))
     return message.removeprefix("Value error, ").rstrip(".") + "."
+
+
+def _number(value: object) -> str:
+    """10000000 -> '10,000,000'; 0.5 -> '0.5'."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        whole = float(value).is_integer() and abs(value) < 1e15
+        return f"{int(value):,}" if whole else f"{value:g}"
+    return str(value)
 
 
 def explain_errors(error: ValidationError) -> list[FieldProblem]:

@@ -5,7 +5,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from foi_core.deadlines import case_deadlines, describe_date
-from foi_core.models import Case
+from foi_core.models import Case, field_label
 from foi_core.workflow import mark_recheck, set_items, split_request
 from ui import FieldProblems, case_page, date_field, field_key, save_case
 
@@ -15,8 +15,19 @@ ss = st.session_state
 
 # --- Deadlines (from the saved case, so they change as soon as a date is saved) ------------------
 
-deadlines = case_deadlines(case)
+deadlines = case_deadlines(case)  # dates it cannot count from are in deadlines.problems
+
+
+def deadline_problems(field: str | None = None) -> None:
+    """Show the deadline problems about ``field`` (all of them when None), in plain words."""
+    for problem in deadlines.problems:
+        if field is None or problem.field == field:
+            label = field_label(problem.field).capitalize()
+            st.error(f"{label}: {problem.message}", icon=":material/event_busy:")
+
+
 with st.container(border=True):
+    deadline_problems()
     if deadlines.due is not None:
         st.markdown(f"**Due:** {describe_date(deadlines.due)} (20 working days after receipt)")
     if deadlines.extended_due is not None:
@@ -49,6 +60,7 @@ with st.form("request", enter_to_submit=False):
             help="The day the request arrived is day 0; the next working day is day 1.",
         )
         problems.slot("request.received")
+        deadline_problems("request.received")
     st.text_input(
         "Short title",
         value=case.title,
@@ -104,6 +116,7 @@ with st.form("request", enter_to_submit=False):
         with col2:
             date_field("Clarification received on", clar and clar.received_on, "clar.received_on")
             problems.slot("clarification.received_on")
+            deadline_problems("clarification.received_on")
             date_field("Fee paid on", fees and fees.paid_on, "fees.paid_on")
             problems.slot("fees_notice.paid_on")
 

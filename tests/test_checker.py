@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from foi_core import checker
 from foi_core.checker import RULE_FUNCTIONS, Finding, check, has_errors, plain_items
+from foi_core.deadlines import supported_years
 from foi_core.knowledge import load_catalogue, load_rule_book, load_rules
 from foi_core.models import (
+    ACT_IN_FORCE,
     Case,
     ClaimMode,
     ExemptionClaim,
@@ -22,6 +24,9 @@ from foi_core.models import (
     PITExtension,
     RequestItem,
     Side,
+    latest_date,
+    pinned_today,
+    today,
 )
 from tests.case_factory import (
     RESPONDED,
@@ -306,8 +311,13 @@ BREAKERS: dict[str, tuple[Breaker, str | None, int | None]] = {
 }
 
 
+# Rules that only a date past the bank holiday calendar sets off, which needs a pinned "today":
+# each has its own test below (see "Time limits the calendar cannot count").
+CALENDAR_RULES = {"deadline-cannot-be-counted", "extension-cannot-be-counted"}
+
+
 def test_every_rule_has_a_broken_variant():
-    assert set(BREAKERS) == {rule.id for rule in load_rules()}
+    assert set(BREAKERS) | CALENDAR_RULES == {rule.id for rule in load_rules()}
 
 
 @pytest.mark.parametrize("rule_id", sorted(BREAKERS))
@@ -510,7 +520,9 @@ _CITATIONS = [e.citation for e in load_catalogue().exemptions] + ["s31", "s30(1)
 def odd_cases(draw: st.DrawFn) -> Case:
     """Valid but arbitrary cases: any outcomes, citations, modes, partial records and dates."""
     count = draw(st.integers(1, 4))
-    words = st.text(max_size=40)
+    words = st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40
+    )
     items = [
         RequestItem(
             number=n,
@@ -537,11 +549,13 @@ def odd_cases(draw: st.DrawFn) -> Case:
         )
     case = minimal_case(*items)
     case.claims = claims
-    case.response_date = draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2150, 1, 1)))
-    case.request.received = draw(st.dates(dt.date(1990, 1, 1), dt.date(2150, 1, 1)))
+    # Any dates the model allows: from the Act to today (or two years ahead for estimates).
+    case.response_date = None
+    case.request.received = draw(st.dates(ACT_IN_FORCE, today()))
+    case.response_date = draw(st.none() | st.dates(case.request.received, latest_date()))
     if draw(st.booleans()):
         case.pit_extension = PITExtension(
-            estimated_date=draw(st.dates(dt.date(1990, 1, 1), dt.date(2150, 1, 1)))
+            estimated_date=draw(st.dates(ACT_IN_FORCE, latest_date()))
         )
     return case
 
@@ -570,3 +584,33 @@ def test_asking_whether_information_is_held_is_not_a_leak():
     assert "ncnd-text-leaks-holding" not in ids(run(case))
     claim(case, "company-s31").harm.causal_chain += " In fact we hold two files."
     assert "ncnd-text-leaks-holding" in ids(run(case))
+
+
+# --- Time limits the calendar cannot count -------------------------------------------------------
+
+
+def test_a_deadline_past_the_calendar_is_a_finding_at_the_request_step():
+    last_year = supported_years()[1]
+    with pinned_today(dt.date(last_year, 12, 31)):
+        case = minimal_case(response_date=None)
+        case.request.received = dt.date(last_year, 12, 20)
+        case.pit_extension = PITExtension(estimated_date=dt.date(last_year + 1, 2, 1))
+        findings = {f.rule_id: f for f in check(case, today=dt.date(last_year, 12, 31))}
+    finding = findings["deadline-cannot-be-counted"]
+    assert (finding.severity, finding.step) == ("error", "request")
+    assert finding.message.startswith(
+        f"The time limits cannot be counted from the date received, 20 December {last_year}. "
+        f"Bank holidays are only known for the years 1872 to {last_year}"
+    )
+    assert "extension-cannot-be-counted" not in findings  # nothing to extend without a due date
+
+
+def test_an_extension_past_the_calendar_is_a_finding_at_the_balance_step():
+    last_year = supported_years()[1]
+    with pinned_today(dt.date(last_year, 12, 31)):
+        case = minimal_case(response_date=None)
+        case.request.received = dt.date(last_year, 10, 1)
+        case.pit_extension = PITExtension(estimated_date=dt.date(last_year + 1, 2, 1))
+        findings = [f for f in check(case) if "counted" in f.rule_id]
+    assert [(f.rule_id, f.step) for f in findings] == [("extension-cannot-be-counted", "balance")]
+    assert f"estimated decision date, 1 February {last_year + 1}" in findings[0].message

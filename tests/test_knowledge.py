@@ -656,6 +656,8 @@ REQUIRED_RULES = {
     "s12-without-advice": "error",
     "s12-estimate-under-limit": "warning",
     "s21-without-location": "error",
+    "deadline-cannot-be-counted": "error",
+    "extension-cannot-be-counted": "error",
     "response-after-deadline": "warning",
     "pit-extension-past-40-days": "warning",
     "no-review-rights": "error",

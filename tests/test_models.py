@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from foi_core.models import (
+    ACT_IN_FORCE,
+    MAX_MINUTES_EACH,
     SCHEMA_VERSION,
     Balance,
     Case,
@@ -26,11 +28,17 @@ from foi_core.models import (
     RequestItem,
     Side,
     Weight,
+    clean_text,
     explain_errors,
     field_label,
+    today,
 )
 
-text = st.text(max_size=200)
+# Any text a case can hold: no NUL and no lone surrogate (other controls are removed).
+text = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=200
+)
+words = text.filter(lambda value: clean_text(value).strip())
 
 
 @st.composite
@@ -40,7 +48,7 @@ def cases(draw: st.DrawFn) -> Case:
     items = [
         RequestItem(
             number=n,
-            text=draw(st.text(min_size=1, max_size=80)),
+            text=draw(words),
             outcome=draw(st.none() | st.sampled_from(list(Outcome))),
             answer=draw(text),
         )
@@ -49,7 +57,7 @@ def cases(draw: st.DrawFn) -> Case:
     factors = [
         Factor(
             side=draw(st.sampled_from(list(Side))),
-            text=draw(st.text(min_size=1, max_size=80)),
+            text=draw(words),
             rationale=draw(text),
             weight=draw(st.sampled_from(list(Weight))),
         )
@@ -67,11 +75,11 @@ def cases(draw: st.DrawFn) -> Case:
             balance=Balance(conclusion=Conclusion.MAINTAIN, reasoning=draw(text)),
         ),
     )
-    minutes = draw(st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False))
+    minutes = draw(st.floats(min_value=0, max_value=MAX_MINUTES_EACH))
     return Case(
         request=Request(
-            our_ref=draw(st.text(min_size=1, max_size=20).filter(str.strip)),
-            received=draw(st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1))),
+            our_ref=draw(words),
+            received=draw(st.dates(ACT_IN_FORCE, today())),
             text=draw(text),
             items=items,
         ),

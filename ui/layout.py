@@ -48,13 +48,6 @@ def case_header(case: Case) -> None:
     heading = case.request.our_ref + (f": {case.title}" if case.title.strip() else "")
     st.subheader(md_escape(heading), anchor=False)
     st.caption(deadline_text(case))
-    st.page_link(
-        "pages/history.py",
-        label="Case history",
-        icon=":material/history:",
-        query_params={"case": case.id},
-        help="Every saved version of this case, what changed, and restoring an earlier one.",
-    )
 
 
 def deadline_text(case: Case) -> str:
@@ -65,7 +58,9 @@ def deadline_text(case: Case) -> str:
         return f"Received {case.request.received:%d %B %Y}"
     parts = [f"Received {describe_date(case.request.received)}"]
     due = deadlines.final_due
-    if due is None:
+    if due is None and deadlines.problems:
+        parts.append("the due date cannot be worked out (see Request)")
+    elif due is None:
         parts.append("the clock is stopped (waiting for clarification or a fee)")
     else:
         parts.append(f"due {describe_date(due)}")

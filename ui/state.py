@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from foi_core import models
 from foi_core.models import Case
 from ui.nav import ensure_app_navigation
 from ui.text import md_escape
@@ -206,5 +207,5 @@ def open_case(page: str, case_id: str) -> None:
 
 
 def today() -> dt.date:
-    """Today's date (one place, so tests can read it the same way)."""
-    return dt.date.today()
+    """Today's date (one place, the engine's: tests pin it with foi_core.models.pinned_today)."""
+    return models.today()
