@@ -97,10 +97,25 @@ def _read_template(template: str | Path | None, kind: LetterKind) -> tuple[str, 
 # --- Checking an organisation's template -------------------------------------------------------
 
 
+# (template SHA-256, kind) of the templates that passed the schema check in this process: the
+# child need not walk them again (the check gives plain words; the sandbox is what protects).
+_PASSED: set[tuple[str, str]] = set()
+
+
+def _in_child(op: str, name: str, data: bytes, kind: LetterKind, **fields: Any) -> child.Answer:
+    passed = (_sha256(data), kind)
+    request = {"op": op, "name": name, "kind": kind, "checked": passed in _PASSED, **fields}
+    answer = child.run({**request, "template": base64.b64encode(data).decode("ascii")})
+    if not answer.unknown and not answer.problems:
+        if len(_PASSED) > 256:
+            _PASSED.clear()
+        _PASSED.add(passed)
+    return answer
+
+
 def _check(template: str | Path, kind: LetterKind) -> child.Answer:
     name, data = _read_template(template, kind)
-    request = {"op": "check", "name": name, "kind": kind, "logo": new_marker()}
-    return child.run({**request, "template": base64.b64encode(data).decode("ascii")})
+    return _in_child("check", name, data, kind, logo=new_marker())
 
 
 def check_template(template: str | Path, kind: LetterKind = "response") -> None:
@@ -152,8 +167,7 @@ def _render(
     if template is None:
         document = render_docx(data, name, values)
     else:
-        request = {"op": "render", "name": name, "kind": kind, "context": values}
-        answer = child.run({**request, "template": base64.b64encode(data).decode("ascii")})
+        answer = _in_child("render", name, data, kind, context=values)
         if answer.problems or answer.unknown or answer.docx is None:
             raise TemplateProblem(name, [*answer.problems, *answer.unknown])
         document = answer.docx
