@@ -6,6 +6,7 @@ a refresh or a new tab returns to the same case; every submitted change is saved
 
 import streamlit as st
 
+from ui.exposure import stop_if_exposed
 from ui.nav import available_pages
 from ui.state import OPEN_CASE_KEY
 
@@ -28,6 +29,8 @@ for info in available_pages():
     )
 
 page = st.navigation(sections)
+# Without sign-in, only this computer may see cases: a server others can reach explains and stops.
+stop_if_exposed()
 # The menu links do not carry ?case=. A case named in the URL (also after a refresh, on any page)
 # becomes the one this session has open, and the menu links keep it in the URL.
 URL_CASE_KEY = "_foi_url_case"

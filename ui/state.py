@@ -52,22 +52,39 @@ def field_key(name: str) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _store_for(url: str) -> Store:
-    """One Store per database URL for the whole server process (an Engine is thread-safe)."""
-    from foi_core.settings import get_settings
+def _store_for(url: str, demo_cases: bool) -> Store:
+    """One Store per database URL for the whole server process (an Engine is thread-safe).
+
+    ``demo_cases``: load the examples when the store is empty (by default only on the embedded
+    default database, never on one FOI_DATABASE_URL names: Settings.wants_demo_cases).
+    """
     from foi_core.storage import Store
 
     store = Store(url)
-    if get_settings().load_demo_cases:
+    if demo_cases:
         store.load_demo_cases()
     return store
 
 
 def get_store() -> Store:
-    """The Store for the configured database (FOI_DATABASE_URL), loading demo cases on first use."""
-    from foi_core.settings import get_settings
+    """The Store for the configured database (FOI_DATABASE_URL), loading demo cases on first use.
 
-    return _store_for(get_settings().database_url)
+    Every page reaches the store through here: when it cannot be opened (a bad setting, a
+    read-only file, an unreachable server...), the page shows what is wrong and what to do, and
+    stops. A server others can reach without sign-in stops here too (ui.exposure).
+    """
+    from foi_core.settings import SettingsError, get_settings
+    from foi_core.storage import StorageError
+    from ui.exposure import stop_if_exposed
+
+    stop_if_exposed()
+    try:
+        settings = get_settings()
+        return _store_for(settings.database_url, settings.wants_demo_cases())
+    except (StorageError, SettingsError) as error:  # not cached: the next run tries again
+        st.error(md_escape(str(error)), icon=":material/database:")
+        st.caption("After it is put right, reload this page.")
+        st.stop()
 
 
 def actor() -> str:
