@@ -2,9 +2,9 @@
 
 The server listens where Streamlit's ``server.address`` says (``.streamlit/config.toml`` sets
 127.0.0.1; unset means every interface). Sign-in is configured by an ``[auth]`` section in
-``.streamlit/secrets.toml``. A server others can reach without sign-in shows why it will not open
-cases and stops, before any case is drawn (``app.py`` and ``ui.state.get_store`` call
-``stop_if_exposed``).
+``.streamlit/secrets.toml``. A server others can reach without sign-in configured shows why it
+will not open cases, and with it configured asks each visitor to sign in; either way it stops
+before any case is drawn (``app.py`` and ``ui.state.get_store`` call ``stop_if_exposed``).
 """
 
 from __future__ import annotations
@@ -57,11 +57,26 @@ def sign_in_configured() -> bool:
         return False
 
 
+def _signed_in() -> bool:
+    try:
+        return bool(st.user.is_logged_in)
+    except Exception:  # st.user is unavailable without sign-in configured
+        return False
+
+
 def stop_if_exposed() -> None:
-    """Show the plain explanation and stop the page when the server is exposed without sign-in."""
+    """Stop the page before any case is drawn when others can reach this server and the person
+    using it has not signed in: without sign-in configured, explain why; with it, offer to sign in.
+    """
     from streamlit import config
 
-    problem = exposure_problem(config.get_option("server.address"), sign_in_configured())
+    address = config.get_option("server.address")
+    configured = sign_in_configured()
+    problem = exposure_problem(address, configured)
     if problem is not None:
         st.error(problem, icon=":material/lock:")
+        st.stop()
+    if configured and not is_loopback(address) and not _signed_in():
+        st.info("Sign in to see the cases.", icon=":material/lock:")
+        st.button("Sign in", on_click=st.login, type="primary")
         st.stop()

@@ -122,11 +122,24 @@ def test_an_exposed_server_without_sign_in_shows_no_case(app_store, server_addre
     assert not at.text_input  # no form drawn from the case
 
 
-def test_an_exposed_server_with_sign_in_configured_opens(app_store, server_address) -> None:
+def test_an_exposed_server_with_sign_in_configured_asks_to_sign_in(
+    app_store, server_address
+) -> None:
     server_address("0.0.0.0")
-    at = new_app()
+    at = new_app(DOORBELL)
     at.secrets["auth"] = {"redirect_uri": "https://foi.example.org/oauth2callback"}
     at.run()
     assert not at.exception, at.exception
     assert not at.error
+    assert [button.label for button in at.button] == ["Sign in"]
+    assert not at.dataframe
+    assert "Doorbell" not in texts(at)
+
+
+def test_loopback_with_sign_in_configured_opens_without_asking(app_store) -> None:
+    at = new_app()
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback"}
+    at.run()
+    assert not at.exception, at.exception
+    assert "Sign in" not in [button.label for button in at.button]
     assert at.dataframe  # the case list
