@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup
 
 from foi_core import cli
 from foi_core.letters import (
@@ -27,6 +30,8 @@ from foi_core.letters import (
     render_letter,
 )
 from foi_core.letters.sandbox import ensure_plain, render_docx
+from foi_core.letters.schema import CONTEXT_MODELS, Fields, ListOf, Shape, context_shape
+from foi_core.letters.template_check import Source, check_sources
 from foi_core.models import Case, OrganisationProfile
 from foi_core.settings import get_settings
 
@@ -311,3 +316,62 @@ def test_cli_prints_one_line_and_exits_2_for_a_hostile_template(
     assert err.startswith("error: The template 'hostile.docx' cannot be used")
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not out.exists()
+
+
+# --- Properties ---------------------------------------------------------------------------------
+
+PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=3), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=PLAIN, odd=st.sampled_from([(1, 2), b"x", Markup("<b>"), object(), {1: "a"}]))
+def test_plain_data_passes_and_anything_else_anywhere_is_refused(value: object, odd: object):
+    ensure_plain(value)
+    with pytest.raises(ValueError, match="not plain data"):
+        ensure_plain({"outer": [value, {"deep": odd}]})
+
+
+def _schema_paths(shape: Shape, prefix: tuple[tuple[str, bool], ...] = ()):
+    """Every path in the schema as (field name, is a list) pairs."""
+    if isinstance(shape, Fields):
+        for name, child in shape.fields.items():
+            here = (*prefix, (name, isinstance(child, ListOf)))
+            yield here
+            inner = child.item if isinstance(child, ListOf) else child
+            yield from _schema_paths(inner, here)
+
+
+def _jinja_for(path: tuple[tuple[str, bool], ...], last: str) -> str:
+    """A template reaching ``path`` (its last name replaced by ``last``), looping over lists."""
+    opened, expression = [], ""
+    for index, (name, is_list) in enumerate(path):
+        name = last if index == len(path) - 1 else name
+        expression = f"{expression}.{name}" if expression else name
+        if is_list and index < len(path) - 1:
+            opened.append(f"{{% for v{index} in {expression} %}}")
+            expression = f"v{index}"
+    return "".join(opened) + f"{{{{ {expression} }}}}" + "{% endfor %}" * len(opened)
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_every_path_the_schema_offers_passes_and_a_misspelt_one_is_named(data) -> None:
+    kind = data.draw(st.sampled_from(sorted(CONTEXT_MODELS)))
+    path = data.draw(st.sampled_from(list(_schema_paths(context_shape(kind)))))
+    good = _jinja_for(path, path[-1][0])
+    found = check_sources([Source("the letter body", good)], kind)
+    assert (found.problems, found.unknown) == ([], []), good
+    wrong = path[-1][0] + "zz"
+    found = check_sources([Source("the letter body", _jinja_for(path, wrong))], kind)
+    label = "".join(
+        f"{'.' if i else ''}{name}{'[]' if is_list else ''}"
+        for i, (name, is_list) in enumerate(path[:-1])
+    )
+    expected = f"{label}.{wrong}" if label else wrong
+    assert len(found.unknown) == 1 and f"'{expected}'" in found.unknown[0], found.unknown
