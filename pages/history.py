@@ -55,6 +55,17 @@ if not log:
     st.stop()
 numbers = [info.number for info in log]
 by_number = {info.number: info for info in log}
+# The latest saved revision is the case as it is now; the one before it is the usual choice.
+saved = [info.number for info in log if info.kind == "saved"]
+now = saved[-1] if saved else numbers[-1]
+before = next(
+    (
+        info.number
+        for info in reversed(log)
+        if info.kind == "saved" and info.version < loaded.version
+    ),
+    numbers[0],
+)
 st.dataframe(
     pd.DataFrame(
         [
@@ -70,7 +81,10 @@ st.dataframe(
         ]
     ),
     hide_index=True,
-    column_config={"Summary": st.column_config.TextColumn(width="large")},
+    column_config={
+        "Kind": st.column_config.TextColumn(width="medium"),
+        "Summary": st.column_config.TextColumn(width="large"),
+    },
     key="history.revisions",
 )
 
@@ -89,13 +103,13 @@ with left:
     older = st.selectbox(
         "From revision",
         numbers,
-        index=max(len(numbers) - 2, 0),
+        index=numbers.index(before),
         format_func=label,
         key="history.from",
     )
 with right:
     newer = st.selectbox(
-        "To revision", numbers, index=len(numbers) - 1, format_func=label, key="history.to"
+        "To revision", numbers, index=numbers.index(now), format_func=label, key="history.to"
     )
 try:
     change_table(compare_revisions(store, case.id, older, newer), "history.compared")
@@ -108,7 +122,7 @@ st.markdown("#### Restore a revision")
 chosen = st.selectbox(
     "Revision to restore",
     list(reversed(numbers)),
-    index=min(1, len(numbers) - 1),
+    index=list(reversed(numbers)).index(before),
     format_func=label,
     key="history.restore",
 )

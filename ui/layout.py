@@ -48,6 +48,13 @@ def case_header(case: Case) -> None:
     heading = case.request.our_ref + (f": {case.title}" if case.title.strip() else "")
     st.subheader(md_escape(heading), anchor=False)
     st.caption(deadline_text(case))
+    st.page_link(
+        "pages/history.py",
+        label="Case history",
+        icon=":material/history:",
+        query_params={"case": case.id},
+        help="Every saved version of this case, what changed, and restoring an earlier one.",
+    )
 
 
 def deadline_text(case: Case) -> str:

@@ -129,11 +129,11 @@ def _save_choices(case_id: str) -> None:
 
 def _discard(case_id: str) -> None:
     """Button callback: drop the edit; the page shows the case as saved."""
-    from ui.state import flash, reset_fields
+    from ui.state import flash, fresh_fields
 
     waiting = pending_merge(case_id)
     forget(case_id)
-    reset_fields()
+    fresh_fields()
     if waiting is not None:
         flash(
             f"Your changes were not saved; the case shows {waiting.who}'s version. A copy of "

@@ -31,6 +31,7 @@ FIELD_PREFIX = "f."
 _SEEN = "_foi_seen_versions"  # case id -> version shown on this session's latest run
 _BASE = "_foi_base_versions"  # case id -> version the officer edited (the one to save against)
 _SEEDED = "_foi_seeded_fields"  # form widget key -> version of the case it was first drawn from
+_ROUND = "_foi_field_round"  # goes up when the saved case differs from what the form holds
 OPEN_CASE_KEY = "_foi_open_case"
 _FLASH = "_foi_flash"
 
@@ -48,7 +49,8 @@ class LoadedCase:
 
 def field_key(name: str) -> str:
     """The widget key for a form field seeded from the case, e.g. ``field_key("our_ref")``."""
-    return f"{FIELD_PREFIX}{name}"
+    round_ = st.session_state.get(_ROUND, 0)
+    return f"{FIELD_PREFIX}{name}" if not round_ else f"{FIELD_PREFIX}r{round_}.{name}"
 
 
 @st.cache_resource(show_spinner=False)
@@ -110,6 +112,14 @@ def reset_fields() -> None:
     """Forget form input so the next run shows the values saved in the case."""
     for key in [k for k in st.session_state if str(k).startswith(FIELD_PREFIX)]:
         del st.session_state[key]
+
+
+def fresh_fields() -> None:
+    """Forget form input and give every form field a new key. Needed when the saved case is not
+    what the form holds (a merge, discarded input): the browser keeps showing, and sends back,
+    a field's old value for as long as its key stays the same, even once it is forgotten here."""
+    reset_fields()
+    st.session_state[_ROUND] = st.session_state.get(_ROUND, 0) + 1
 
 
 def flash(message: str) -> None:
@@ -206,7 +216,10 @@ def after_save(case_id: str, outcome: MergedSave, message: str) -> None:
     seen: dict[str, int] = st.session_state.setdefault(_SEEN, {})
     if outcome.version is not None:
         seen[case_id] = outcome.version
-    reset_fields()
+    if outcome.merged:
+        fresh_fields()
+    else:
+        reset_fields()
     if message:
         flash(message)
     if outcome.merged:

@@ -25,9 +25,10 @@ def button(at: AppTest, label: str):
 
 
 def table(at: AppTest, columns: list[str]) -> list[dict]:
-    """The rows of the (only) table on the page with exactly these columns."""
-    (frame,) = [f.value for f in at.dataframe if list(f.value.columns) == columns]
-    return frame.to_dict("records")
+    """The rows of the first table on the page with exactly these columns (the comparison comes
+    before what a restore would change)."""
+    frames = [f.value for f in at.dataframe if list(f.value.columns) == columns]
+    return frames[0].to_dict("records")
 
 
 @pytest.fixture
@@ -74,6 +75,15 @@ def test_two_revisions_are_compared_with_plain_labels_and_values_as_they_are(
     by_key(at.selectbox, "history.to").set_value(1)
     ok(at.run())
     assert "No differences" in texts(at)
+
+
+def test_the_defaults_compare_and_offer_the_revision_before_the_current_one(
+    history: Store, open_page
+) -> None:
+    at = ok(open_page(HISTORY, case_id=DOORBELL))
+    values = {key: by_key(at.selectbox, key).value for key in ("history.from", "history.to")}
+    assert values == {"history.from": 1, "history.to": 2}  # not the refused edit (3)
+    assert by_key(at.selectbox, "history.restore").value == 1
 
 
 def test_restoring_asks_first_and_saves_a_new_revision(history: Store, open_page) -> None:

@@ -3,6 +3,7 @@ change; changes to different fields are merged, the same field is asked about (u
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -10,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from foi_core.settings import get_settings
 from foi_core.storage import Store
-from tests.app.conftest import DOORBELL, by_key, texts
+from tests.app.conftest import DOORBELL, texts
 from ui.text import md_escape
 
 REQUEST = "pages/request.py"
@@ -42,10 +43,19 @@ def officer(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, AppTest], AppTest
     return act_as
 
 
+def field(elements, name: str):
+    """The form field ``name`` (its key is "f.<name>", or "f.r<n>.<name>" once the form was
+    drawn afresh after a merge)."""
+    pattern = re.compile(rf"f\.(r\d+\.)?{re.escape(name)}")
+    found = [element for element in elements if pattern.fullmatch(str(element.key))]
+    assert len(found) == 1, [element.key for element in elements]
+    return found[0]
+
+
 def save_request(at: AppTest, **fields: str) -> AppTest:
-    """Type into the request form's boxes (by field key) and press Save."""
+    """Type into the request form's boxes (by field name) and press Save."""
     for name, value in fields.items():
-        by_key(at.text_input, f"f.{name}").input(value)
+        field(at.text_input, name).input(value)
     return ok(button(at, "Save").click().run())
 
 
@@ -83,7 +93,7 @@ def test_changes_to_different_fields_are_merged_with_a_message(
     assert "b.officer also changed this case" in shown
     assert "their changes are kept and yours are added" in shown
     # The form now shows the saved case, so A's next save is based on it: no merge, no message.
-    assert by_key(officer_a.text_input, "f.their_ref").value == "B-REF"
+    assert field(officer_a.text_input, "their_ref").value == "B-REF"
     save_request(officer_a, title="Ring doorbell footage (2)")
     assert "also changed this case" not in texts(officer_a)
     summaries = [r.summary for r in app_store.revision_log(DOORBELL)]
@@ -108,7 +118,7 @@ def test_the_same_field_is_asked_about_with_both_values_and_the_choice_saved(
     ]
     # An unrelated rerun keeps the question and what A typed.
     ok(officer_a.run())
-    assert by_key(officer_a.text_input, "f.title").value == "A's title"
+    assert field(officer_a.text_input, "title").value == "A's title"
 
     ok(button(officer_a, "Save my choices").click().run())  # no choice made yet
     assert md_escape("Choose which version to keep for: Title.") in texts(officer_a)
@@ -118,7 +128,7 @@ def test_the_same_field_is_asked_about_with_both_values_and_the_choice_saved(
     stored = app_store.load(DOORBELL).case
     assert (stored.title, stored.request.their_ref) == (MARKUP, "A-REF")
     assert not [r for r in officer_a.radio if str(r.key).startswith("merge.")]
-    assert by_key(officer_a.text_input, "f.title").value == MARKUP  # the form shows the saved case
+    assert field(officer_a.text_input, "title").value == MARKUP  # the form shows the saved case
     assert "kept theirs for Title" in app_store.revision_log(DOORBELL)[-1].summary
 
 
@@ -135,7 +145,7 @@ def test_keeping_mine_and_discarding(app_store: Store, open_page, officer) -> No
     assert "Which to keep: Title" in [r.label for r in officer_b.radio]
     ok(button(officer_b, "Discard my changes").click().run())
     assert app_store.load(DOORBELL).case.title == "A1"
-    assert by_key(officer_b.text_input, "f.title").value == "A1"
+    assert field(officer_b.text_input, "title").value == "A1"
     assert "Your changes were not saved" in texts(officer_b)
     kinds = [r.kind for r in app_store.revision_log(DOORBELL)]
     assert kinds.count("conflict") == 2  # both refused edits are kept in the history
@@ -144,12 +154,12 @@ def test_keeping_mine_and_discarding(app_store: Store, open_page, officer) -> No
 def test_the_question_works_from_another_page(app_store: Store, open_page, officer) -> None:
     officer_a = officer("a.officer", open_page(ITEMS, case_id=DOORBELL))
     officer_b = officer("b.officer", open_page(ITEMS, case_id=DOORBELL))
-    by_key(officer_b.selectbox, "f.1.outcome").set_value("not_held")
+    field(officer_b.selectbox, "1.outcome").set_value("not_held")
     ok(button(officer_b, "Save items").click().run())
 
     officer("a.officer", officer_a)
-    by_key(officer_a.selectbox, "f.1.outcome").set_value("exempt")
-    by_key(officer_a.text_area, "f.2.searches").input("Searched the Ring portal")
+    field(officer_a.selectbox, "1.outcome").set_value("exempt")
+    field(officer_a.text_area, "2.searches").input("Searched the Ring portal")
     ok(button(officer_a, "Save items").click().run())
     assert "Which to keep: Item 1 – outcome" in [r.label for r in officer_a.radio]
     shown = texts(officer_a)
