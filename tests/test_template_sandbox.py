@@ -85,9 +85,17 @@ def zip_text(data: bytes) -> str:
 
 
 @pytest.fixture
-def limits(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Small limits, so a runaway template is stopped in a few seconds."""
+def short_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A 3-second limit, so a runaway template is stopped quickly."""
     monkeypatch.setenv("FOI_TEMPLATE_TIME_LIMIT", "3")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def small_memory(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A 300 MB memory limit (the time limit stays at its default)."""
     monkeypatch.setenv("FOI_TEMPLATE_MEMORY_LIMIT_MB", "300")
     get_settings.cache_clear()
     yield
@@ -181,9 +189,7 @@ def make_template_bytes(*paragraphs: str) -> bytes:
         ("{{ 1 / 0 }}", "fails when filled in"),
     ],
 )
-def test_hostile_templates_become_template_problems(
-    tmp_path: Path, limits: None, jinja: str, words: str
-) -> None:
+def test_hostile_templates_become_template_problems(tmp_path: Path, jinja: str, words: str) -> None:
     template = make_template(tmp_path / "hostile.docx", "Dear {{ requester.name }}", jinja)
     with pytest.raises(TemplateProblem) as raised:
         render_letter(example(), PROFILE, template=template, draft=True)
@@ -191,7 +197,7 @@ def test_hostile_templates_become_template_problems(
     assert "Traceback" not in str(raised.value)
 
 
-def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, limits: None) -> None:
+def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, short_time: None) -> None:
     loops = "".join(f"{{% for {v} in range(1000) %}}" for v in "abc") + "{% endfor %}" * 3
     template = make_template(tmp_path / "slow.docx", loops)
     with pytest.raises(TemplateProblem) as raised:
@@ -200,7 +206,9 @@ def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, limits: None) 
     assert "loops" in str(raised.value)
 
 
-def test_a_template_that_needs_too_much_memory_is_stopped(tmp_path: Path, limits: None) -> None:
+def test_a_template_that_needs_too_much_memory_is_stopped(
+    tmp_path: Path, small_memory: None
+) -> None:
     template = make_template(tmp_path / "hog.docx", "{{ our_ref|center(2000000000) }}")
     with pytest.raises(TemplateProblem) as raised:
         render_letter(example(), PROFILE, template=template, draft=True)
@@ -265,7 +273,7 @@ def test_built_in_templates_pass_the_check(kind: str) -> None:
     check_template(TEMPLATES_DIR / DEFAULT_TEMPLATES[kind], kind=kind)
 
 
-def test_the_check_fills_the_template_in_with_a_logo(tmp_path: Path, limits: None) -> None:
+def test_the_check_fills_the_template_in_with_a_logo(tmp_path: Path) -> None:
     """The old upload check rendered with no logo, so '{% if logo %}' hid whatever followed."""
     template = make_template(tmp_path / "t.docx", "{% if logo %}{{ 1 / 0 }}{% endif %}")
     with pytest.raises(TemplateProblem, match="fails when filled in"):
