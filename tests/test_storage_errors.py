@@ -21,12 +21,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from foi_core import settings as settings_module
 from foi_core.storage import StorageError, Store, _migrated_urls
 from foi_core.storage.errors import DatabaseProblem
 from tests.case_factory import correct_case
+from tests.conftest import postgres_url
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPE_NAMES = ("Error:", "Error(", "sqlalchemy.", "psycopg.", "sqlite3.", "Traceback", "(Background")
@@ -153,6 +155,15 @@ def test_a_wrong_password_says_so_without_showing_it(refusing_server: int) -> No
     assert "wrong-s3cret" not in message
 
 
+@pytest.mark.postgres
+def test_a_missing_database_or_user_on_a_real_server() -> None:
+    url = make_url(postgres_url())
+    message = problem_opening(url.set(database="no_such_db").render_as_string(False))
+    assert_plain(message, "has no database named no_such_db", "createdb no_such_db")
+    message = problem_opening(url.set(username="ghost").render_as_string(False))
+    assert_plain(message, "has no user named ghost", "FOI_DATABASE_URL")
+
+
 # --- SQLite files ----------------------------------------------------------------------------
 
 
@@ -229,6 +240,7 @@ PROBE = """
 import sys
 from foi_core.storage import Store, StorageError
 from tests.case_factory import correct_case
+from tests.conftest import postgres_url
 try:
     store = Store(sys.argv[1])
     if sys.argv[2] == "write":

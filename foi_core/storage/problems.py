@@ -199,10 +199,16 @@ def _explain_server(error: BaseException, url: str) -> DatabaseProblem | None:
             f"{server.capitalize()} refused the password for the user {user}; check the user "
             f"name and password in {SETTING}, or ask your administrator."
         )
-    if code in ("28000", "42704") or ("role" in lowered and "does not exist" in lowered):
+    if "role" in lowered and "does not exist" in lowered:
         return DatabaseProblem(
-            f"{server.capitalize()} does not let the user {user} in ({reason}); check the user "
-            f"name in {SETTING}, or ask your administrator for an account."
+            f"{server.capitalize()} has no user named {user}; check the user name in {SETTING}, "
+            "or ask your administrator for an account."
+        )
+    if code == "28000" or "pg_hba.conf" in lowered:
+        return DatabaseProblem(
+            f"{server.capitalize()} does not let the user {user} connect from this computer (its "
+            f"access rules have no entry for it); check the user name in {SETTING}, or ask your "
+            "administrator to allow it."
         )
     if code == "3D000" or ("database" in lowered and "does not exist" in lowered):
         return DatabaseProblem(
