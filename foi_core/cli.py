@@ -63,9 +63,11 @@ def _read_text(path: str) -> str:
 
 def _read_case(path: str) -> Case:
     """Read and validate a Case JSON file, turning every failure into a one-line CliError."""
+    from foi_core.storage.documents import upgraded_json
+
     text = _read_text(path)
     try:
-        return Case.from_json(text)
+        return Case.from_json(upgraded_json(text))
     except ValidationError as error:
         problems = explain_errors(error)
         first = problems[0]
@@ -159,11 +161,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    text = _store(args).export_case_json(args.ref)
+    include = args.include_personal_data
+    text = _store(args).export_case_json(args.ref, include_personal_data=include, actor=args.actor)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         print(text)
+    if include:
+        note = (
+            "note: this export includes personal data (the requester's details and the data "
+            "each issued letter was made from); keep the file safe"
+        )
+    else:
+        note = (
+            "note: exported without personal data (the requester's details are blank and "
+            "masked); add --include-personal-data to include them"
+        )
+    print(note, file=sys.stderr)
     return 0
 
 
@@ -244,9 +258,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--actor", default="cli", help="who is importing (for the audit trail)")
     add_database(sub)
 
-    sub = add("export", cmd_export, "Export a stored case (by our reference or id) as JSON.")
+    sub = add(
+        "export",
+        cmd_export,
+        "Export a stored case (by our reference or id) as JSON, without personal data unless "
+        "asked.",
+    )
     sub.add_argument("ref", metavar="REF")
     sub.add_argument("-o", "--output", metavar="FILE")
+    sub.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="include the requester's name, contact details and address and the data each "
+        "issued letter was made from (the file is marked as holding personal data)",
+    )
+    sub.add_argument("--actor", default="cli", help="who is exporting (for the audit trail)")
     add_database(sub)
 
     sub = add("list", cmd_list, "List stored cases.")

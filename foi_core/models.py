@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 CITATION_PATTERN = re.compile(r"^s\d+[A-Z]?(\(\w+\))*$")
 
@@ -491,15 +491,32 @@ class FeesNotice(_Model):
 
 
 class IssuedLetter(_Model):
-    """What is needed to reproduce and prove a letter that was issued."""
+    """A letter that was issued: what identifies it and proves it unchanged.
+
+    The data it was rendered from (its context, requester included) is stored once, in the
+    store's ``issued_letters`` table (row ``record_id``), never in the case.
+    """
 
     kind: Literal["response", "pit_extension", "reasoning_record"] = "response"
     issued_at: dt.datetime
+    issued_by: str = ""
     template_name: str
     template_sha256: str
     document_sha256: str
-    context: dict = Field(default_factory=dict)
     draft: bool = False
+    record_id: int | None = None
+
+
+class ExportInfo(_Model):
+    """The marker of an exported case file; the engine ignores it and the store drops it on
+    import. ``letter_contexts`` (issued letters' render data by document SHA-256) is filled only
+    when personal data is included; import moves it into the issued letters table."""
+
+    personal_data: bool
+    exported_at: dt.datetime | None = None
+    exported_by: str = ""
+    note: str = ""
+    letter_contexts: dict[str, dict] = Field(default_factory=dict)
 
 
 class CaseStatus(StrEnum):
@@ -511,7 +528,7 @@ class CaseStatus(StrEnum):
 class Case(_Model):
     """A request and every step of the reasoning about it."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     id: str = Field(default_factory=new_id)
     status: CaseStatus = CaseStatus.DRAFT
     title: str = ""
@@ -530,6 +547,8 @@ class Case(_Model):
     recheck_steps: list[str] = Field(default_factory=list)
     dismissed_suggestions: list[str] = Field(default_factory=list)
     issued_letters: list[IssuedLetter] = Field(default_factory=list)
+    # Only in exported files (never stored, left out of the JSON when absent).
+    export: ExportInfo | None = Field(default=None, exclude_if=lambda value: value is None)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Case:

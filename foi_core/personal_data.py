@@ -130,3 +130,17 @@ def without_personal_data(case: Case) -> Case:
     document["requester"] = Requester().model_dump(mode="json")
     masked = map_free_text(document, Case, lambda text: mask_requester(text, requester))
     return Case.model_validate(masked)
+
+
+# --- Export ---------------------------------------------------------------------------------------
+
+EXPORT_NOTE_WITH = (
+    "This file includes personal data: the requester's name, contact details and address, and "
+    "the data each issued letter was made from. Keep it as safely as the case itself and delete "
+    "it when it is no longer needed."
+)
+EXPORT_NOTE_WITHOUT = (
+    "Personal data left out: the requester's name, contact details and address are blank (and "
+    "masked where they were typed into the text), and issued letters' render data is not "
+    "included."
+)

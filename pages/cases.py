@@ -7,11 +7,13 @@ from pydantic import ValidationError
 
 from foi_core.deadlines import working_days_left
 from foi_core.models import CaseStatus
+from foi_core.personal_data import EXPORT_NOTE_WITH, EXPORT_NOTE_WITHOUT
 from foi_core.storage import CaseImportError, DuplicateCase
 from foi_core.workflow import duplicate_case, new_case, next_step, step_statuses
 from ui import (
     PAGES_BY_STEP,
     FieldProblems,
+    actor,
     add_case,
     case_id_from_url,
     field_key,
@@ -98,15 +100,25 @@ else:
         )
         if st.button("Open", type="primary", icon=":material/arrow_forward:", key="cases.open"):
             open_at_next_step(chosen)
+        personal = st.checkbox(
+            "Include personal data",
+            key="cases.export_personal",
+            help="Adds the requester's name, contact details and address, and the data each "
+            "issued letter was made from; the file is marked as holding personal data. Leave it "
+            "off to share a case: the requester is then left out.",
+        )
+        who = actor()
         st.download_button(
-            "Export as JSON",
-            data=lambda: store.export_case_json(chosen),
-            file_name=f"{labels[chosen].split(':')[0].replace('/', '-')}.json",
+            "Export with personal data" if personal else "Export as JSON",
+            data=lambda: store.export_case_json(chosen, include_personal_data=personal, actor=who),
+            file_name=f"{labels[chosen].split(':')[0].replace('/', '-')}"
+            f"{'-with-personal-data' if personal else ''}.json",
             mime="application/json",
             on_click="ignore",
             icon=":material/download:",
             key="cases.export",
         )
+    st.caption(EXPORT_NOTE_WITH if personal else EXPORT_NOTE_WITHOUT)
 
 # --- New case ---------------------------------------------------------------------------------
 

@@ -1,17 +1,18 @@
 """Letter: a readable preview, downloads (.docx, PDF when LibreOffice is available, the reasoning
 record, the PIT extension letter) and issuing, which records the letter on the case."""
 
+import json
 from pathlib import Path
 
 import streamlit as st
 
 from foi_core import letters
 from foi_core.checker import check
-from foi_core.models import CaseStatus
+from foi_core.models import Case
 from foi_core.personal_data import mask_requester
 from foi_core.settings import get_settings
-from foi_core.workflow import apply_step_edit
-from ui import case_page, get_store, md_escape, save_case, today
+from foi_core.storage import StaleCase
+from ui import actor, case_page, flash, get_store, md_escape, today
 from ui.reasoning import link_to_step, safe_file_name
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -161,36 +162,66 @@ with st.container(border=True):
 
 # --- Issuing ---------------------------------------------------------------------------------
 
+ISSUE_PROBLEM = "letter.issue_problem"
+
+
+def issue(shown_case: Case, version: int, shown: letters.RenderedLetter) -> None:
+    """Issue the letter the officer was looking at (a button callback: it gets the case, version
+    and letter of the run the officer saw, so a colleague's later change is never issued)."""
+    try:
+        letters.issue_letter(store, shown_case, version, shown, actor=actor(), on=today())
+    except StaleCase as error:
+        st.session_state[ISSUE_PROBLEM] = str(error)
+    else:
+        flash("The letter is recorded as issued.")
+
+
+def stored_data(record_id: int) -> str:
+    """The data an issued letter was made from, as stored (JSON)."""
+    return json.dumps(store.issued_letter(case.id, record_id).context, indent=2)
+
+
 with st.container(border=True):
     st.markdown("#### Issue")
+    if problem := st.session_state.pop(ISSUE_PROBLEM, None):
+        st.error(md_escape(problem), icon=":material/sync_problem:")
     issued = [letter for letter in case.issued_letters if letter.kind == "response"]
-    for letter in issued:
-        st.caption(
-            f"Issued {letter.issued_at:%d %B %Y at %H:%M} UTC from the template "
-            f"{md_escape(letter.template_name)}; document SHA-256 {letter.document_sha256[:16]}…"
+    for number, letter in enumerate(issued, start=1):
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        left.caption(
+            f"Issued {letter.issued_at:%d %B %Y at %H:%M} UTC"
+            f"{' by ' + md_escape(letter.issued_by) if letter.issued_by else ''} from the "
+            f"template {md_escape(letter.template_name)}; document SHA-256 "
+            f"{letter.document_sha256[:16]}…"
         )
+        if letter.record_id is not None:
+            right.download_button(
+                "Data it was made from",
+                data=lambda record_id=letter.record_id: stored_data(record_id),
+                file_name=f"{base_name}-issued-{number}-data.json",
+                mime="application/json",
+                on_click="ignore",
+                icon=":material/data_object:",
+                key=f"issued-data-{letter.record_id}",
+                help="The exact data this letter was rendered from, with the template's and the "
+                "document's fingerprints, to prove or reproduce it. It holds personal data.",
+            )
     if blocked:
         st.caption("Issuing is switched off until the check finds no errors.")
     st.caption(
-        "Issuing records this exact letter on the case (the template, a fingerprint of the "
-        "document and the data it was made from) so it can be reproduced later, and sets the "
-        "response date to today if it is empty. Send the downloaded letter to the requester."
+        "Issuing records this exact letter (the template, a fingerprint of the document and the "
+        "data it was made from, kept once apart from the case) so it can be reproduced later, "
+        "and sets the response date to today if it is empty. Send the downloaded letter to the "
+        "requester."
     )
-    if st.button(
+    st.button(
         "Issue the letter again" if issued else "Issue the letter",
         disabled=blocked,
         icon=":material/send:",
         key="issue",
-    ):
-        edited = letters.record_issue(case, rendered)
-        if edited.response_date is None:
-            edited.response_date = today()
-        edited.status = CaseStatus.ISSUED
-        save_case(
-            apply_step_edit(case, edited, "letter"),
-            "Letter issued",
-            message="The letter is recorded as issued.",
-        )
+        on_click=issue,
+        args=(case, loaded.version, rendered),
+    )
 
 # --- Preview ---------------------------------------------------------------------------------
 

@@ -135,10 +135,12 @@ def test_import_list_export_round_trip(tmp_path: Path) -> None:
     refs = [row["ref"] for row in json.loads(listed.stdout)]
     assert refs == ["002335/20"]
     out = tmp_path / "out.json"
-    exported = run_cli("export", "002335/20", "-o", str(out), db=db)
+    exported = run_cli("export", "002335/20", "--include-personal-data", "-o", str(out), db=db)
     assert exported.returncode == 0, exported.stderr
     original = json.loads(PARTIAL_CASE.read_text())
-    assert json.loads(out.read_text()) == original
+    data = json.loads(out.read_text())
+    assert data.pop("export")["personal_data"] is True
+    assert data == original
     again = run_cli("import", str(PARTIAL_CASE), db=db)
     assert_one_line_error(again)
 

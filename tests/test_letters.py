@@ -504,11 +504,11 @@ def test_rendered_letter_hashes_and_context() -> None:
 
 
 def test_stored_context_reproduces_the_letter_with_plain_docxtpl() -> None:
+    # The store keeps this context for each issued letter (tests/test_personal_data.py).
     case = example("999-calls-partial")
     rendered = render_letter(case, PROFILE)
-    issued = record_issue(case, rendered, "response").issued_letters[-1]
-    template = DocxTemplate(str(TEMPLATES_DIR / issued.template_name))
-    template.render({**issued.context, "logo": ""}, letter_environment(), autoescape=True)
+    template = DocxTemplate(str(TEMPLATES_DIR / rendered.template_name))
+    template.render({**rendered.context, "logo": ""}, letter_environment(), autoescape=True)
     buffer = io.BytesIO()
     template.save(buffer)
     assert document_text(buffer.getvalue()) == document_text(rendered.data)
@@ -518,13 +518,14 @@ def test_record_issue_appends_a_copy_and_leaves_the_case_alone() -> None:
     case = example("999-calls-partial")
     rendered = render_letter(case, PROFILE)
     when = dt.datetime(2020, 7, 30, 15, 0, tzinfo=dt.UTC)
-    updated = record_issue(case, rendered, "response", issued_at=when)
+    updated = record_issue(case, rendered, "response", issued_at=when, issued_by="a.officer")
     assert case.issued_letters == []
     letter = updated.issued_letters[-1]
     assert (letter.kind, letter.issued_at, letter.draft) == ("response", when, False)
     assert letter.document_sha256 == rendered.document_sha256
     assert letter.template_sha256 == rendered.template_sha256
-    assert letter.context == rendered.context
+    assert (letter.issued_by, letter.record_id) == ("a.officer", None)
+    assert "context" not in letter.model_dump()  # stored once by Store.issue_letter
     assert Case.from_json(updated.to_json()) == updated
 
 

@@ -2,7 +2,8 @@
 
 >>> rendered = render_letter(case, profile)            # LetterBlocked if the checker finds errors
 >>> rendered = render_letter(case, profile, draft=True)  # marked DRAFT – NOT FOR ISSUE
->>> case = record_issue(case, rendered, "response")
+>>> case = record_issue(case, rendered, "response")    # the letter's metadata on a copy
+>>> issue_letter(store, case, version, rendered)       # ... saved, its data stored once
 >>> pdf = to_pdf(rendered.data)                          # LibreOfficeMissing without soffice
 >>> check_template(path)             # TemplateProblem lists what is wrong with an own template
 
@@ -21,6 +22,7 @@ from .context import (
 )
 from .errors import LetterBlocked, LetterDataError, LetterError, LibreOfficeMissing, TemplateProblem
 from .files import read_case_file, record_case_file, render_case_file
+from .issuing import issue_letter
 from .pdf import soffice_path, to_pdf
 from .render import (
     DEFAULT_TEMPLATES,
@@ -54,6 +56,7 @@ __all__ = [
     "build_record_context",
     "check_template",
     "document_text",
+    "issue_letter",
     "letter_environment",
     "letter_paragraphs",
     "missing_template_variables",

@@ -23,8 +23,10 @@ def read_case_file(case_path: str | Path) -> Case:
         raise ValueError(f"{path}: the file is not UTF-8 text") from None
     except OSError as error:
         raise ValueError(f"{path}: cannot read the file ({error.strerror})") from None
+    from foi_core.storage.documents import upgraded_json  # older case files keep working
+
     try:
-        return Case.from_json(text)
+        return Case.from_json(upgraded_json(text))
     except ValidationError as error:
         problems = explain_errors(error)
         if any(p.message.startswith("Invalid JSON") for p in problems):

@@ -249,15 +249,19 @@ def record_issue(
     rendered: RenderedLetter,
     kind: LetterKind | None = None,
     issued_at: dt.datetime | None = None,
+    *,
+    issued_by: str = "",
 ) -> Case:
-    """A copy of ``case`` with the issued letter (hashes and context) appended."""
+    """A copy of ``case`` with the issued letter's metadata (kind, time, who, template and
+    document hashes) appended. Its render context is not in the case: ``issue_letter`` stores it
+    once in the store's issued letters table (``Store.issue_letter``)."""
     letter = IssuedLetter(
         kind=kind or rendered.kind,
         issued_at=issued_at or dt.datetime.now(dt.UTC),
+        issued_by=issued_by,
         template_name=rendered.template_name,
         template_sha256=rendered.template_sha256,
         document_sha256=rendered.document_sha256,
-        context=rendered.context,
         draft=rendered.draft,
     )
     updated = case.model_copy(deep=True)

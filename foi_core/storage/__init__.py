@@ -28,6 +28,7 @@ from .engine import (
     upgrade_to_head,
 )
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StaleCase, StorageError
+from .issued import IssuedLetterRecord
 from .records import (
     AuditEvent,
     CaseSummary,
@@ -42,6 +43,7 @@ from .tables import (
     AuditRow,
     Base,
     CaseRow,
+    IssuedLetterRow,
     JSONDocument,
     ProfileRow,
     RevisionRow,
@@ -60,6 +62,8 @@ __all__ = [
     "CaseRow",
     "CaseSummary",
     "DuplicateCase",
+    "IssuedLetterRecord",
+    "IssuedLetterRow",
     "JSONDocument",
     "ProfileRow",
     "Revision",

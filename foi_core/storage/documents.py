@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -12,13 +13,47 @@ from foi_core.personal_data import element_type, field_type, is_value_field
 
 from .errors import StorageError
 
+SCHEMA_1_NOTE = (
+    "Issued letters' render data moved out of a case file written by an older version; "
+    "it holds personal data."
+)
+
+
+def _letter_contexts_out_of_the_case(document: dict[str, Any]) -> dict[str, Any]:
+    """1 -> 2: an issued letter's render context no longer sits in the case (the store keeps it
+    once, in its issued letters table). Embedded contexts move to the file's export marker, by
+    document SHA-256, so importing the file stores them there; the marker is never stored."""
+    letters = document.get("issued_letters")
+    if not isinstance(letters, list):
+        return document
+    contexts: dict[str, Any] = {}
+    kept: list[Any] = []
+    for letter in letters:
+        if isinstance(letter, dict) and "context" in letter:
+            context, sha = letter["context"], letter.get("document_sha256")
+            if isinstance(context, dict) and context and isinstance(sha, str):
+                contexts[sha] = context
+            letter = {key: value for key, value in letter.items() if key != "context"}
+        kept.append(letter)
+    document["issued_letters"] = kept
+    if contexts and "export" not in document:
+        document["export"] = {
+            "personal_data": True,
+            "note": SCHEMA_1_NOTE,
+            "letter_contexts": contexts,
+        }
+    return document
+
+
 # Upgrades of stored documents, keyed by the schema version they upgrade from (to version + 1).
-DOCUMENT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+DOCUMENT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _letter_contexts_out_of_the_case,
+}
 
 
 def dump_case(case: Case) -> dict[str, Any]:
-    """The JSON document stored for a case."""
-    return case.model_dump(mode="json")
+    """The JSON document stored for a case (an export marker is never stored)."""
+    return case.model_dump(mode="json", exclude={"export"})
 
 
 def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
@@ -34,6 +69,22 @@ def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
         version += 1
         document["schema_version"] = version
     return document
+
+
+def upgraded_json(text: str | bytes) -> str | bytes:
+    """A case file's text upgraded to the current schema when it is a JSON object written by an
+    older one (for readers that validate text with ``Case.from_json``); otherwise unchanged, so
+    their own messages about malformed files still apply."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return text
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version >= SCHEMA_VERSION:
+        return text
+    if version not in DOCUMENT_UPGRADES:
+        return text
+    return json.dumps(upgrade_document(data), ensure_ascii=False)
 
 
 def parse_stored_case(document: dict[str, Any], what: str) -> Case:

@@ -36,7 +36,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from foi_core.models import Case, CaseStatus, OrganisationProfile, explain_errors
+from foi_core.models import Case, CaseStatus, ExportInfo, OrganisationProfile, explain_errors
+from foi_core.personal_data import EXPORT_NOTE_WITH, EXPORT_NOTE_WITHOUT, without_personal_data
 from foi_core.settings import get_settings
 
 from .documents import (
@@ -48,6 +49,7 @@ from .documents import (
 )
 from .engine import open_store_engine
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StaleCase, StorageError
+from .issued import IssuedLetters
 from .problems import explained
 from .records import (
     _SUMMARY_FIELDS,
@@ -89,7 +91,7 @@ def _format_time(moment: dt.datetime) -> str:
     return f"{moment:%H:%M} UTC on {moment.day} {moment:%B %Y}"
 
 
-class Store:
+class Store(IssuedLetters):
     """Cases, their revisions and audit events, and the organisation profile, in one database.
 
     Thread-safe: each operation opens its own session and transaction.
@@ -257,6 +259,7 @@ class Store:
         self._fill_row(row, case, document, actor, at)
         session.add(row)
         session.flush()
+        case, document = self._file_letters(session, case, document, actor)
         self._write_history(
             session, row, document, actor=actor, at=at, action=action, summary=summary, changes=[]
         )
@@ -557,15 +560,48 @@ class Store:
         summary = f"Imported case {case.request.our_ref} from a JSON file"
         return self._add_new(case, actor, "imported", summary)
 
-    def export_case_json(self, ref_or_id: str) -> str:
-        """The stored case as JSON, found by id or by reference; CaseNotFound if neither."""
-        with self._reading() as session:
+    def export_case_json(
+        self, ref_or_id: str, *, include_personal_data: bool = False, actor: str | None = None
+    ) -> str:
+        """The stored case as a JSON file, found by id or by reference; CaseNotFound if neither.
+
+        Without personal data (the default) the requester's details are blank (and masked where
+        typed into free text) and issued letters' render data is left out; with it, the file
+        carries both. The file's ``export`` marker says which, it imports again either way, and
+        the export is recorded in the audit log.
+        """
+        actor = self._actor(actor)
+        at = _utcnow()
+        with self._writing() as session:
             row = session.get(CaseRow, ref_or_id)
             if row is None:
                 row = session.scalar(select(CaseRow).where(CaseRow.ref == ref_or_id.strip()))
             if row is None:
                 raise CaseNotFound(f"There is no case with reference or id {ref_or_id}.")
-            return _stored(row).case.to_json()
+            case = _stored(row).case
+            if include_personal_data:
+                contexts, note = self._letter_contexts(session, case), EXPORT_NOTE_WITH
+            else:
+                case, contexts, note = without_personal_data(case), {}, EXPORT_NOTE_WITHOUT
+            case.export = ExportInfo(
+                personal_data=include_personal_data,
+                exported_at=at,
+                exported_by=actor,
+                note=note,
+                letter_contexts=contexts,
+            )
+            what = "with" if include_personal_data else "without"
+            self._write_audit(
+                session,
+                case_id=row.id,
+                at=at,
+                actor=actor,
+                action="exported",
+                summary=f"Exported as a JSON file {what} personal data",
+                case_version=row.version,
+                changes=[],
+            )
+            return case.to_json()
 
     # -- demo cases -----------------------------------------------------------------------------
 

@@ -1,4 +1,6 @@
-"""The SQLAlchemy tables: cases, their revisions, the audit log and the organisation profile."""
+"""The SQLAlchemy tables: cases, their revisions, the audit log, issued letters and the
+organisation profile. Revisions, audit events and issued letters are append-only (database
+triggers, see the migrations)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -89,7 +92,8 @@ class CaseRow(Base):
 
 
 class RevisionRow(Base):
-    """A copy of the document as saved (kind "saved") or as a refused stale edit ("conflict")."""
+    """A copy of the document as saved (kind "saved") or as a refused stale edit ("conflict");
+    append-only (database triggers refuse UPDATE and DELETE)."""
 
     __tablename__ = "case_revisions"
 
@@ -119,6 +123,24 @@ class AuditRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     case_version: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
+
+
+class IssuedLetterRow(Base):
+    """An issued letter and the data it was rendered from (its context, requester included),
+    stored once; the case keeps the letter's metadata and this row's id. Append-only."""
+
+    __tablename__ = "issued_letters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    issued_by: Mapped[str] = mapped_column(String(200))
+    template_name: Mapped[str] = mapped_column(Text)
+    template_sha256: Mapped[str] = mapped_column(String(64))
+    document_sha256: Mapped[str] = mapped_column(String(64))
+    draft: Mapped[bool] = mapped_column(Boolean)
+    context: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
 
 
 class ProfileRow(Base):
