@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import io
+import signal
 import struct
+import subprocess
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -25,6 +27,7 @@ from foi_core import cli
 from foi_core.letters import (
     TemplateProblem,
     check_template,
+    child,
     letter_paragraphs,
     missing_template_variables,
     render_letter,
@@ -213,6 +216,23 @@ def test_a_template_that_needs_too_much_memory_is_stopped(
     with pytest.raises(TemplateProblem) as raised:
         render_letter(example(), PROFILE, template=template, draft=True)
     assert "more than 300 MB of memory" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "returncode,stdout,words",
+    [
+        (-9, b"", "stopped unexpectedly; it may have needed more than 1,024 MB"),
+        (1, b"Traceback (most recent call last):", "stopped unexpectedly"),
+        (-signal.SIGXCPU, b"", "took longer than 10 seconds"),
+    ],
+)
+def test_a_child_that_dies_is_a_plain_template_problem(
+    returncode: int, stdout: bytes, words: str
+) -> None:
+    finished = subprocess.CompletedProcess([], returncode, stdout, b"MemoryError")
+    with pytest.raises(TemplateProblem) as raised:
+        child._read_answer(finished, "t.docx", child.Limits(10, 1024))
+    assert words in str(raised.value) and "Traceback" not in str(raised.value)
 
 
 def test_a_broken_docx_is_a_template_problem(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import math
 import os
 import resource
@@ -42,6 +43,7 @@ from .sandbox import (
 from .schema import sample_context
 from .template_check import check_sources, template_sources
 
+log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 GRACE_SECONDS = 10.0  # past the limit, time for the child to start and to stop itself
 MAX_ANSWER_MB = 128
@@ -114,12 +116,13 @@ def _read_answer(finished: subprocess.CompletedProcess, name: str, limits: Limit
         problems = [str(p) for p in answer.get("problems", [])]
         unknown = [str(p) for p in answer.get("unknown", [])]
     except (ValueError, TypeError, KeyError, AttributeError):
+        tail = finished.stderr.decode("utf-8", "replace")[-2000:]
+        log.warning("template child for %s failed (exit %s): %s", name, finished.returncode, tail)
         raise TemplateProblem(
             name,
             [
-                "the process filling the template in stopped unexpectedly (exit code "
-                f"{finished.returncode}); it may have needed more than "
-                f"{limits.memory_mb:,} MB of memory"
+                "the process filling the template in stopped unexpectedly; it may have needed "
+                f"more than {limits.memory_mb:,} MB of memory"
             ],
         ) from None
     return Answer(docx, problems, unknown)
