@@ -158,6 +158,10 @@ def test_a_non_plain_value_in_the_context_is_refused() -> None:
     with pytest.raises(ValueError, match="not plain data"):
         ensure_plain({"ok": ["text", 1, 2.5, True, None], "bad": (1, 2)})
     ensure_plain({"ok": ["text", 1, 2.5, True, None, {"nested": []}]})
+    looped: list = []
+    looped.append(looped)
+    with pytest.raises(ValueError, match="not plain data"):
+        ensure_plain({"looped": looped})
 
 
 def make_template_bytes(*paragraphs: str) -> bytes:

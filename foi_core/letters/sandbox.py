@@ -33,6 +33,7 @@ MAX_RANGE = 1000  # the most range() may count to; no letter needs more
 MAX_REPEAT = 100_000  # the longest text or list that '*' may build
 MAX_POWER = 100  # the largest exponent '**' accepts
 MAX_DOCUMENT_MB = 64  # the largest filled-in document (uncompressed), in MB
+MAX_DEPTH = 50  # the deepest nesting of lists and mappings in the data
 REMOVED_GLOBALS = ("lipsum",)
 REMOVED_FILTERS = ("safe", "urlize")
 
@@ -103,21 +104,24 @@ def letter_environment(undefined: type[Undefined] = StrictUndefined) -> LetterEn
 
 def ensure_plain(value: object, where: str = "") -> None:
     """Refuse (LetterDataError) anything but plain data: text, numbers, true/false, None, lists
-    and mappings with text keys, all the way down. Subclasses (such as Markup) are refused too.
+    and mappings with text keys, all the way down (at most ``MAX_DEPTH`` deep, so a list that
+    holds itself is refused too). Subclasses (such as Markup) are refused.
     """
-    stack: list[tuple[object, str]] = [(value, where)]
+    stack: list[tuple[object, str, int]] = [(value, where, 0)]
     while stack:
-        item, path = stack.pop()
+        item, path, depth = stack.pop()
         kind = type(item)
         if kind in PLAIN_TYPES:
             continue
+        if depth > MAX_DEPTH:  # also a list or mapping that holds itself
+            raise LetterDataError(_not_plain(path or "the data"))
         if kind is list:
-            stack.extend((child, f"{path}[]") for child in item)  # type: ignore[union-attr]
+            stack.extend((child, f"{path}[]", depth + 1) for child in item)  # type: ignore[union-attr]
         elif kind is dict:
             for key, child in item.items():  # type: ignore[union-attr]
                 if type(key) is not str:
                     raise LetterDataError(_not_plain(f"a key of {path or 'the data'}"))
-                stack.append((child, f"{path}.{key}" if path else key))
+                stack.append((child, f"{path}.{key}" if path else key, depth + 1))
         else:
             raise LetterDataError(_not_plain(path or "the data"))
 

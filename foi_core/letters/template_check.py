@@ -235,7 +235,7 @@ class _Walker:
             for branch in node.elif_:
                 self.statement(branch)
             self.statements(node.else_)
-        else:  # If, Output, FilterBlock, Block, Scope, autoescape blocks ...
+        else:  # Output, FilterBlock, Block, Scope, autoescape blocks ...
             for child in node.iter_child_nodes():
                 if isinstance(child, nodes.Expr):
                     self.expr(child)
