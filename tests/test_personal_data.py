@@ -325,6 +325,32 @@ def test_migration_moves_contexts_out_of_cases_stored_by_schema_1(empty_database
         store.close()
 
 
+def test_migration_0002_round_trips_issued_letters(store: Store) -> None:
+    from alembic import command
+
+    from foi_core.storage import alembic_config
+
+    case = example("999-calls-partial")
+    store.add(case, actor="alice")
+    rendered = render_letter(case, PROFILE)
+    issue_letter(store, case, 1, rendered, actor="alice")
+    with store.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+    document = _raw_case_document(store, case.id)
+    assert document["schema_version"] == 1
+    assert document["issued_letters"][0]["context"] == rendered.context
+    assert "record_id" not in document["issued_letters"][0]
+    with store.engine.connect() as connection:
+        stored = connection.execute(text("SELECT document FROM case_revisions")).scalars().all()
+    revisions = [json.loads(d) if isinstance(d, str) else d for d in stored]
+    assert {revision["schema_version"] for revision in revisions} == {1}
+    with store.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    (letter,) = store.load(case.id).case.issued_letters
+    assert store.issued_letter(case.id, letter.record_id).context == rendered.context
+    assert "context" not in _raw_case_document(store, case.id)["issued_letters"][0]
+
+
 def _raw_case_document(store: Store, case_id: str) -> dict:
     with store.engine.connect() as connection:
         value = connection.execute(

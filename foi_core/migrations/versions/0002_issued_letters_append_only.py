@@ -109,12 +109,12 @@ def _timestamp(value: Any) -> dt.datetime:
     return moment.replace(tzinfo=None) if op.get_bind().dialect.name == "sqlite" else moment
 
 
-def _documents_mentioning(table: sa.TableClause, word: str) -> list[tuple[Any, ...]]:
-    """(id, case_id or None, document) of the rows whose document text contains ``word``."""
+def _documents(table: sa.TableClause, word: str | None = None) -> list[tuple[Any, ...]]:
+    """(id, case id, document) of the rows (only those whose document text has ``word``)."""
     case_id = table.c.case_id if "case_id" in table.c else table.c.id
-    query = sa.select(table.c.id, case_id, table.c.document).where(
-        sa.cast(table.c.document, sa.Text).like(f'%"{word}"%')
-    )
+    query = sa.select(table.c.id, case_id, table.c.document)
+    if word is not None:
+        query = query.where(sa.cast(table.c.document, sa.Text).like(f'%"{word}"%'))
     return list(op.get_bind().execute(query).all())
 
 
@@ -155,28 +155,29 @@ def _move_contexts_out() -> None:
         document["schema_version"] = 2
         return document
 
-    for case_id, _same, document in _documents_mentioning(CASES, "context"):
+    for case_id, _same, document in _documents(CASES, "context"):
         if (new := strip(case_id, document)) is not None:
             bind.execute(
                 CASES.update()
                 .where(CASES.c.id == case_id)
                 .values(document=new, schema_version=2)
             )
-    for row_id, case_id, document in _documents_mentioning(REVISIONS, "context"):
+    for row_id, case_id, document in _documents(REVISIONS, "context"):
         if (new := strip(case_id, document)) is not None:
             bind.execute(REVISIONS.update().where(REVISIONS.c.id == row_id).values(document=new))
 
 
 def _move_contexts_back() -> None:
-    """Put each context back into the letters that name its row (documents become schema 1)."""
+    """Put each context back into the letters that name its row; every schema-2 document
+    becomes schema 1 (the only difference: where letters' contexts live)."""
     bind = op.get_bind()
     contexts = dict(bind.execute(sa.select(LETTERS.c.id, LETTERS.c.context)).all())
 
     def embed(document: dict[str, Any]) -> dict[str, Any] | None:
-        letters = document.get("issued_letters")
-        if not isinstance(letters, list) or not letters:
+        if document.get("schema_version") != 2:
             return None
-        for letter in letters:
+        letters = document.get("issued_letters")
+        for letter in letters if isinstance(letters, list) else []:
             if isinstance(letter, dict):
                 record_id = letter.pop("record_id", None)
                 letter.pop("issued_by", None)
@@ -185,12 +186,12 @@ def _move_contexts_back() -> None:
         document["schema_version"] = 1
         return document
 
-    for case_id, _same, document in _documents_mentioning(CASES, "issued_at"):
+    for case_id, _same, document in _documents(CASES):
         if (old := embed(document)) is not None:
             bind.execute(
                 CASES.update().where(CASES.c.id == case_id).values(document=old, schema_version=1)
             )
-    for row_id, _case_id, document in _documents_mentioning(REVISIONS, "issued_at"):
+    for row_id, _case_id, document in _documents(REVISIONS):
         if (old := embed(document)) is not None:
             bind.execute(REVISIONS.update().where(REVISIONS.c.id == row_id).values(document=old))
 
