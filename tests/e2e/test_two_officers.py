@@ -37,13 +37,15 @@ def case_id(app_server: AppServer) -> Iterator[str]:
 
 
 @pytest.fixture
-def colleague(app_server: AppServer, browser: Browser) -> Iterator[AppPage]:
+def colleague(
+    app_server: AppServer, browser: Browser, request: pytest.FixtureRequest
+) -> Iterator[AppPage]:
     """A second officer: another browser context (its own session) on the same server."""
     context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
     context.set_default_timeout(RUN_TIMEOUT_MS)
     page = context.new_page()
     try:
-        yield AppPage(page=page, base_url=app_server.url, name="colleague")
+        yield AppPage(page=page, base_url=app_server.url, name=f"{request.node.name}-colleague")
     finally:
         context.close()
 
@@ -122,9 +124,7 @@ def test_two_officers_edit_one_case(
     # B sees the outcome after a refresh; the History page lists every revision.
     officer_b.reload()
     expect(box(officer_b, TITLE)).to_have_value("Title by A")
-    officer_b.act(
-        officer_b.page.get_by_role("link", name="Case history").first.click, to="history"
-    )
+    officer_b.act(officer_b.page.get_by_role("link", name="Case history").first.click, to="history")
     officer_b.assert_no_exception()
     expect(officer_b.page.get_by_test_id("stMain")).to_contain_text("Restore a revision")
     officer_b.shot("history")
