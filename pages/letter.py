@@ -177,8 +177,8 @@ def issue(shown_case: Case, version: int, shown: letters.RenderedLetter) -> None
 
 
 def stored_data(record_id: int) -> str:
-    """The data an issued letter was made from, as stored (JSON)."""
-    return json.dumps(store.issued_letter(case.id, record_id).context, indent=2)
+    """An issued letter as stored: its fingerprints and the data it was made from (JSON)."""
+    return json.dumps(store.issued_letter(case.id, record_id).model_dump(mode="json"), indent=2)
 
 
 with st.container(border=True):

@@ -46,7 +46,8 @@ def test_issuing_stores_the_letters_data_once_apart_from_the_case(app_store, def
     download = by_key(at.get("download_button"), f"issued-data-{record.id}")
     assert download.proto.label == "Data it was made from"
     data = json.loads(deferred_downloads[download.proto.deferred_file_id]())
-    assert data == record.context
+    assert data["context"] == record.context
+    assert data["document_sha256"] == letter.document_sha256
 
 
 def test_a_letter_drawn_before_a_colleagues_change_is_not_issued(app_store):
