@@ -19,9 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from foi_core.models import Case, OrganisationProfile, explain_errors
+from foi_core.models import Case, OrganisationProfile
 
 if TYPE_CHECKING:
     from foi_core.storage import Store
@@ -51,28 +49,12 @@ def _parse_date(text: str) -> dt.date:
         ) from None
 
 
-def _read_text(path: str) -> str:
-    """Read a UTF-8 text file, turning every failure into a one-line CliError."""
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CliError(f"{path}: cannot read the file ({error})") from None
-
-
 def _read_case(path: str) -> Case:
-    """Read and validate a Case JSON file, turning every failure into a one-line CliError."""
-    from foi_core.storage.documents import upgraded_json
+    """Read, upgrade and validate a case file (foi_core.case_files): CaseFileError, one plain
+    line, when it cannot be used."""
+    from foi_core.case_files import read_case_path
 
-    text = _read_text(path)
-    try:
-        return Case.from_json(upgraded_json(text))
-    except ValidationError as error:
-        problems = explain_errors(error)
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise CliError(f"{path}: {first.field}: {first.message}{more}") from None
+    return read_case_path(path)
 
 
 def _print_json(data: object) -> None:
@@ -155,7 +137,10 @@ def _profile(args: argparse.Namespace) -> OrganisationProfile:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    stored = _store(args).import_case_json(_read_text(args.file), actor=args.actor)
+    from foi_core.case_files import read_case_bytes
+
+    data = read_case_bytes(args.file)
+    stored = _store(args).import_case_json(data, actor=args.actor, source=args.file)
     print(f"imported {stored.case.request.our_ref} (id {stored.case.id})")
     return 0
 

@@ -107,9 +107,9 @@ def test_check_exits_1_on_errors_and_names_the_rule(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("{not json", "Invalid JSON"),
-        ('{"schema_version": 1}', "request: This is required."),
-        ("", "Invalid JSON"),
+        ("{not json", "this is not valid JSON: expecting property name"),
+        ('{"schema_version": 1}', "request: this is required"),
+        ("", "the file is empty"),
     ],
 )
 def test_check_reports_a_malformed_file_in_one_line(

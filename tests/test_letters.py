@@ -613,7 +613,7 @@ def test_render_case_file_plain_errors(tmp_path: Path) -> None:
         render_case_file(tmp_path / "missing.json", tmp_path / "x.docx")
     wrong = tmp_path / "wrong.json"
     wrong.write_text(json.dumps({"request": {"our_ref": "1"}}), encoding="utf-8")
-    with pytest.raises(ValueError, match="not a valid case"):
+    with pytest.raises(ValueError, match=r"wrong\.json: request\.received: this is required"):
         render_case_file(wrong, tmp_path / "x.docx")
     blocked = tmp_path / "blocked.json"
     blocked.write_text(broken_case().to_json(), encoding="utf-8")

@@ -359,10 +359,10 @@ def test_import_refuses_duplicates_by_id_or_reference(store: Store) -> None:
     [
         (
             '{\n  "id": "x",\n  "title": "a" "b"\n}',
-            "not valid JSON: expecting ',' delimiter at line 3, column 16.",
+            "The case file: this is not valid JSON: expecting ',' delimiter at line 3, column 16",
         ),
-        ("", "The file is empty"),
-        ("[1, 2]", "must hold one JSON object"),
+        ("", "the file is empty"),
+        ("[1, 2]", "holds one JSON object ({ ... }), as made by Export; this file holds a list"),
         (b"\xff\xfe\x00", "not UTF-8 text"),
         ('{"schema_version": 7}', "newer version of the tool (case format 7)"),
     ],
@@ -390,9 +390,9 @@ def test_import_names_each_invalid_field(sqlite_store: Store) -> None:
         "or s40(5B).",
         "colour": "This field is not part of a case; remove it.",
     }
-    message = str(refused.value)
-    assert message.startswith("The case file has 4 problems:\n- ")
-    assert "- request.our_ref: This cannot be empty." in message
+    assert str(refused.value) == (
+        "The case file: request.our_ref: this cannot be empty (and 3 more problems)"
+    )
 
 
 # --- organisation profile ---------------------------------------------------------------------

@@ -4,36 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from foi_core.models import Case, OrganisationProfile, explain_errors
+from foi_core.case_files import read_case_path
+from foi_core.models import Case, OrganisationProfile
 
 from .pdf import to_pdf
 from .render import render_letter, render_reasoning_record
 
 
 def read_case_file(case_path: str | Path) -> Case:
-    """Read a Case JSON file; ValueError with a plain message when it cannot be used."""
-    path = Path(case_path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValueError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise ValueError(f"{path}: the file is not UTF-8 text") from None
-    except OSError as error:
-        raise ValueError(f"{path}: cannot read the file ({error.strerror})") from None
-    from foi_core.storage.documents import upgraded_json  # older case files keep working
-
-    try:
-        return Case.from_json(upgraded_json(text))
-    except ValidationError as error:
-        problems = explain_errors(error)
-        if any(p.message.startswith("Invalid JSON") for p in problems):
-            raise ValueError(f"{path}: this is not valid JSON ({problems[0].message})") from None
-        listed = "; ".join(f"{p.field}: {p.message}" for p in problems[:5])
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise ValueError(f"{path}: this is not a valid case: {listed}{more}") from None
+    """Read a case file (foi_core.case_files); CaseFileError, a ValueError with one plain line,
+    when it cannot be used."""
+    return read_case_path(case_path)
 
 
 def _write(path: Path, data: bytes) -> Path:

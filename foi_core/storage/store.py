@@ -23,7 +23,6 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from foi_core.case_files import CaseFileError, read_case_text
 from foi_core.models import Case, CaseStatus, ExportInfo, OrganisationProfile, explain_errors
 from foi_core.personal_data import EXPORT_NOTE_WITH, EXPORT_NOTE_WITHOUT, without_personal_data
 from foi_core.settings import get_settings
@@ -45,7 +45,6 @@ from .documents import (
     diff_documents,
     dump_case,
     parse_stored_case,
-    upgrade_document,
 )
 from .engine import open_store_engine
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StaleCase, StorageError
@@ -518,45 +517,20 @@ class Store(IssuedLetters):
     # -- import and export ------------------------------------------------------------------
 
     @staticmethod
-    def parse_case_json(text: str | bytes) -> Case:
-        """Validate a case file; CaseImportError with a plain message naming each bad field."""
-        if isinstance(text, bytes):
-            try:
-                text = text.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise CaseImportError(
-                    "The file is not UTF-8 text; save it as UTF-8 JSON and try again."
-                ) from None
-        text = text.lstrip("\ufeff")
-        if not text.strip():
-            raise CaseImportError("The file is empty; a case file is a JSON object.")
+    def parse_case_json(text: str | bytes, source: str = "The case file") -> Case:
+        """Read a case file (foi_core.case_files): CaseImportError with one plain line, and
+        ``problems`` naming each bad field, when it is not a valid case."""
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            reason = error.msg[:1].lower() + error.msg[1:]
-            raise CaseImportError(
-                f"This is not valid JSON: {reason} at line {error.lineno}, column {error.colno}."
-            ) from None
-        if not isinstance(data, dict):
-            raise CaseImportError(
-                "A case file must hold one JSON object ({ ... }), as made by Export."
-            )
-        try:
-            data = upgrade_document(data)
-        except StorageError as error:
-            raise CaseImportError(str(error)) from None
-        try:
-            return Case.model_validate(data)
-        except ValidationError as error:
-            problems = explain_errors(error)
-            lines = "\n".join(f"- {p.field}: {p.message}" for p in problems)
-            count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
-            raise CaseImportError(f"The case file has {count}:\n{lines}", problems) from None
+            return read_case_text(text, source)
+        except CaseFileError as error:
+            raise CaseImportError(str(error), error.problems) from None
 
-    def import_case_json(self, text: str | bytes, actor: str | None = None) -> StoredCase:
+    def import_case_json(
+        self, text: str | bytes, actor: str | None = None, source: str = "The case file"
+    ) -> StoredCase:
         """Validate and store a case file; DuplicateCase if its id or reference is taken."""
         actor = self._actor(actor)
-        case = self.parse_case_json(text)
+        case = self.parse_case_json(text, source)
         summary = f"Imported case {case.request.our_ref} from a JSON file"
         return self._add_new(case, actor, "imported", summary)
 
@@ -616,7 +590,7 @@ class Store(IssuedLetters):
         loaded = 0
         for path in sorted(folder.glob("*.json")):
             try:
-                case = self.parse_case_json(path.read_bytes())
+                case = self.parse_case_json(path.read_bytes(), path.name)
                 with self._writing() as session:
                     self._insert(
                         session, case, "demo", "created", f"Loaded demo case from {path.name}"
