@@ -9,6 +9,10 @@ from pydantic import ValidationError
 
 from foi_core.deadlines import DeadlineError, case_deadlines, describe_date, pit_extension_date
 from foi_core.models import (
+    MAX_HOURLY_RATE,
+    MAX_LIMIT_POUNDS,
+    MAX_MINUTES_EACH,
+    MAX_RECORDS,
     AggregateBalance,
     Balance,
     ClaimMode,
@@ -423,6 +427,7 @@ def cost_editor() -> None:
             records = st.number_input(
                 "Records",
                 min_value=0,
+                max_value=MAX_RECORDS,
                 step=1,
                 value=saved.records if saved else 0,
                 key=field_key(f"{prefix}.records"),
@@ -431,6 +436,7 @@ def cost_editor() -> None:
             minutes = st.number_input(
                 "Minutes each",
                 min_value=0.0,
+                max_value=float(MAX_MINUTES_EACH),
                 step=0.5,
                 value=float(saved.minutes_each) if saved else 0.0,
                 key=field_key(f"{prefix}.minutes"),
@@ -457,6 +463,7 @@ def cost_editor() -> None:
         rate = st.number_input(
             "Hourly rate (£)",
             min_value=0.01,
+            max_value=MAX_HOURLY_RATE,
             value=float(estimate.hourly_rate),
             key=field_key("cost.rate"),
         )
@@ -464,6 +471,7 @@ def cost_editor() -> None:
         limit = st.number_input(
             "Appropriate limit (£)",
             min_value=0.01,
+            max_value=MAX_LIMIT_POUNDS,
             value=float(estimate.limit_pounds),
             help="£450 for police forces and other authorities; £600 for central government.",
             key=field_key("cost.limit"),

@@ -8,14 +8,31 @@ from collections.abc import Iterable
 import streamlit as st
 from pydantic import ValidationError
 
-from foi_core.models import FieldProblem, explain_errors, field_label
+from foi_core.models import (
+    ACT_IN_FORCE,
+    FieldProblem,
+    explain_errors,
+    field_label,
+    latest_date,
+)
 from ui.state import field_key
 from ui.text import md_escape
 
 
 def date_field(label: str, value: dt.date | None, key: str, *, help: str | None = None) -> None:
-    """A date box (day/month/year) seeded with ``value``; its entry is at ``field_key(key)``."""
-    st.date_input(label, value=value, format="DD/MM/YYYY", key=field_key(key), help=help)
+    """A date box (day/month/year) seeded with ``value``; its entry is at ``field_key(key)``.
+
+    It offers only the dates a case may hold (from 1 January 2005 to two years ahead).
+    """
+    st.date_input(
+        label,
+        value=value,
+        min_value=ACT_IN_FORCE,
+        max_value=latest_date(),
+        format="DD/MM/YYYY",
+        key=field_key(key),
+        help=help,
+    )
 
 
 def _matches(problem_field: str, slot: str) -> bool:
