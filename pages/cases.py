@@ -217,7 +217,7 @@ upload = st.file_uploader(
 )
 if upload is not None and st.button("Import", key="cases.import"):
     try:
-        stored = store.import_case_json(upload.getvalue())
+        stored = store.import_case_json(upload.getvalue(), source=upload.name)
     except CaseImportError as error:
         st.error(md_escape(str(error)), icon=":material/error:")
     except DuplicateCase as error:

@@ -399,7 +399,7 @@ def test_import_a_malformed_case_file_names_the_field(app_store):
     exported["request"]["received"] = "2021-02-30"
     import_case_file(at, "bad.json", exported)
     message = " ".join(str(e.value) for e in at.error)
-    assert "request" in message and "received" in message and "real date" in message
+    assert "bad.json" in message and "request.received" in message and "real date" in message
     assert app_store.count() == count
 
 
