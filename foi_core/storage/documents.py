@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -69,22 +68,6 @@ def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
         version += 1
         document["schema_version"] = version
     return document
-
-
-def upgraded_json(text: str | bytes) -> str | bytes:
-    """A case file's text upgraded to the current schema when it is a JSON object written by an
-    older one (for readers that validate text with ``Case.from_json``); otherwise unchanged, so
-    their own messages about malformed files still apply."""
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return text
-    version = data.get("schema_version") if isinstance(data, dict) else None
-    if not isinstance(version, int) or isinstance(version, bool) or version >= SCHEMA_VERSION:
-        return text
-    if version not in DOCUMENT_UPGRADES:
-        return text
-    return json.dumps(upgrade_document(data), ensure_ascii=False)
 
 
 def parse_stored_case(document: dict[str, Any], what: str) -> Case:
