@@ -8,11 +8,8 @@ apart from the reasoning, so reasoning pages can stay applicant-blind.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -26,108 +23,25 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from foi_core import bounds
+from foi_core.bounds import clean_value, date_order_problems, plain_date
+
+# The bounds of a real case (foi_core.bounds), re-exported: code imports them from here.
+ACT_IN_FORCE = bounds.ACT_IN_FORCE
+YEARS_AHEAD = bounds.YEARS_AHEAD
+MAX_ITEMS = bounds.MAX_ITEMS
+MAX_RECORDS = bounds.MAX_RECORDS
+MAX_MINUTES_EACH = bounds.MAX_MINUTES_EACH
+MAX_HOURLY_RATE = bounds.MAX_HOURLY_RATE
+MAX_LIMIT_POUNDS = bounds.MAX_LIMIT_POUNDS
+clean_text = bounds.clean_text
+latest_date = bounds.latest_date
+pinned_today = bounds.pinned_today
+today = bounds.today
+
 SCHEMA_VERSION = 2
 
 CITATION_PATTERN = re.compile(r"^s\d+[A-Z]?(\(\w+\))*$")
-
-# --- What no real case holds (every model refuses it, with a plain message) ---------------------
-
-ACT_IN_FORCE = dt.date(2005, 1, 1)  # the right of access came into force: no earlier date
-YEARS_AHEAD = 2  # no date lies further than this after today (an estimate, a planned letter)
-MAX_ITEMS = 1_000  # numbered items in one request
-MAX_RECORDS = 10_000_000  # records on one cost line
-MAX_MINUTES_EACH = 10_080  # minutes per record: one week
-MAX_HOURLY_RATE = 1_000.0  # pounds an hour (the regulations set 25)
-MAX_LIMIT_POUNDS = 100_000.0  # the appropriate limit (the regulations set 450 or 600)
-
-_pinned_today: dt.date | None = None
-
-
-def today() -> dt.date:
-    """Today's date, as every rule about dates sees it (tests pin it with ``pinned_today``)."""
-    return _pinned_today or dt.date.today()
-
-
-@contextmanager
-def pinned_today(day: dt.date) -> Iterator[None]:
-    """Make ``today()`` return ``day`` inside the block (for tests and demonstrations)."""
-    global _pinned_today
-    before, _pinned_today = _pinned_today, day
-    try:
-        yield
-    finally:
-        _pinned_today = before
-
-
-def latest_date() -> dt.date:
-    """The latest date any field may hold: ``YEARS_AHEAD`` years after today."""
-    now = today()
-    try:
-        return now.replace(year=now.year + YEARS_AHEAD)
-    except ValueError:  # 29 February
-        return now.replace(year=now.year + YEARS_AHEAD, day=28)
-
-
-def _plain_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-# C0 control characters other than tab, line feed and carriage return: removed from all text.
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def clean_text(value: str) -> str:
-    """``value`` without invisible control characters; ValueError for NUL or a lone surrogate.
-
-    Tabs and line breaks are kept. NUL and lone surrogates are refused rather than dropped: no
-    database keeps the first everywhere and no file can hold the second, so they mean the text
-    was damaged on its way in.
-    """
-    if "\x00" in value:
-        raise ValueError("Contains a NUL character, which no text can hold; remove it")
-    if _SURROGATE.search(value):
-        raise ValueError(
-            "Contains a broken character (half of a UTF-16 surrogate pair), which no text can "
-            "hold; type that part again"
-        )
-    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
-
-
-def _check_date(day: dt.date) -> None:
-    on = day.date() if isinstance(day, dt.datetime) else day
-    if on < ACT_IN_FORCE:
-        raise ValueError(
-            f"{_plain_date(on)} is before 1 January 2005, when the right of access came into "
-            "force; check the year"
-        )
-    if on > latest_date():
-        raise ValueError(
-            f"{_plain_date(on)} is more than {YEARS_AHEAD} years from today; check the year"
-        )
-
-
-def _clean_value(value: Any) -> Any:
-    """Check and clean every string, number and date inside a field's value (nested models have
-    their own fields checked when they are built)."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, bool | int | BaseModel) or value is None:
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("Holds a number that is not finite (infinity or NaN)")
-        return value
-    if isinstance(value, dt.date):
-        _check_date(value)
-        return value
-    if isinstance(value, list):
-        return [_clean_value(element) for element in value]
-    if isinstance(value, tuple):
-        return tuple(_clean_value(element) for element in value)
-    if isinstance(value, dict):
-        return {_clean_value(key): _clean_value(element) for key, element in value.items()}
-    return value
 
 
 def new_id() -> str:
@@ -137,7 +51,7 @@ def new_id() -> str:
 
 class _Model(BaseModel):
     """Base of every case part: unknown fields refused, assignments validated, and every value
-    checked by ``_clean_value`` (no NUL, lone surrogate, non-finite number or impossible date;
+    checked by ``bounds.clean_value`` (no NUL, lone surrogate, non-finite number or impossible date;
     control characters removed)."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
@@ -155,7 +69,7 @@ class _Model(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_impossible_values(cls, value: Any) -> Any:
-        return _clean_value(value)
+        return clean_value(value)
 
 
 # --- Request and items -----------------------------------------------------------------------
@@ -233,7 +147,7 @@ class Request(_Model):
     def _received_by_today(cls, value: dt.date) -> dt.date:
         if value > today():
             raise ValueError(
-                f"A request cannot be received after today ({_plain_date(today())}); check the date"
+                f"A request cannot be received after today ({plain_date(today())}); check the date"
             )
         return value
 
@@ -582,7 +496,7 @@ class Case(_Model):
             InitErrorDetails(
                 type=PydanticCustomError("impossible_dates", message), loc=loc, input=str(day)
             )
-            for loc, day, message in _date_order_problems(self)
+            for loc, day, message in date_order_problems(self)
         ]
         if problems:
             raise ValidationError.from_exception_data("Case", problems)
@@ -608,72 +522,6 @@ class Case(_Model):
     @classmethod
     def from_json(cls, text: str | bytes) -> Case:
         return cls.model_validate_json(text)
-
-
-def _date_order_problems(case: Case) -> Iterator[tuple[tuple[str, ...], dt.date, str]]:
-    """(field, date, message) for each date that cannot be: before receipt, before the date it
-    follows, or (for things that have happened) after today."""
-    received, now = case.request.received, today()
-    said = f"the date the request was received ({_plain_date(received)})"
-
-    def before(day: dt.date | None, earlier: dt.date, what: str) -> str | None:
-        if day is not None and day < earlier:
-            return f"This cannot be before {what}; check the date"
-        return None
-
-    def future(day: dt.date | None) -> str | None:
-        if day is not None and day > now:
-            return (
-                f"This cannot be after today ({_plain_date(now)}): it has not happened yet; "
-                "check the date"
-            )
-        return None
-
-    checks: list[tuple[tuple[str, ...], dt.date | None, list[str | None]]] = [
-        (("response_date",), case.response_date, [before(case.response_date, received, said)]),
-        (
-            ("review_requested_on",),
-            case.review_requested_on,
-            [
-                before(case.review_requested_on, received, said),
-                future(case.review_requested_on),
-            ],
-        ),
-    ]
-    clar = case.clarification
-    if clar is not None:
-        asked = f"the date clarification was asked for ({_plain_date(clar.asked_on)})"
-        checks += [
-            (
-                ("clarification", "asked_on"),
-                clar.asked_on,
-                [before(clar.asked_on, received, said), future(clar.asked_on)],
-            ),
-            (
-                ("clarification", "received_on"),
-                clar.received_on,
-                [before(clar.received_on, clar.asked_on, asked), future(clar.received_on)],
-            ),
-        ]
-    fees = case.fees_notice
-    if fees is not None:
-        issued = f"the date the fees notice was issued ({_plain_date(fees.issued_on)})"
-        checks += [
-            (
-                ("fees_notice", "issued_on"),
-                fees.issued_on,
-                [before(fees.issued_on, received, said), future(fees.issued_on)],
-            ),
-            (
-                ("fees_notice", "paid_on"),
-                fees.paid_on,
-                [before(fees.paid_on, fees.issued_on, issued), future(fees.paid_on)],
-            ),
-        ]
-    for loc, day, messages in checks:
-        message = next((m for m in messages if m), None)
-        if message is not None and day is not None:
-            yield loc, day, message
 
 
 class OrganisationProfile(_Model):
