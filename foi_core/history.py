@@ -165,13 +165,20 @@ def compare_revisions(store: Store, case_id: str, older: int, newer: int) -> lis
     return field_changes(before, after)
 
 
+def restored_case(revision: Revision, current: Case) -> Case:
+    """The case a restore saves: the revision's reasoning, with the current record of issued
+    letters kept (a letter that went out cannot be taken back by restoring an older draft)."""
+    restored = revision.case
+    return restored.model_copy(update={"issued_letters": list(current.issued_letters)})
+
+
 def restore_problem(revision: Revision, current: Case) -> str | None:
     """Why this revision cannot be restored over the current case, or None if it can."""
     try:
-        document = revision_document(revision)
+        restored = restored_case(revision, current)
     except StorageError as error:
         return f"Revision {revision.number} cannot be read, so it cannot be restored: {error}"
-    if document == current.model_dump(mode="json"):
+    if restored.model_dump(mode="json") == current.model_dump(mode="json"):
         return f"Revision {revision.number} is the case as it is now: there is nothing to restore."
     return None
 
@@ -179,12 +186,16 @@ def restore_problem(revision: Revision, current: Case) -> str | None:
 def restore(
     store: Store, case_id: str, number: int, expected_version: int, actor: str | None = None
 ) -> int:
-    """Restore revision ``number`` as a new revision (audit: "Restored revision N").
+    """Restore revision ``number`` as a new revision (audit: "Restored revision N"), keeping the
+    issued letters recorded since (``restored_case``).
 
     Raises RestoreRefused when there is nothing to restore, StaleCase when the case changed
     since the officer looked at it (``expected_version``).
     """
-    problem = restore_problem(store.revision(case_id, number), store.load(case_id).case)
+    revision = store.revision(case_id, number)
+    current = store.load(case_id).case
+    problem = restore_problem(revision, current)
     if problem is not None:
         raise RestoreRefused(problem)
-    return store.restore_revision(case_id, number, expected_version, actor)
+    restored = restored_case(revision, current)
+    return store.save(restored, expected_version, actor, summary=f"Restored revision {number}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -17,6 +18,7 @@ from foi_core.models import (
     Conclusion,
     ExemptionClaim,
     Factor,
+    IssuedLetter,
     Outcome,
     PublicInterestTest,
     RequestItem,
@@ -483,3 +485,22 @@ def test_revisions_are_compared_and_restored_as_a_new_revision(store: Store) -> 
         store.revision(BASE.id, 9)
     assert store.saved_revision(BASE.id, 2).number == 2
     assert store.saved_revision(BASE.id, 99) is None
+
+
+def test_a_restore_keeps_the_letters_issued_since(store: Store) -> None:
+    store.add(BASE, actor="a.officer")
+    letter = IssuedLetter(
+        issued_at=dt.datetime(2026, 3, 20, 10, 0, tzinfo=dt.UTC),
+        issued_by="a.officer",
+        template_name="response_letter.docx",
+        template_sha256="a" * 64,
+        document_sha256="b" * 64,
+    )
+    issued = BASE.model_copy(update={"title": "Issued", "issued_letters": [letter]})
+    store.save(issued, 1, actor="a.officer")
+
+    restore(store, BASE.id, 1, expected_version=2, actor="b.officer")
+
+    case = store.load(BASE.id).case
+    assert case.title == BASE.title
+    assert case.issued_letters == [letter]

@@ -447,14 +447,6 @@ class Store(IssuedLetters):
             row = session.scalar(query)
             return None if row is None else Revision.model_validate(row, from_attributes=True)
 
-    def restore_revision(
-        self, case_id: str, number: int, expected_version: int, actor: str | None = None
-    ) -> int:
-        """Save revision ``number`` again as the case's next version ("Restored revision N");
-        history is never rewritten. StaleCase if the case moved on from ``expected_version``."""
-        case = self.revision(case_id, number).case
-        return self.save(case, expected_version, actor, summary=f"Restored revision {number}")
-
     def audit(self, case_id: str | None = None) -> list[AuditEvent]:
         """Audit events of one case (or of everything when ``case_id`` is None), oldest first."""
         query = select(AuditRow).order_by(AuditRow.at, AuditRow.id)
