@@ -60,6 +60,7 @@ def _set_prompt_answer(case: Case, profile: OrganisationProfile, value: str) -> 
 
 
 # Field -> the documents it must appear in: L (response letter), R (record), P (PIT letter).
+# The record leaves the requester out (foi_core.personal_data), so their details are L and P.
 FIELDS: dict[str, tuple[Setter, str]] = {
     "our_ref": (_set("request.our_ref"), "LRP"),
     "their_ref": (_set("request.their_ref"), "LRP"),
@@ -70,9 +71,9 @@ FIELDS: dict[str, tuple[Setter, str]] = {
     "where to find": (_set("request.item4.where_to_find"), "LR"),
     "item searches": (_set("request.item8.searches"), "LR"),
     "item notes": (_set("request.item1.notes"), "R"),
-    "requester name": (_set("requester.name"), "LRP"),
-    "requester contact": (_set("requester.contact"), "LRP"),
-    "requester address": (_set("requester.address"), "LRP"),
+    "requester name": (_set("requester.name"), "LP"),
+    "requester contact": (_set("requester.contact"), "LP"),
+    "requester address": (_set("requester.address"), "LP"),
     "harm interest": (_set("claim:anpr-s31.harm.interest"), "LR"),
     "harm causal chain": (_set("claim:anpr-s31.harm.causal_chain"), "LR"),
     "harm mosaic": (_set("claim:anpr-s31.harm.mosaic"), "LR"),
@@ -145,7 +146,9 @@ def assert_verbatim(values: dict[str, str]) -> None:
         FIELDS[field][0](case, profile, value)
     texts = documents(case, profile)
     for field, value in values.items():
-        expected = printable(value)
+        expected = printable(clean_text(value))  # what the case holds, as a letter prints it
+        if not expected.strip():
+            continue  # blank text: a letter leaves the paragraph out
         for kind in FIELDS[field][1]:
             assert expected in texts[kind], f"{field} not found verbatim in {kind}"
 
