@@ -19,6 +19,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from foi_core.bounds import today
 from foi_core.knowledge import Exemption, load_catalogue
 from foi_core.models import (
     LIKELIHOOD_LABELS,
@@ -444,7 +445,7 @@ def logo_png(profile: OrganisationProfile) -> bytes | None:
 
 def _header(kind: str, title: str, case: Case, profile: OrganisationProfile, draft: bool) -> dict:
     request = case.request
-    date = case.response_date or dt.date.today()
+    date = case.response_date or today()
     return {
         "kind": kind,
         "document_title": f"{DRAFT_MARKER}: {title}" if draft else title,
@@ -817,7 +818,7 @@ def _late_apology(case: Case) -> str:
     except DeadlineError:
         return ""
     final_due = deadlines.final_due
-    sent = case.response_date or dt.date.today()
+    sent = case.response_date or today()
     if final_due is None or sent <= final_due:
         return ""
     return _say("late_apology", due=letter_date(final_due))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from foi_core.bounds import today
 from foi_core.models import Case, CaseStatus
 
 from .render import RenderedLetter, record_issue
@@ -44,7 +45,7 @@ def issue_letter(
     edited = record_issue(case, rendered, issued_at=issued_at, issued_by=actor or "")
     if rendered.kind == "response" and not rendered.draft:
         if edited.response_date is None:
-            edited.response_date = on or dt.date.today()
+            edited.response_date = on or today()
         edited.status = CaseStatus.ISSUED
     edited = apply_step_edit(case, edited, "letter")
     return store.issue_letter(edited, expected_version, rendered.context, actor=actor)
