@@ -37,7 +37,9 @@ def rendered(path: Path) -> dict[str, list[list[str]]]:
         profile = good_profile()
         documents = {
             "response": render_letter(case, profile, draft=True, findings=()),
-            "record": render_reasoning_record(case, profile, findings=(), generated_at=GENERATED_AT),
+            "record": render_reasoning_record(
+                case, profile, findings=(), generated_at=GENERATED_AT
+            ),
         }
         if case.pit_extension is not None:
             documents["pit_extension"] = render_pit_extension_letter(case, profile)
