@@ -25,6 +25,7 @@ from foi_core.models import (
     RequestItem,
     new_id,
 )
+from foi_core.steps import STEP_KEYS, STEPS, STEPS_BY_KEY, Step
 
 if TYPE_CHECKING:
     from foi_core.knowledge import Catalogue, Exemption
@@ -32,27 +33,7 @@ if TYPE_CHECKING:
 # --- Steps ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Step:
-    """One step of the walkthrough: its key (used by checker findings), title and page file."""
-
-    key: str
-    title: str
-    page: str
-
-
-STEPS: tuple[Step, ...] = (
-    Step("request", "Request", "pages/request.py"),
-    Step("items", "Items", "pages/items.py"),
-    Step("exemptions", "Exemptions", "pages/exemptions.py"),
-    Step("harm", "Harm", "pages/harm.py"),
-    Step("public_interest", "Public interest", "pages/public_interest.py"),
-    Step("balance", "Balance", "pages/balance.py"),
-    Step("check", "Check", "pages/check.py"),
-    Step("letter", "Letter", "pages/letter.py"),
-)
-STEP_KEYS: tuple[str, ...] = tuple(step.key for step in STEPS)
-STEPS_BY_KEY: dict[str, Step] = {step.key: step for step in STEPS}
+# The steps themselves (keys and titles) live in foi_core.steps.
 
 # The later steps whose answers rest on each step. Changing a step marks these "re-check".
 # (The check step is recomputed every time, so it never needs re-checking.)

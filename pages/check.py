@@ -4,7 +4,7 @@ that fixes it; and a summary of the case's deadlines."""
 import streamlit as st
 
 from foi_core.deadlines import DeadlineError, case_deadlines, describe_date
-from foi_core.workflow import STEPS_BY_KEY
+from foi_core.steps import STEPS_BY_KEY
 from ui import case_page, md_escape
 from ui.reasoning import link_to_step, next_step_link
 

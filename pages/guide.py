@@ -3,7 +3,7 @@
 import streamlit as st
 
 from foi_core.knowledge import load_catalogue
-from foi_core.workflow import STEPS
+from foi_core.steps import STEPS
 from ui import PAGES_BY_STEP, case_id_from_url
 
 st.title("Guide")
@@ -45,8 +45,9 @@ for step in STEPS:
         st.markdown(guidance.what_the_law_asks)
         st.markdown(f"*Why:* {guidance.why}")
         st.caption(f"Rests on {guidance.provision}")
-        if case_id and PAGES_BY_STEP[step.key].exists:
-            st.page_link(step.page, label=f"Go to {step.title}", query_params={"case": case_id})
+        page = PAGES_BY_STEP[step.key]
+        if case_id and page.exists:
+            st.page_link(page.file, label=f"Go to {step.title}", query_params={"case": case_id})
 
 st.subheader("Glossary", anchor=False)
 query = st.text_input("Find a term", key="guide.term", placeholder="e.g. NCND, prejudice")

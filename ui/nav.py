@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from foi_core.workflow import STEPS
+from foi_core.steps import STEPS
 
 APP_ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,10 +44,10 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/cases.py", "Cases", ":material/folder_open:", "cases", "Cases"),
     *(
         PageInfo(
-            step.page,
+            f"pages/{step.key}.py",
             step.title,
             _STEP_ICONS[step.key],
-            Path(step.page).stem,
+            step.key,
             "Case",
             step.key,
         )

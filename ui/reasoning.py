@@ -295,7 +295,7 @@ def link_to_step(step_key: str, case: Case, label: str) -> None:
 
 def next_step_link(step_key: str, case: Case) -> None:
     """A 'Next' link at the foot of a page, to the following step that exists."""
-    from foi_core.workflow import STEP_KEYS, STEPS_BY_KEY
+    from foi_core.steps import STEP_KEYS, STEPS_BY_KEY
 
     later = STEP_KEYS[STEP_KEYS.index(step_key) + 1 :]
     for key in later:

@@ -17,23 +17,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from foi_core.models import CITATION_PATTERN
+from foi_core.steps import STEP_KEYS
 
 DATA_DIR = Path(__file__).resolve().parent
 EXEMPTIONS_DIR = DATA_DIR / "exemptions"
 
-STEP_KEYS: tuple[str, ...] = (
-    "request",
-    "items",
-    "exemptions",
-    "harm",
-    "public_interest",
-    "balance",
-    "check",
-    "letter",
-)
-StepKey = Literal[
-    "request", "items", "exemptions", "harm", "public_interest", "balance", "check", "letter"
-]
 TestType = Literal[
     "class", "prejudice", "endangerment", "national_security", "qualified_person", "procedural"
 ]

@@ -17,14 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from foi_core.knowledge.catalogue import (
     DATA_DIR,
-    STEP_KEYS,
     KnowledgeError,
-    StepKey,
     _describe,
     _entry_name,
     _expect_mapping,
     _read_yaml,
 )
+from foi_core.steps import STEP_KEYS, StepKey
 
 RULES_PATH = DATA_DIR / "rules.yaml"
 PLACEHOLDERS = frozenset({"citation", "items", "detail"})
