@@ -1,0 +1,63 @@
+"""The steps of a case and the editing operations that keep a case consistent.
+
+No Streamlit here: the pages call these functions and save the Case they return. Whether a step
+applies is decided from the case and the exemption catalogue (e.g. an absolute exemption has no
+public interest test), never from hard-coded section numbers. The parts:
+
+- ``foi_core.steps``: the step keys and titles (re-exported here);
+- ``needs``: which items and claims need a provision, a harm test, a public interest test, an
+  opinion;
+- ``statuses``: each step's status with a reason, and the next step;
+- ``recheck``: re-check marks (a changed step marks the later steps resting on it);
+- ``splitting``: a pasted request split into items;
+- ``editing``: items replaced, claims removed, new and duplicated cases.
+"""
+
+from foi_core.steps import STEP_KEYS, STEPS, STEPS_BY_KEY, Step
+from foi_core.workflow.editing import duplicate_case, new_case, remove_claim, set_items
+from foi_core.workflow.needs import (
+    ANSWER_OUTCOMES,
+    CLAIM_OUTCOMES,
+    claims_needing_harm,
+    claims_needing_pit,
+    claims_needing_qp_opinion,
+    exemption_for,
+    items_needing_claims,
+)
+from foi_core.workflow.recheck import (
+    DEPENDENTS,
+    apply_step_edit,
+    clear_recheck,
+    mark_changed,
+    mark_recheck,
+)
+from foi_core.workflow.splitting import split_request
+from foi_core.workflow.statuses import Status, StepStatus, next_step, step_statuses
+
+__all__ = [
+    "ANSWER_OUTCOMES",
+    "CLAIM_OUTCOMES",
+    "DEPENDENTS",
+    "STEPS",
+    "STEPS_BY_KEY",
+    "STEP_KEYS",
+    "Status",
+    "Step",
+    "StepStatus",
+    "apply_step_edit",
+    "claims_needing_harm",
+    "claims_needing_pit",
+    "claims_needing_qp_opinion",
+    "clear_recheck",
+    "duplicate_case",
+    "exemption_for",
+    "items_needing_claims",
+    "mark_changed",
+    "mark_recheck",
+    "new_case",
+    "next_step",
+    "remove_claim",
+    "set_items",
+    "split_request",
+    "step_statuses",
+]

@@ -1,0 +1,72 @@
+"""Re-check marks: which later steps rest on each step, and marking them when a step changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from foi_core.models import Case
+from foi_core.steps import STEP_KEYS, STEPS_BY_KEY
+
+# The later steps whose answers rest on each step. Changing a step marks these "re-check".
+# (The check step is recomputed every time, so it never needs re-checking.)
+DEPENDENTS: dict[str, tuple[str, ...]] = {
+    "request": ("items", "exemptions", "harm", "public_interest", "balance", "letter"),
+    "items": ("exemptions", "harm", "public_interest", "balance", "letter"),
+    "exemptions": ("harm", "public_interest", "balance", "letter"),
+    "harm": ("public_interest", "balance", "letter"),
+    "public_interest": ("balance", "letter"),
+    "balance": ("letter",),
+    "check": (),
+    "letter": (),
+}
+
+
+def _check_step_key(step_key: str) -> None:
+    if step_key not in STEPS_BY_KEY:
+        raise ValueError(f"unknown step '{step_key}'; steps are: {', '.join(STEP_KEYS)}")
+
+
+def _ordered(keys: Iterable[str]) -> list[str]:
+    wanted = set(keys)
+    return [key for key in STEP_KEYS if key in wanted]
+
+
+def mark_changed(case: Case, step_key: str) -> Case:
+    """A copy of the case with the later steps that rest on ``step_key`` marked "re-check".
+
+    Later answers are kept: the officer is asked to look at them again, not to redo them.
+    """
+    _check_step_key(step_key)
+    updated = case.model_copy(deep=True)
+    updated.recheck_steps = _ordered([*case.recheck_steps, *DEPENDENTS[step_key]])
+    return updated
+
+
+def mark_recheck(case: Case, *step_keys: str) -> Case:
+    """A copy of the case with exactly these steps added to the "re-check" marks."""
+    for key in step_keys:
+        _check_step_key(key)
+    updated = case.model_copy(deep=True)
+    updated.recheck_steps = _ordered([*case.recheck_steps, *step_keys])
+    return updated
+
+
+def clear_recheck(case: Case, step_key: str) -> Case:
+    """A copy of the case with ``step_key`` no longer marked "re-check"."""
+    _check_step_key(step_key)
+    updated = case.model_copy(deep=True)
+    updated.recheck_steps = [key for key in case.recheck_steps if key != step_key]
+    return updated
+
+
+def apply_step_edit(before: Case, after: Case, step_key: str) -> Case:
+    """Record that the officer submitted ``step_key``: clear its own re-check mark and, if the
+    case changed, mark the later steps that depend on it."""
+    edited = clear_recheck(after, step_key)
+    if _reasoning_dump(before) != _reasoning_dump(after):
+        edited = mark_changed(edited, step_key)
+    return edited
+
+
+def _reasoning_dump(case: Case) -> dict:
+    return case.model_dump(mode="json", exclude={"recheck_steps"})
