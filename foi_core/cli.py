@@ -278,22 +278,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _known_errors() -> tuple[type[BaseException], ...]:
-    """Engine exceptions that carry a plain message fit to print as they are."""
-    errors: list[type[BaseException]] = [ValueError, OSError]
-    try:
-        from foi_core import storage
+def _exit_code(error: Exception) -> int | None:
+    """The exit code for an engine exception whose message is fit to print as it is (1: a letter
+    refused because of checker errors; 2: any other), or None for anything else (a bug).
 
-        errors.append(storage.StorageError)  # every storage message is written for people
-    except (ImportError, AttributeError):
-        pass
-    try:
-        from foi_core import letters
+    Imported here, not at the top, so that commands which never touch the store or the letters
+    start without loading SQLAlchemy and docxtpl.
+    """
+    from foi_core.letters import LetterBlocked, LibreOfficeMissing, TemplateProblem
+    from foi_core.storage import StorageError
 
-        errors += [letters.TemplateProblem, letters.LibreOfficeMissing]
-    except (ImportError, AttributeError):
-        pass
-    return tuple(errors)
+    if isinstance(error, LetterBlocked):
+        return 1
+    plain = (ValueError, OSError, StorageError, TemplateProblem, LibreOfficeMissing)
+    return 2 if isinstance(error, plain) else None
 
 
 def _one_line(error: BaseException) -> str:
@@ -313,10 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return error.code
     except Exception as error:
-        blocked = type(error).__name__ == "LetterBlocked"
-        if blocked or isinstance(error, _known_errors()):
+        code = _exit_code(error)
+        if code is not None:
             print(f"error: {_one_line(error)}", file=sys.stderr)
-            return 1 if blocked else 2
+            return code
         if os.environ.get("FOI_DEBUG"):
             raise
         print(
