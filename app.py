@@ -7,7 +7,7 @@ a refresh or a new tab returns to the same case; every submitted change is saved
 import streamlit as st
 
 from ui.exposure import stop_if_exposed
-from ui.nav import available_pages
+from ui.nav import PAGES
 from ui.state import OPEN_CASE_KEY
 
 st.set_page_config(
@@ -17,7 +17,7 @@ st.set_page_config(
 )
 
 sections: dict[str, list[st.Page]] = {}
-for info in available_pages():
+for info in PAGES:
     sections.setdefault(info.section, []).append(
         st.Page(
             info.file,

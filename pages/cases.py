@@ -33,10 +33,7 @@ store = get_store()
 def open_at_next_step(case_id: str) -> None:
     """Open the case at the first step that needs work."""
     stored = store.load(case_id)
-    page = PAGES_BY_STEP.get(next_step(step_statuses(stored.case)))
-    if page is None or not page.exists:
-        page = PAGES_BY_STEP["request"]
-    open_case(page.file, case_id)
+    open_case(PAGES_BY_STEP[next_step(step_statuses(stored.case))].file, case_id)
 
 
 # --- The list of cases ---------------------------------------------------------------------------

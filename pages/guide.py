@@ -46,7 +46,7 @@ for step in STEPS:
         st.markdown(f"*Why:* {guidance.why}")
         st.caption(f"Rests on {guidance.provision}")
         page = PAGES_BY_STEP[step.key]
-        if case_id and page.exists:
+        if case_id:
             st.page_link(page.file, label=f"Go to {step.title}", query_params={"case": case_id})
 
 st.subheader("Glossary", anchor=False)

@@ -20,7 +20,7 @@ A case page reads like a script::
 
 from ui.fields import FieldProblems, date_field
 from ui.layout import case_findings, case_header, case_page, deadline_text, guidance, stepper
-from ui.nav import PAGES, PAGES_BY_STEP, PageInfo, available_pages
+from ui.nav import PAGES, PAGES_BY_STEP, PageInfo
 from ui.state import (
     CASES_PAGE,
     LoadedCase,
@@ -48,7 +48,6 @@ __all__ = [
     "PageInfo",
     "actor",
     "add_case",
-    "available_pages",
     "case_findings",
     "case_header",
     "case_id_from_url",

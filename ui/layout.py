@@ -91,12 +91,12 @@ def stepper(case: Case, current: str | None, findings: list[Any] | None = None) 
 
 
 def _step_cell(case: Case, status: StepStatus, current: str | None) -> None:
-    page = PAGES_BY_STEP.get(status.key)
+    page = PAGES_BY_STEP[status.key]
     label = status.step.title
     colour = STATUS_COLOURS[status.status]
     here = status.key == current
-    if status.status is Status.NOT_NEEDED or page is None or not page.exists:
-        st.markdown(f":gray[~~{label}~~]" if status.status is Status.NOT_NEEDED else label)
+    if status.status is Status.NOT_NEEDED:
+        st.markdown(f":gray[~~{label}~~]")
     else:
         st.page_link(
             page.file,

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 
 from foi_core.steps import STEPS
-
-APP_ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -23,10 +20,6 @@ class PageInfo:
     url_path: str
     section: str
     step_key: str | None = None
-
-    @property
-    def exists(self) -> bool:
-        return (APP_ROOT / self.file).exists()
 
 
 _STEP_ICONS = {
@@ -78,8 +71,3 @@ def ensure_app_navigation() -> None:
     if PagesManager.uses_pages_directory and not under_app_test:
         PagesManager.uses_pages_directory = False
         st.rerun()
-
-
-def available_pages() -> list[PageInfo]:
-    """The pages whose files exist (pages still being written are left out of the menu)."""
-    return [page for page in PAGES if page.exists]

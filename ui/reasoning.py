@@ -278,30 +278,24 @@ def cost_totals(estimate: CostEstimate) -> str:
     )
 
 
-def step_page(step_key: str) -> str | None:
-    """The page file that handles a step (None for a step without a page yet)."""
-    page = PAGES_BY_STEP.get(step_key)
-    return page.file if page is not None and page.exists else None
+def step_page(step_key: str) -> str:
+    """The page file that handles a step."""
+    return PAGES_BY_STEP[step_key].file
 
 
 def link_to_step(step_key: str, case: Case, label: str) -> None:
     """A link to the page for ``step_key`` that keeps the case in the URL."""
     page = step_page(step_key)
-    if page is None:
-        st.caption(f"Fix on the {step_key.replace('_', ' ')} step.")
-        return
     st.page_link(page, label=label, icon=":material/arrow_forward:", query_params={"case": case.id})
 
 
 def next_step_link(step_key: str, case: Case) -> None:
-    """A 'Next' link at the foot of a page, to the following step that exists."""
+    """A 'Next' link at the foot of a page, to the following step (none after the last)."""
     from foi_core.steps import STEP_KEYS, STEPS_BY_KEY
 
     later = STEP_KEYS[STEP_KEYS.index(step_key) + 1 :]
-    for key in later:
-        if step_page(key) is not None:
-            link_to_step(key, case, f"Next: {STEPS_BY_KEY[key].title}")
-            return
+    if later:
+        link_to_step(later[0], case, f"Next: {STEPS_BY_KEY[later[0]].title}")
 
 
 def safe_file_name(text: str) -> str:

@@ -36,7 +36,7 @@ from foi_core.models import (
 from foi_core.settings import get_settings
 from tests.app.conftest import by_key, new_app
 from tests.case_factory import correct_case
-from ui.nav import available_pages
+from ui.nav import PAGES
 from ui.reasoning import pit_claims
 from ui.text import md_escape
 
@@ -213,7 +213,7 @@ def walk_every_page(case_id: str) -> list[Shown]:
     """Open every page of the app on the case (each public interest test in turn)."""
     at = new_app(case_id).run()
     strings = shown(at, "cases")
-    for page in available_pages():
+    for page in PAGES:
         at.switch_page(page.file).run()
         assert not at.exception, f"{page.file}: {at.exception}"
         strings += shown(at, page.file)

@@ -13,7 +13,7 @@ from foi_core import settings as settings_module
 from foi_core.settings import get_settings
 from foi_core.storage import Store
 from tests.app.conftest import DOORBELL, new_app, texts
-from ui.nav import available_pages
+from ui.nav import PAGES
 
 # Pages that never touch the store (help text only) open as usual.
 STORE_FREE_PAGES = {"pages/guide.py"}
@@ -49,7 +49,7 @@ def test_every_page_explains_a_database_file_that_is_not_a_database(
     at = new_app(DOORBELL).run()
     assert_store_problem(at, "is not a database", "FOI\\_DATABASE\\_URL")
     assert not at.dataframe  # no case list
-    for page in available_pages():
+    for page in PAGES:
         at.switch_page(page.file).run()
         if page.file in STORE_FREE_PAGES:
             assert not at.exception, (page.file, at.exception)

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.helpers import REPO_ROOT, AppPage
-from ui.nav import available_pages
+from ui.nav import PAGES
 
 pytestmark = pytest.mark.e2e
 
@@ -24,7 +24,7 @@ def test_every_page_opens_for_a_demo_case(app: AppPage, case_id: str) -> None:
     # Start on Cases in a fresh session (as after a refresh there): the menu links carry no
     # ?case=, yet every page after it must keep the case named in the URL.
     app.goto(f"?case={case_id}")
-    pages = available_pages()
+    pages = PAGES
     assert len(pages) >= 11, [page.title for page in pages]  # Cases, 8 steps, Settings, Guide
     for info in pages:
         app.nav(info.title)
