@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +71,19 @@ class Settings(BaseSettings):
     template_memory_limit_mb: int = Field(
         default=1024, ge=128, description="Memory (MB) for filling in an organisation's template."
     )
+    knowledge_overlay_dir: Path | None = Field(
+        default=None,
+        description=(
+            "A folder of the organisation's own wording merged over the built-in legal knowledge "
+            "(same layout: exemptions/*.yaml, factors.yaml, guidance.yaml, rules.yaml); unset "
+            "uses the built-in knowledge only."
+        ),
+    )
+
+    @field_validator("knowledge_overlay_dir", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     def wants_demo_cases(self) -> bool:
         """Whether an empty store gets the demo cases (see ``load_demo_cases``)."""

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from foi_core.knowledge import (
+    DATA_DIR,
     STEP_KEYS,
     KnowledgeError,
     load_catalogue,
@@ -19,7 +20,6 @@ from foi_core.knowledge import (
     load_rule_book_from,
     load_rules,
 )
-from foi_core.knowledge.catalogue import DATA_DIR
 from foi_core.models import CITATION_PATTERN
 
 # --- The domain brief ---------------------------------------------------------------------------

@@ -1,5 +1,9 @@
 """Legal knowledge as validated YAML data: exemptions, factors, guidance, glossary, rules.
 
+Modules: ``schema`` (the models), ``yamlio`` (reading YAML, plain errors), ``overlay`` (an
+organisation's own wording merged over the built-in data), ``checks`` (rules the data follows),
+``loader`` (builds the catalogue), ``catalogue`` (the look-ups), ``rules`` (the checker's rules).
+
 >>> cat = load_catalogue()
 >>> cat.get("s31(1)(a)").ncnd_provision
 's31(3)'
@@ -7,23 +11,8 @@
 
 from __future__ import annotations
 
-import functools
-
-from foi_core.knowledge.catalogue import (
-    CORE_HARM_PROMPT_IDS,
-    DATA_DIR,
-    STEP_KEYS,
-    Catalogue,
-    Exemption,
-    GlossaryEntry,
-    HarmPrompt,
-    IrrelevantFactor,
-    KnowledgeError,
-    LibraryFactor,
-    StepGuidance,
-    Suggestion,
-    load_catalogue_from,
-)
+from foi_core.knowledge.catalogue import Catalogue
+from foi_core.knowledge.loader import load_catalogue, load_catalogue_from
 from foi_core.knowledge.rules import (
     Rule,
     RuleBook,
@@ -32,16 +21,22 @@ from foi_core.knowledge.rules import (
     load_rule_book_from,
     load_rules,
 )
-
-
-@functools.cache
-def load_catalogue() -> Catalogue:
-    """The validated catalogue (cached: loaded once per process)."""
-    return load_catalogue_from(DATA_DIR)
-
+from foi_core.knowledge.schema import (
+    CORE_HARM_PROMPT_IDS,
+    Exemption,
+    GlossaryEntry,
+    HarmPrompt,
+    IrrelevantFactor,
+    LibraryFactor,
+    StepGuidance,
+    Suggestion,
+)
+from foi_core.knowledge.yamlio import DATA_DIR, KnowledgeError
+from foi_core.steps import STEP_KEYS
 
 __all__ = [
     "CORE_HARM_PROMPT_IDS",
+    "DATA_DIR",
     "STEP_KEYS",
     "Catalogue",
     "Exemption",

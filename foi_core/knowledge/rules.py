@@ -1,5 +1,8 @@
 """Metadata for the checker's rules, loaded from rules.yaml (the logic lives in foi_core.checker).
 
+An overlay's rules.yaml rewords rules by id and may replace ``ncnd_leak_phrases`` (see
+``overlay``).
+
 Rule messages and fixes may contain the placeholders ``{citation}``, ``{items}`` and
 ``{detail}``; ``Rule.render_message`` / ``Rule.render_fix`` fill them (missing values become
 empty text, so a rule never shows raw braces).
@@ -13,19 +16,21 @@ import string
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from foi_core.knowledge.catalogue import (
+from foi_core.knowledge.overlay import Overlay, configured_overlay, merge_entries
+from foi_core.knowledge.yamlio import (
     DATA_DIR,
     KnowledgeError,
-    _describe,
-    _entry_name,
-    _expect_mapping,
-    _read_yaml,
+    expect_mapping,
+    parse_entry,
+    raw_entries,
+    read_yaml,
 )
 from foi_core.steps import STEP_KEYS, StepKey
 
 RULES_PATH = DATA_DIR / "rules.yaml"
+RULE_KEYS = {"rules", "ncnd_leak_phrases"}
 PLACEHOLDERS = frozenset({"citation", "items", "detail"})
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -101,36 +106,49 @@ class RuleBook(BaseModel):
         return found
 
 
-def load_rule_book_from(path: Path | str = RULES_PATH) -> RuleBook:
-    """Load and validate rules.yaml (uncached; tests use this)."""
+def load_rule_book_from(
+    path: Path | str = RULES_PATH, overlay: Path | str | None = None
+) -> RuleBook:
+    """Load and validate rules.yaml with the ``overlay`` folder's rules.yaml merged over it
+    (uncached; tests use this)."""
     path = Path(path)
-    raw = _expect_mapping(_read_yaml(path), path, {"rules", "ncnd_leak_phrases"})
-    rules_raw = raw.get("rules")
-    if not isinstance(rules_raw, list):
+    layer = Overlay(overlay)
+    raw = expect_mapping(read_yaml(path), path.name, RULE_KEYS)
+    change = layer.read("rules.yaml", RULE_KEYS)
+    if not isinstance(raw.get("rules"), list):
         raise KnowledgeError(f"{path.name}: 'rules' must be a list")
+    entries = merge_entries(
+        raw_entries(raw["rules"], path.name),
+        raw_entries(change.get("rules"), layer.label("rules.yaml")),
+        "id",
+        what="rule",
+        can_add=False,
+    )
     rules = []
     seen: set[str] = set()
-    for index, entry in enumerate(rules_raw):
-        try:
-            rule = Rule.model_validate(entry)
-        except ValidationError as error:
-            raise KnowledgeError(
-                f"{path.name}, {_entry_name(entry, index)}: {_describe(error)}"
-            ) from None
+    for entry in entries:
+        rule = parse_entry(Rule, entry)
         if rule.id in seen:
-            raise KnowledgeError(f"{path.name}, id {rule.id!r}: duplicate rule id")
+            raise KnowledgeError(f"{entry.where}, id {rule.id!r}: duplicate rule id")
         seen.add(rule.id)
         rules.append(rule)
+    where = path.name
     phrases = raw.get("ncnd_leak_phrases") or []
+    if "ncnd_leak_phrases" in change:
+        where, phrases = layer.label("rules.yaml"), change["ncnd_leak_phrases"] or []
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
-        raise KnowledgeError(f"{path.name}: 'ncnd_leak_phrases' must be a list of phrases")
+        raise KnowledgeError(f"{where}: 'ncnd_leak_phrases' must be a list of phrases")
     return RuleBook(rules=rules, ncnd_leak_phrases=[p.lower() for p in phrases])
 
 
-@functools.cache
 def load_rule_book() -> RuleBook:
-    """The validated rule book (cached)."""
-    return load_rule_book_from(RULES_PATH)
+    """The validated rule book with the configured overlay (cached per overlay folder)."""
+    return _cached_rule_book(configured_overlay())
+
+
+@functools.cache
+def _cached_rule_book(overlay: Path | None) -> RuleBook:
+    return load_rule_book_from(RULES_PATH, overlay)
 
 
 def load_rules() -> list[Rule]:
