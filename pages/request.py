@@ -2,11 +2,10 @@
 numbered items."""
 
 import streamlit as st
-from pydantic import ValidationError
 
+from foi_core.actions.request import RequestForm, edit_items, save_request
 from foi_core.deadlines import case_deadlines, describe_date
-from foi_core.models import Case, field_label
-from foi_core.workflow import mark_recheck, set_items, split_request
+from foi_core.models import field_label
 from ui import FieldProblems, case_page, date_field, field_key, save_case
 
 loaded = case_page("request")
@@ -131,66 +130,26 @@ with st.form("request", enter_to_submit=False):
         )
 
 
-def dates_in_order(first: str, second: str, field: str, first_words: str) -> bool:
-    """Check that the later date of a pair is not set alone or before the first one."""
-    start, end = ss[field_key(first)], ss[field_key(second)]
-    if end is not None and start is None:
-        problems.add(field, f"Enter the date {first_words} first.")
-        return False
-    if start is not None and end is not None and end < start:
-        problems.add(field, f"This cannot be before the date {first_words}.")
-        return False
-    return True
-
-
 if save or save_and_split:
-    data = case.model_dump()
-    data["title"] = ss[field_key("title")]
-    data["request"].update(
-        our_ref=ss[field_key("our_ref")].strip(),
-        their_ref=ss[field_key("their_ref")].strip(),
+    form = RequestForm(
+        title=ss[field_key("title")],
+        our_ref=ss[field_key("our_ref")],
+        their_ref=ss[field_key("their_ref")],
         received=ss[field_key("received")],
         text=ss[field_key("text")],
         searches=ss[field_key("searches")],
+        requester_name=ss[field_key("requester.name")],
+        requester_contact=ss[field_key("requester.contact")],
+        requester_address=ss[field_key("requester.address")],
+        clarification_asked_on=ss[field_key("clar.asked_on")],
+        clarification_received_on=ss[field_key("clar.received_on")],
+        fees_issued_on=ss[field_key("fees.issued_on")],
+        fees_paid_on=ss[field_key("fees.paid_on")],
     )
-    data["requester"] = {
-        "name": ss[field_key("requester.name")],
-        "contact": ss[field_key("requester.contact")],
-        "address": ss[field_key("requester.address")],
-    }
-    asked, answered = ss[field_key("clar.asked_on")], ss[field_key("clar.received_on")]
-    data["clarification"] = {"asked_on": asked, "received_on": answered} if asked else None
-    issued, paid = ss[field_key("fees.issued_on")], ss[field_key("fees.paid_on")]
-    data["fees_notice"] = {"issued_on": issued, "paid_on": paid} if issued else None
-
-    dates_ok = dates_in_order(
-        "clar.asked_on", "clar.received_on", "clarification.received_on", "it was asked for"
-    )
-    dates_ok &= dates_in_order(
-        "fees.issued_on", "fees.paid_on", "fees_notice.paid_on", "the notice was issued"
-    )
-    if ss[field_key("received")] is None:
-        problems.add("request.received", "Enter the date the request was received.")
-        dates_ok = False
-    new_texts = split_request(ss[field_key("text")]) if save_and_split else None
-    if save_and_split and not new_texts:
-        problems.add("request.text", "Paste the request in first: there is nothing to split.")
-    try:
-        edited = Case.model_validate(data)
-    except ValidationError as error:
-        problems.show_error(error)
-    else:
-        if dates_ok and not problems:
-            if edited.model_dump(exclude={"request"}) != case.model_dump(exclude={"request"}) or (
-                edited.request.model_dump(exclude={"items", "text"})
-                != case.request.model_dump(exclude={"items", "text"})
-            ):
-                edited = mark_recheck(edited, "letter")
-            summary = "Request details saved"
-            if new_texts:
-                edited = set_items(edited, new_texts)
-                summary = f"Request saved and split into {len(new_texts)} item(s)"
-            save_case(edited, summary, message=summary + ".")
+    result = save_request(case, form, split=save_and_split)
+    if result.ok:
+        save_case(result.case, result.summary, message=result.message)
+    problems.show(result.problems)
 
 # --- The items -----------------------------------------------------------------------------------
 
@@ -225,17 +184,7 @@ with st.form("items_text", enter_to_submit=False):
 
 if save_items:
     texts = [ss[field_key(f"item.{item.number}")] for item in case.request.items]
-    texts.append(ss[field_key("item.new")])
-    kept = [t for t in texts if t.strip()]
-    if not kept:
-        item_problems.add("items", "A request needs at least one item; type one in.")
-    else:
-        edited = set_items(case, kept)
-        removed = (
-            len(case.request.items)
-            + 1
-            - len(texts)
-            + texts.count("")
-            + sum(1 for t in texts if not t.strip() and t)
-        )
-        save_case(edited, f"Items edited ({len(kept)} item(s))", message="Items saved.")
+    result = edit_items(case, [*texts, ss[field_key("item.new")]])
+    if result.ok:
+        save_case(result.case, result.summary, message=result.message)
+    item_problems.show(result.problems)

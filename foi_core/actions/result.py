@@ -14,12 +14,14 @@ class ActionResult:
 
     ``case`` is the new case (re-check marks already applied) when the action succeeded; it is
     None when the input was refused, and ``problems`` then names each field to fix (the field
-    names the pages use for their problem slots). ``summary`` is the audit summary for the save.
+    names the pages use for their problem slots). ``summary`` is the audit summary for the save;
+    ``message`` what to tell the officer once it is saved ("" for nothing).
     """
 
     case: Case | None = None
     problems: tuple[FieldProblem, ...] = field(default=())
     summary: str = ""
+    message: str = ""
 
     @property
     def ok(self) -> bool:
@@ -27,11 +29,13 @@ class ActionResult:
         return self.case is not None and not self.problems
 
     @classmethod
-    def done(cls, case: Case, summary: str = "") -> ActionResult:
-        return cls(case=case, summary=summary)
+    def done(cls, case: Case, summary: str = "", message: str = "") -> ActionResult:
+        """Succeeded: the new case to save."""
+        return cls(case=case, summary=summary, message=message)
 
     @classmethod
     def refused(cls, problems: Iterable[FieldProblem]) -> ActionResult:
+        """Refused: the problems to show next to the fields."""
         return cls(problems=tuple(problems))
 
     @classmethod
@@ -45,3 +49,8 @@ class Problems(list[FieldProblem]):
 
     def add(self, field_name: str, message: str) -> None:
         self.append(FieldProblem(field=field_name, message=message))
+
+    def add_unnamed(self, problems: Iterable[FieldProblem]) -> None:
+        """Add the problems about fields not named yet (the first, plainer message stays)."""
+        named = {problem.field for problem in self}
+        self.extend(problem for problem in problems if problem.field not in named)

@@ -1,0 +1,197 @@
+"""Officer actions (foi_core.actions): each validates the officer's input and returns the new
+case, with the re-check marks, or the field problems the page shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foi_core.actions.items import ItemInput, save_items, set_every_outcome
+from foi_core.actions.request import RequestForm, edit_items, save_request
+from foi_core.actions.result import ActionResult
+from foi_core.models import OUTCOME_LABELS, Outcome, RequestItem
+from tests.case_factory import RECEIVED, correct_case, minimal_case
+
+LATER_STEPS = ["items", "exemptions", "harm", "public_interest", "balance", "letter"]
+
+
+def fields(result: ActionResult) -> list[str]:
+    return [problem.field for problem in result.problems]
+
+
+def request_form(case, **changes) -> RequestForm:
+    """The Request form as drawn for ``case``, with ``changes`` typed in."""
+    values = {
+        "title": case.title,
+        "our_ref": case.request.our_ref,
+        "their_ref": case.request.their_ref,
+        "received": case.request.received,
+        "text": case.request.text,
+        "searches": case.request.searches,
+        "requester_name": case.requester.name,
+        "requester_contact": case.requester.contact,
+        "requester_address": case.requester.address,
+    }
+    return RequestForm(**{**values, **changes})
+
+
+# --- Request ---------------------------------------------------------------------------------
+
+
+def test_save_request_unchanged_marks_nothing():
+    case = minimal_case()
+    result = save_request(case, request_form(case))
+    assert result.ok and result.case.recheck_steps == []
+    assert result.summary == "Request details saved" and result.message == "Request details saved."
+
+
+def test_save_request_details_mark_the_letter_only():
+    case = minimal_case()
+    result = save_request(case, request_form(case, their_ref=" ABC/1 ", text="New wording"))
+    assert result.case.request.their_ref == "ABC/1"
+    assert result.case.request.text == "New wording"
+    assert result.case.recheck_steps == ["letter"]
+
+
+def test_save_request_and_split():
+    case = minimal_case()
+    text = "Please tell me:\n1. How many dogs?\n2. How many horses?"
+    result = save_request(case, request_form(case, text=text), split=True)
+    texts = [item.text for item in result.case.request.items]
+    assert texts == ["How many dogs?", "How many horses?"]
+    assert result.summary == "Request saved and split into 2 item(s)"
+    assert result.case.recheck_steps == LATER_STEPS
+
+
+def test_split_with_nothing_to_split_is_refused():
+    case = minimal_case()
+    result = save_request(case, request_form(case, text="  "), split=True)
+    assert not result.ok and fields(result) == ["request.text"]
+
+
+def test_received_date_missing_is_named_once_in_plain_words():
+    case = minimal_case()
+    result = save_request(case, request_form(case, received=None))
+    assert [(p.field, p.message) for p in result.problems] == [
+        ("request.received", "Enter the date the request was received.")
+    ]
+
+
+def test_clarification_and_fees_dates_in_order():
+    case = minimal_case()
+    later, earlier = RECEIVED + dt.timedelta(days=5), RECEIVED + dt.timedelta(days=2)
+    result = save_request(
+        case,
+        request_form(
+            case,
+            clarification_received_on=earlier,
+            fees_issued_on=later,
+            fees_paid_on=earlier,
+        ),
+    )
+    assert [(p.field, p.message) for p in result.problems] == [
+        ("clarification.received_on", "Enter the date it was asked for first."),
+        ("fees_notice.paid_on", "This cannot be before the date the notice was issued."),
+    ]
+    ok = save_request(
+        case, request_form(case, clarification_asked_on=earlier, clarification_received_on=later)
+    )
+    assert ok.case.clarification.received_on == later
+
+
+def test_blank_reference_is_refused_at_its_field():
+    case = minimal_case()
+    assert fields(save_request(case, request_form(case, our_ref="  "))) == ["request.our_ref"]
+
+
+def test_edit_items_keeps_outcomes_of_unchanged_wording():
+    case = minimal_case(
+        RequestItem(number=1, text="One?", outcome=Outcome.NOT_HELD),
+        RequestItem(number=2, text="Two?", outcome=Outcome.NCND),
+    )
+    result = edit_items(case, ["", "Two?", "Three?"])
+    assert [(i.number, i.text, i.outcome) for i in result.case.request.items] == [
+        (1, "Two?", Outcome.NCND),
+        (2, "Three?", None),
+    ]
+    assert result.summary == "Items edited (2 item(s))"
+
+
+def test_edit_items_needs_one_item():
+    result = edit_items(minimal_case(), ["", "  "])
+    assert fields(result) == ["items"] and result.case is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="ab \n", max_size=6), max_size=5))
+def test_edit_items_keeps_exactly_the_non_blank_texts(texts):
+    result = edit_items(minimal_case(), texts)
+    kept = [t.strip() for t in texts if t.strip()]
+    if not kept:
+        assert not result.ok
+    else:
+        assert [item.text for item in result.case.request.items] == kept
+        assert [item.number for item in result.case.request.items] == list(range(1, len(kept) + 1))
+
+
+# --- Items -----------------------------------------------------------------------------------
+
+
+def test_every_item_the_same_outcome():
+    case = minimal_case(RequestItem(number=1, text="A?"), RequestItem(number=2, text="B?"))
+    result = set_every_outcome(case, Outcome.NCND)
+    assert {item.outcome for item in result.case.request.items} == {Outcome.NCND}
+    assert result.case.recheck_steps == LATER_STEPS[1:]
+    assert result.message == f"Every item is now: {OUTCOME_LABELS[Outcome.NCND]}."
+    assert fields(set_every_outcome(case, None)) == ["all.outcome"]
+
+
+def test_items_saved_asks_for_the_answer_next():
+    case = minimal_case(RequestItem(number=1, text="A?"), RequestItem(number=2, text="B?"))
+    result = save_items(
+        case,
+        {
+            1: ItemInput(outcome=Outcome.DISCLOSED, searches="HR system"),
+            2: ItemInput(outcome=Outcome.NOT_HELD),
+        },
+    )
+    assert result.ok
+    assert result.case.request.items[0].searches == "HR system"
+    assert result.message == "Saved. Now fill in the answer or where to find it for item(s) 1."
+
+
+def test_items_answer_and_directions_required_when_asked():
+    case = minimal_case(RequestItem(number=1, text="A?"), RequestItem(number=2, text="B?"))
+    result = save_items(
+        case,
+        {
+            1: ItemInput(outcome=Outcome.DISCLOSED, answer=" "),
+            2: ItemInput(outcome=Outcome.ACCESSIBLE_ELSEWHERE, where_to_find=""),
+        },
+    )
+    assert fields(result) == ["items.1.answer", "items.2.where_to_find"]
+    done = save_items(
+        case,
+        {
+            1: ItemInput(outcome=Outcome.DISCLOSED, answer="38."),
+            2: ItemInput(outcome=Outcome.ACCESSIBLE_ELSEWHERE, where_to_find="Our website."),
+        },
+    )
+    assert done.message == "Items saved." and done.summary == "Item outcomes saved"
+
+
+def test_items_unchanged_clear_their_own_recheck_mark_only():
+    case = correct_case().model_copy(update={"recheck_steps": ["items", "letter"]})
+    inputs = {
+        item.number: ItemInput(
+            outcome=item.outcome,
+            searches=item.searches,
+            answer=item.answer,
+            where_to_find=item.where_to_find,
+        )
+        for item in case.request.items
+    }
+    result = save_items(case, inputs)
+    assert result.case.recheck_steps == ["letter"]
