@@ -3,9 +3,10 @@ where-to-find."""
 
 import streamlit as st
 
-from foi_core.models import OUTCOME_LABELS, Case, Outcome
-from foi_core.workflow import ANSWER_OUTCOMES, apply_step_edit
-from ui import FieldProblems, case_page, field_key, flash, md_escape, save_case
+from foi_core.actions.items import ItemInput, save_items, set_every_outcome
+from foi_core.models import OUTCOME_LABELS, Outcome
+from foi_core.workflow import ANSWER_OUTCOMES
+from ui import FieldProblems, case_page, field_key, md_escape, save_case
 
 loaded = case_page("items")
 case = loaded.case
@@ -31,19 +32,11 @@ with st.expander("Give every item the same outcome"):
         )
         apply_all = st.form_submit_button("Apply to every item")
     if apply_all:
-        chosen = ss[field_key("all.outcome")]
-        if chosen is None:
-            st.error("Choose an outcome first.")
-        else:
-            data = case.model_dump()
-            for item in data["request"]["items"]:
-                item["outcome"] = chosen
-            edited = apply_step_edit(case, Case.model_validate(data), "items")
-            save_case(
-                edited,
-                f"Every item set to: {OUTCOME_LABELS[chosen]}",
-                message=f"Every item is now: {OUTCOME_LABELS[chosen]}.",
-            )
+        result = set_every_outcome(case, ss[field_key("all.outcome")])
+        if result.ok:
+            save_case(result.case, result.summary, message=result.message)
+        for problem in result.problems:
+            st.error(problem.message)
 
 # --- One block per item ------------------------------------------------------------------------
 
@@ -90,37 +83,18 @@ with st.form("items", enter_to_submit=False):
     save = st.form_submit_button("Save items", type="primary")
 
 if save:
-    data = case.model_dump()
-    needs_more: list[int] = []
-    for raw in data["request"]["items"]:
-        n = raw["number"]
-        outcome = ss[field_key(f"{n}.outcome")]
-        raw["outcome"] = outcome
-        raw["searches"] = ss[field_key(f"{n}.searches")]
-        answer_key, where_key = field_key(f"{n}.answer"), field_key(f"{n}.where")
-        if answer_key in ss:
-            raw["answer"] = ss[answer_key]
-            if outcome in ANSWER_OUTCOMES and not raw["answer"].strip():
-                problems.add(f"items.{n}.answer", "Type in the information being disclosed.")
-        elif outcome in ANSWER_OUTCOMES:
-            needs_more.append(n)
-        if where_key in ss:
-            raw["where_to_find"] = ss[where_key]
-            if outcome == Outcome.ACCESSIBLE_ELSEWHERE and not raw["where_to_find"].strip():
-                problems.add(
-                    f"items.{n}.where_to_find",
-                    "Say exactly where the requester can find it (s21 needs this).",
-                )
-        elif outcome == Outcome.ACCESSIBLE_ELSEWHERE:
-            needs_more.append(n)
-    if not problems:
-        edited = apply_step_edit(case, Case.model_validate(data), "items")
-        if needs_more:
-            flash(
-                "Saved. Now fill in the answer or where to find it for item(s) "
-                + ", ".join(str(n) for n in needs_more)
-                + "."
-            )
-        save_case(edited, "Item outcomes saved", message="" if needs_more else "Items saved.")
+    inputs = {}
+    for item in case.request.items:
+        n = item.number
+        inputs[n] = ItemInput(
+            outcome=ss[field_key(f"{n}.outcome")],
+            searches=ss[field_key(f"{n}.searches")],
+            answer=ss.get(field_key(f"{n}.answer")),
+            where_to_find=ss.get(field_key(f"{n}.where")),
+        )
+    result = save_items(case, inputs)
+    if result.ok:
+        save_case(result.case, result.summary, message=result.message)
     else:
+        problems.show(result.problems)
         st.error("Nothing was saved: fix the problems shown above.")
