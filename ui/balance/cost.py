@@ -1,0 +1,148 @@
+"""s12: the cost estimate line by line, with running totals, and the s16 advice."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from foi_core.actions.balance import CostRow, preview_cost_estimate, set_cost_estimate
+from foi_core.models import (
+    MAX_HOURLY_RATE,
+    MAX_LIMIT_POUNDS,
+    MAX_MINUTES_EACH,
+    MAX_RECORDS,
+    Case,
+    CostActivity,
+    CostEstimate,
+    CostLine,
+)
+from ui import FieldProblems, field_key, save_case
+from ui.reasoning import COST_ACTIVITY_LABELS, cost_totals
+
+ACTIVITIES = list(CostActivity)
+
+
+def draw(case: Case) -> None:
+    """The section (shown when an item is refused for cost or a claim relies on s12)."""
+    st.markdown("### Cost estimate (s12)")
+    st.caption(
+        "Count only time spent determining whether the information is held, locating, "
+        "retrieving and extracting it. Redaction and considering exemptions do not count."
+    )
+    with st.container(border=True):
+        editor(case)
+
+
+def line_row(index: int, saved: CostLine | None, problems: FieldProblems) -> CostRow:
+    """One line's boxes; what they hold."""
+    prefix = f"cost.{index}"
+    cols = st.columns([3, 4, 2, 2, 1.4], vertical_alignment="bottom")
+    with cols[0]:
+        activity = st.selectbox(
+            f"Activity (line {index + 1})",
+            ACTIVITIES,
+            index=ACTIVITIES.index(saved.activity) if saved else None,
+            format_func=COST_ACTIVITY_LABELS.__getitem__,
+            placeholder="Choose",
+            key=field_key(f"{prefix}.activity"),
+        )
+    with cols[1]:
+        description = st.text_input(
+            "What is done",
+            value=saved.description if saved else "",
+            key=field_key(f"{prefix}.description"),
+        )
+    with cols[2]:
+        records = st.number_input(
+            "Records",
+            min_value=0,
+            max_value=MAX_RECORDS,
+            step=1,
+            value=saved.records if saved else 0,
+            key=field_key(f"{prefix}.records"),
+        )
+    with cols[3]:
+        minutes = st.number_input(
+            "Minutes each",
+            min_value=0.0,
+            max_value=float(MAX_MINUTES_EACH),
+            step=0.5,
+            value=float(saved.minutes_each) if saved else 0.0,
+            key=field_key(f"{prefix}.minutes"),
+        )
+    with cols[4]:
+        remove = st.checkbox("Remove", key=field_key(f"{prefix}.remove"))
+    problems.slot(f"cost.lines.{index}")
+    return CostRow(index, activity, description, records, minutes, remove)
+
+
+def totals(preview: CostEstimate | list, problems: FieldProblems) -> None:
+    """The running totals, or why they cannot be worked out."""
+    if not isinstance(preview, CostEstimate):
+        problems.show(preview)
+    elif preview.exceeds_limit:
+        st.info(cost_totals(preview) + " Section 12 can be relied on.", icon=":material/payments:")
+    else:
+        st.warning(
+            cost_totals(preview) + " Within the limit, the request cannot be refused under s12.",
+            icon=":material/payments:",
+        )
+
+
+@st.fragment
+def editor(case: Case) -> None:
+    """The estimate line by line, outside a form so the totals update as figures change."""
+    estimate = case.cost_estimate or CostEstimate()
+    rows_key = field_key("cost.rows")
+    if rows_key not in st.session_state:
+        st.session_state[rows_key] = max(1, len(estimate.lines))
+    problems = FieldProblems()
+    rows = [
+        line_row(index, estimate.lines[index] if index < len(estimate.lines) else None, problems)
+        for index in range(st.session_state[rows_key])
+    ]
+    if st.button("Add a line", icon=":material/add:", key=field_key("cost.add_line")):
+        st.session_state[rows_key] += 1
+        st.rerun(scope="fragment")
+
+    left, right = st.columns(2)
+    with left:
+        rate = st.number_input(
+            "Hourly rate (£)",
+            min_value=0.01,
+            max_value=MAX_HOURLY_RATE,
+            value=float(estimate.hourly_rate),
+            key=field_key("cost.rate"),
+        )
+        problems.slot("cost.hourly_rate")
+    with right:
+        limit = st.number_input(
+            "Appropriate limit (£)",
+            min_value=0.01,
+            max_value=MAX_LIMIT_POUNDS,
+            value=float(estimate.limit_pounds),
+            help="£450 for police forces and other authorities; £600 for central government.",
+            key=field_key("cost.limit"),
+        )
+        problems.slot("cost.limit_pounds")
+    totals(preview_cost_estimate(rows, rate, limit), problems)
+    method = st.text_area(
+        "How the estimate was made (sampling, systems searched)",
+        value=estimate.method,
+        key=field_key("cost.method"),
+    )
+    problems.slot("cost.method")
+    advice = st.text_area(
+        "Advice on narrowing the request (s16)",
+        value=estimate.s16_advice,
+        help="Say what could be provided within the limit and how the request could be refined.",
+        key=field_key("cost.advice"),
+    )
+    problems.slot("cost.s16_advice")
+    if st.button("Save the cost estimate", type="primary", key=field_key("cost.save")):
+        result = set_cost_estimate(
+            case, rows, hourly_rate=rate, limit_pounds=limit, method=method, s16_advice=advice
+        )
+        if result.ok and result.case is not None:
+            save_case(result.case, result.summary)
+        else:  # those the totals already showed are not repeated
+            problems.show([p for p in result.problems if p not in problems.problems])
