@@ -6,7 +6,8 @@ import streamlit as st
 from foi_core.actions.items import ItemInput, save_items, set_every_outcome
 from foi_core.models import OUTCOME_LABELS, Outcome
 from foi_core.workflow import ANSWER_OUTCOMES
-from ui import FieldProblems, case_page, field_key, md_escape, save_case
+from ui import FieldProblems, case_page, field_key, md_escape
+from ui.actions import save_result
 
 loaded = case_page("items")
 case = loaded.case
@@ -33,8 +34,7 @@ with st.expander("Give every item the same outcome"):
         apply_all = st.form_submit_button("Apply to every item")
     if apply_all:
         result = set_every_outcome(case, ss[field_key("all.outcome")])
-        if result.ok:
-            save_case(result.case, result.summary, message=result.message)
+        save_result(result)
         for problem in result.problems:
             st.error(problem.message)
 
@@ -93,8 +93,6 @@ if save:
             where_to_find=ss.get(field_key(f"{n}.where")),
         )
     result = save_items(case, inputs)
-    if result.ok:
-        save_case(result.case, result.summary, message=result.message)
-    else:
-        problems.show(result.problems)
+    save_result(result, problems)
+    if result.problems:
         st.error("Nothing was saved: fix the problems shown above.")

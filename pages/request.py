@@ -6,7 +6,8 @@ import streamlit as st
 from foi_core.actions.request import RequestForm, edit_items, save_request
 from foi_core.deadlines import case_deadlines, describe_date
 from foi_core.models import field_label
-from ui import FieldProblems, case_page, date_field, field_key, save_case
+from ui import FieldProblems, case_page, date_field, field_key
+from ui.actions import save_result
 
 loaded = case_page("request")
 case = loaded.case
@@ -146,10 +147,7 @@ if save or save_and_split:
         fees_issued_on=ss[field_key("fees.issued_on")],
         fees_paid_on=ss[field_key("fees.paid_on")],
     )
-    result = save_request(case, form, split=save_and_split)
-    if result.ok:
-        save_case(result.case, result.summary, message=result.message)
-    problems.show(result.problems)
+    save_result(save_request(case, form, split=save_and_split), problems)
 
 # --- The items -----------------------------------------------------------------------------------
 
@@ -184,7 +182,4 @@ with st.form("items_text", enter_to_submit=False):
 
 if save_items:
     texts = [ss[field_key(f"item.{item.number}")] for item in case.request.items]
-    result = edit_items(case, [*texts, ss[field_key("item.new")]])
-    if result.ok:
-        save_case(result.case, result.summary, message=result.message)
-    item_problems.show(result.problems)
+    save_result(edit_items(case, [*texts, ss[field_key("item.new")]]), item_problems)
