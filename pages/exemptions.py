@@ -2,12 +2,20 @@
 catalogue, with suggestions from the request text."""
 
 import streamlit as st
-from pydantic import ValidationError
 
+from foi_core.actions.claims import (
+    ClaimChoice,
+    add_claim,
+    default_mode,
+    dismiss_suggestion,
+    drop_claim,
+    update_claim,
+)
 from foi_core.knowledge import Exemption, load_catalogue
-from foi_core.models import OUTCOME_LABELS, Case, ClaimMode, ExemptionClaim, Outcome
-from foi_core.workflow import apply_step_edit, items_needing_claims, remove_claim
-from ui import FieldProblems, case_page, field_key, md_escape, one_line, save_case
+from foi_core.models import OUTCOME_LABELS, ClaimMode
+from foi_core.workflow import items_needing_claims
+from ui import FieldProblems, case_page, field_key, md_escape, one_line
+from ui.actions import save_result
 
 TEST_WORDS = {
     "class": "class-based: engaged if the information is of the kind described; no harm test",
@@ -98,33 +106,16 @@ def claim_fields(
         )
 
 
-def read_claim_fields(
-    prefix: str, problems: FieldProblems, citation: str, exemption: Exemption | None
-) -> dict:
-    """The items, mode and in_the_alternative chosen in ``claim_fields``; a problem is added
-    when no item is chosen or the provision cannot be used to neither confirm nor deny."""
-    items = ss[field_key(f"{prefix}.items")]
-    mode = ss[field_key(f"{prefix}.mode")]
-    if not items:
-        problems.add("items", "Choose at least one item.")
-    if mode is ClaimMode.NCND and exemption is not None and not exemption.ncnd_provision:
-        problems.add("mode", f"{citation} has no provision to neither confirm nor deny.")
-    return {
-        "items": items,
-        "mode": mode,
-        "in_the_alternative": ss[field_key(f"{prefix}.alternative")],
-    }
+def read_choice(prefix: str) -> ClaimChoice:
+    """The items, mode and 'in the alternative' chosen in ``claim_fields``."""
+    return ClaimChoice(
+        items=ss[field_key(f"{prefix}.items")],
+        mode=ss[field_key(f"{prefix}.mode")],
+        in_the_alternative=ss[field_key(f"{prefix}.alternative")],
+    )
 
 
-def save_with(edited: Case, summary: str) -> None:
-    save_case(apply_step_edit(case, edited, "exemptions"), summary, message=summary + ".")
-
-
-def uncovered() -> list[int]:
-    return [n for n in item_numbers if not case.claims_for_item(n)]
-
-
-missing = uncovered()
+missing = [n for n in item_numbers if not case.claims_for_item(n)]
 if missing:
     st.warning(
         "No provision chosen yet for item(s) " + ", ".join(str(n) for n in missing) + ".",
@@ -163,12 +154,7 @@ if suggestions:
             if buttons.button("Consider", key=f"suggest.use.{suggestion.citation}"):
                 ss["exemptions.search"] = suggestion.citation
             if buttons.button("Dismiss", key=f"suggest.dismiss.{suggestion.citation}"):
-                edited = case.model_copy(deep=True)
-                edited.dismissed_suggestions = [
-                    *case.dismissed_suggestions,
-                    suggestion.citation,
-                ]
-                save_case(edited, f"Suggestion {suggestion.citation} dismissed", message="")
+                save_result(dismiss_suggestion(case, suggestion.citation))
 
 # --- Provisions chosen ------------------------------------------------------------------------
 
@@ -204,15 +190,11 @@ for claim in case.claims:
             with col2:
                 remove = st.form_submit_button("Remove this provision")
         if remove:
-            save_with(remove_claim(case, claim.id), f"Removed {claim.citation}")
+            save_result(drop_claim(case, claim.id))
         if update:
-            chosen = read_claim_fields(claim.id, claim_problems, claim.citation, exemption)
-            if not claim_problems:
-                data = case.model_dump()
-                for raw in data["claims"]:
-                    if raw["id"] == claim.id:
-                        raw.update(chosen)
-                save_with(Case.model_validate(data), f"{claim.citation} updated")
+            save_result(
+                update_claim(case, claim.id, read_choice(claim.id), catalogue), claim_problems
+            )
 
 # --- Add a provision ------------------------------------------------------------------------------
 
@@ -228,8 +210,6 @@ if not results:
 else:
     citations = [e.citation for e in results]
     add_problems = FieldProblems()
-    all_ncnd = all(item.outcome is Outcome.NCND for item in needing)
-    default_mode = ClaimMode.NCND if all_ncnd else ClaimMode.WITHHOLD
     with st.form("add_claim"):
         st.selectbox(
             "Provision",
@@ -238,24 +218,12 @@ else:
             key=field_key("add.citation"),
         )
         add_problems.slot("citation")
-        claim_fields("add", add_problems, missing, default_mode)
+        claim_fields("add", add_problems, missing, default_mode(case))
         add = st.form_submit_button("Add this provision", type="primary")
     with st.expander("About the provisions listed", expanded=len(results) <= 3):
         for exemption in results[:12]:
             st.markdown(f"**{exemption.citation} {exemption.title}**: {exemption.summary}")
             st.caption(explain(exemption))
     if add:
-        citation = ss[field_key("add.citation")]
-        exemption = catalogue.get(citation)
-        if any(c.citation == citation for c in case.claims):
-            add_problems.add("citation", f"{citation} is already listed above; edit it there.")
-        chosen = read_claim_fields("add", add_problems, citation, exemption)
-        if not add_problems:
-            try:
-                claim = ExemptionClaim(citation=citation, **chosen)
-            except ValidationError as error:
-                add_problems.show_error(error)
-            else:
-                edited = case.model_copy(deep=True)
-                edited.claims = [*case.claims, claim]
-                save_with(edited, f"Added {citation}")
+        chosen = read_choice("add")
+        save_result(add_claim(case, ss[field_key("add.citation")], chosen, catalogue), add_problems)

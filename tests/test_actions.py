@@ -8,10 +8,18 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from foi_core.actions.claims import (
+    ClaimChoice,
+    add_claim,
+    default_mode,
+    dismiss_suggestion,
+    drop_claim,
+    update_claim,
+)
 from foi_core.actions.items import ItemInput, save_items, set_every_outcome
 from foi_core.actions.request import RequestForm, edit_items, save_request
 from foi_core.actions.result import ActionResult
-from foi_core.models import OUTCOME_LABELS, Outcome, RequestItem
+from foi_core.models import OUTCOME_LABELS, ClaimMode, Outcome, RequestItem
 from tests.case_factory import RECEIVED, correct_case, minimal_case
 
 LATER_STEPS = ["items", "exemptions", "harm", "public_interest", "balance", "letter"]
@@ -195,3 +203,80 @@ def test_items_unchanged_clear_their_own_recheck_mark_only():
     }
     result = save_items(case, inputs)
     assert result.case.recheck_steps == ["letter"]
+
+
+# --- Exemptions (claims) ---------------------------------------------------------------------
+
+
+def withheld_case():
+    return minimal_case(
+        RequestItem(number=1, text="A?", outcome=Outcome.NCND),
+        RequestItem(number=2, text="B?", outcome=Outcome.NCND),
+        RequestItem(number=3, text="C?", outcome=Outcome.DISCLOSED, answer="Yes."),
+    )
+
+
+def test_default_mode_is_ncnd_only_when_every_withheld_item_is():
+    case = withheld_case()
+    assert default_mode(case) is ClaimMode.NCND
+    case.request.items[1].outcome = Outcome.EXEMPT
+    assert default_mode(case) is ClaimMode.WITHHOLD
+
+
+def test_add_claim_and_refusals():
+    case = withheld_case().model_copy(update={"recheck_steps": ["exemptions"]})
+    result = add_claim(case, "s31(1)(a)", ClaimChoice(items=[1, 2], mode=ClaimMode.NCND))
+    assert result.summary == "Added s31(1)(a)" and result.message == "Added s31(1)(a)."
+    (claim,) = result.case.claims
+    assert (claim.citation, claim.items, claim.mode) == ("s31(1)(a)", [1, 2], ClaimMode.NCND)
+    assert result.case.recheck_steps == ["harm", "public_interest", "balance", "letter"]
+
+    again = add_claim(result.case, "s31(1)(a)", ClaimChoice(items=[]))
+    assert fields(again) == ["citation", "items"]
+    no_ncnd = add_claim(case, "s21", ClaimChoice(items=[1], mode=ClaimMode.NCND))
+    assert [(p.field, p.message) for p in no_ncnd.problems] == [
+        ("mode", "s21 has no provision to neither confirm nor deny.")
+    ]
+
+
+def test_update_and_drop_a_claim():
+    case = correct_case()
+    claim = case.claim("anpr-s31")
+    result = update_claim(
+        case, claim.id, ClaimChoice(items=claim.items, mode=claim.mode, in_the_alternative=True)
+    )
+    assert result.case.claim(claim.id).in_the_alternative
+    assert result.summary == f"{claim.citation} updated"
+    assert fields(update_claim(case, claim.id, ClaimChoice(items=[]))) == ["items"]
+
+    dropped = drop_claim(case, claim.id)
+    assert claim.id not in {c.id for c in dropped.case.claims}
+    assert dropped.summary == f"Removed {claim.citation}"
+    assert "harm" in dropped.case.recheck_steps
+
+
+def test_dismiss_a_suggestion_marks_nothing():
+    result = dismiss_suggestion(withheld_case(), "s38(1)(a)")
+    assert result.case.dismissed_suggestions == ["s38(1)(a)"]
+    assert result.case.recheck_steps == [] and result.message == ""
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    citation=st.sampled_from(["s21", "s31(1)(a)", "s40(2)", "s14(1)", "s24(1)"]),
+    items=st.lists(st.integers(1, 3), unique=True, max_size=3),
+    mode=st.sampled_from(list(ClaimMode)),
+)
+def test_add_claim_refuses_exactly_what_the_rules_say(citation, items, mode):
+    from foi_core.knowledge import load_catalogue
+
+    exemption = load_catalogue().get(citation)
+    result = add_claim(withheld_case(), citation, ClaimChoice(items=items, mode=mode))
+    expected = []
+    if not items:
+        expected.append("items")
+    if mode is ClaimMode.NCND and not exemption.ncnd_provision:
+        expected.append("mode")
+    assert fields(result) == expected
+    if result.ok:
+        assert result.case.claims[-1].items == sorted(items)
