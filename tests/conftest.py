@@ -27,11 +27,13 @@ DATABASES = [
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep tests away from the real data/foi.db: the default store is a temporary file."""
+    """Keep tests away from the real data/foi.db (the default store is a temporary file) and
+    from an organisation's knowledge overlay."""
     with pytest.MonkeyPatch.context() as patch:
         if "FOI_DATABASE_URL" not in os.environ:
             database = tmp_path_factory.mktemp("default-store") / "foi.db"
             patch.setenv("FOI_DATABASE_URL", f"sqlite:///{database}")
+        patch.setenv("FOI_KNOWLEDGE_OVERLAY_DIR", "")  # the built-in knowledge, whatever .env says
         get_settings.cache_clear()
         yield
     get_settings.cache_clear()
