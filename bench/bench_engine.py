@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._cases import QUESTIONS, RECEIVED, background_case, big_case, qualified_claim
+from foi_core.checker import check
 from foi_core.models import Case, ClaimMode, Outcome
 from foi_core.storage import Store
 
@@ -100,12 +101,7 @@ def main() -> None:
         timed("find_by_ref", lambda: store.find_by_ref("BENCH-16"), args.repeat)
         timed(f"list_cases ({added + 1} cases)", store.list_cases, max(10, args.repeat // 10))
         timed("list_cases(status='issued')", lambda: store.list_cases("issued"), 20)
-        try:
-            from foi_core.checker import check
-        except ImportError as error:
-            print(f"checker.check: skipped (foi_core.checker not importable: {error})")
-        else:
-            timed("checker.check", lambda: check(case, today=RECEIVED), args.repeat)
+        timed("checker.check", lambda: check(case, today=RECEIVED), args.repeat)
         store.close()
 
 

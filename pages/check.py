@@ -3,7 +3,7 @@ that fixes it; and a summary of the case's deadlines."""
 
 import streamlit as st
 
-from foi_core.deadlines import DeadlineError, case_deadlines, describe_date
+from foi_core.deadlines import case_deadlines, describe_date
 from foi_core.steps import STEPS_BY_KEY
 from ui import case_page, md_escape
 from ui.reasoning import link_to_step, next_step_link
@@ -50,30 +50,26 @@ if findings is not None:
 # --- Deadlines ------------------------------------------------------------------------------
 
 st.markdown("### Deadlines")
-try:
-    deadlines = case_deadlines(case)
-except DeadlineError as error:
-    st.warning(md_escape(str(error)), icon=":material/event_busy:")
-else:
-    rows = [("Received", describe_date(deadlines.received))]
-    if deadlines.clock_start != deadlines.received:
-        rows.append(("Clock started (day 0)", describe_date(deadlines.clock_start)))
-    if deadlines.clock_stopped:
-        rows.append(("Due", "the clock is stopped (waiting for clarification or a fee)"))
-    elif deadlines.due is not None:
-        rows.append(("Due (20 working days)", describe_date(deadlines.due)))
-    if deadlines.extended_due is not None:
-        rows.append(("Extended to (s10(3))", describe_date(deadlines.extended_due)))
-    if case.response_date is not None:
-        rows.append(("Response sent", describe_date(case.response_date)))
-    if deadlines.review_due is not None:
-        rows.append(("Internal review due", describe_date(deadlines.review_due)))
-    with st.container(border=True):
-        for label, value in rows:
-            st.markdown(f"**{label}:** {value}")
-        for note in deadlines.notes:
-            st.caption(note)
-    for warning in deadlines.warnings:
-        st.warning(warning, icon=":material/schedule:")
+deadlines = case_deadlines(case)  # dates it cannot count from are checker findings
+rows = [("Received", describe_date(deadlines.received))]
+if deadlines.clock_start != deadlines.received:
+    rows.append(("Clock started (day 0)", describe_date(deadlines.clock_start)))
+if deadlines.clock_stopped:
+    rows.append(("Due", "the clock is stopped (waiting for clarification or a fee)"))
+elif deadlines.due is not None:
+    rows.append(("Due (20 working days)", describe_date(deadlines.due)))
+if deadlines.extended_due is not None:
+    rows.append(("Extended to (s10(3))", describe_date(deadlines.extended_due)))
+if case.response_date is not None:
+    rows.append(("Response sent", describe_date(case.response_date)))
+if deadlines.review_due is not None:
+    rows.append(("Internal review due", describe_date(deadlines.review_due)))
+with st.container(border=True):
+    for label, value in rows:
+        st.markdown(f"**{label}:** {value}")
+    for note in deadlines.notes:
+        st.caption(note)
+for warning in deadlines.warnings:
+    st.warning(warning, icon=":material/schedule:")
 
 next_step_link("check", case)
