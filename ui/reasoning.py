@@ -252,22 +252,6 @@ def weights_table(pit: PublicInterestTest | None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Side", "Factor", "Weight", "Points"])
 
 
-def shared_items(claims: Iterable[ExemptionClaim]) -> list[int]:
-    """The items every one of the claims covers."""
-    sets = [set(claim.items) for claim in claims]
-    return sorted(set.intersection(*sets)) if sets else []
-
-
-def aggregatable(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
-    """Qualified claims that share at least one item with another qualified claim."""
-    qualified = [c for c in pit_claims(case, cat) if c.items]
-    return [
-        claim
-        for claim in qualified
-        if any(other.id != claim.id and set(other.items) & set(claim.items) for other in qualified)
-    ]
-
-
 def cost_totals(estimate: CostEstimate) -> str:
     """'Total 57.2 hours (£1,430.00) against the limit of 18 hours (£450.00): over the limit.'"""
     hours, cost = estimate.total_hours, estimate.total_cost
