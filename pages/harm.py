@@ -2,18 +2,16 @@
 likelihood, mosaic, precedent, evidence); for NCND claims, the harm of confirming or denying."""
 
 import streamlit as st
-from pydantic import ValidationError
 
+from foi_core.actions.harm import harm_page_claims, harm_prompts, save_harm, save_overall_harm
 from foi_core.knowledge import CORE_HARM_PROMPT_IDS, HarmPrompt
-from foi_core.models import LIKELIHOOD_LABELS, ClaimMode, HarmAssessment, Likelihood, explain_errors
-from foi_core.workflow import apply_step_edit
-from ui import FieldProblems, case_page, field_key, save_case
+from foi_core.models import LIKELIHOOD_LABELS, ClaimMode, HarmAssessment, Likelihood
+from ui import FieldProblems, case_page, field_key
+from ui.actions import save_result
 from ui.reasoning import (
-    HARM_PAGE_TESTS,
     LIKELIHOOD_MEANINGS,
     catalogue,
     claim_title,
-    harm_page_claims,
     link_to_step,
     next_step_link,
 )
@@ -22,23 +20,6 @@ loaded = case_page("harm")
 case = loaded.case
 ss = st.session_state
 cat = catalogue()
-
-# Prompts for an NCND claim whose catalogue entry has none of its own (e.g. a class-based
-# exemption): the harm of confirming or denying still has to be explained.
-NCND_FALLBACK_PROMPTS = [
-    HarmPrompt(
-        id="causal_chain",
-        question="How would confirming or denying that the information is held cause harm?",
-        help="Say what someone would learn from a 'yes' or a 'no', and how that would damage the "
-        "interest the exemption protects. The answer must be the same whether or not the "
-        "information is held.",
-    ),
-    HarmPrompt(
-        id="mosaic",
-        question="Could a 'yes' or 'no' be combined with other answers to build a wider picture?",
-        help="For example, answers from several forces to the same question.",
-    ),
-]
 
 claims = harm_page_claims(case, cat)
 if not claims:
@@ -69,18 +50,7 @@ for claim in claims:
     exemption = cat.get(claim.citation)
     ncnd = claim.mode is ClaimMode.NCND
     harm = claim.harm or HarmAssessment()
-    # Class-based entries (e.g. s40) keep their prompts for other steps (the s40 record is on
-    # the Balance step); for them only the harm of confirming or denying is asked here.
-    prompts = (
-        list(exemption.harm_prompts)
-        if exemption is not None and exemption.test in HARM_PAGE_TESTS
-        else []
-    )
-    if ncnd and not any(prompt.id == "causal_chain" for prompt in prompts):
-        have = {prompt.id for prompt in prompts}
-        prompts += [prompt for prompt in NCND_FALLBACK_PROMPTS if prompt.id not in have]
-    if not prompts:
-        prompts = NCND_FALLBACK_PROMPTS[:1]
+    prompts = harm_prompts(claim, exemption)
 
     with st.container(border=True):
         st.markdown(f"#### {claim_title(claim, exemption)}")
@@ -125,31 +95,8 @@ for claim in claims:
             )
 
         if submitted:
-            values: dict[str, object] = {
-                "prompt_answers": dict(harm.prompt_answers),
-            }
-            for prompt in prompts:
-                value = ss.get(field_key(f"harm.{claim.id}.{prompt.id}"))
-                if prompt.id == "likelihood":
-                    values["likelihood"] = value
-                elif prompt.id in CORE_HARM_PROMPT_IDS:
-                    values[prompt.id] = (value or "").strip()
-                else:
-                    values["prompt_answers"][prompt.id] = (value or "").strip()
-            try:
-                new_harm = HarmAssessment.model_validate({**harm.model_dump(), **values})
-            except ValidationError as error:
-                for problem in explain_errors(error):
-                    field = problem.field.split(".")[0]
-                    problems.add(f"{claim.id}.{field}", problem.message)
-            else:
-                edited = case.model_copy(deep=True)
-                edited.claim(claim.id).harm = new_harm
-                save_case(
-                    apply_step_edit(case, edited, "harm"),
-                    f"Harm saved for {claim.citation}",
-                    message=f"Harm saved for {claim.citation}.",
-                )
+            answers = {p.id: ss.get(field_key(f"harm.{claim.id}.{p.id}")) for p in prompts}
+            save_result(save_harm(case, claim.id, answers, cat), problems)
 
 # --- Overall harm -------------------------------------------------------------------------------
 
@@ -170,8 +117,6 @@ with st.container(border=True):
         )
         overall_submitted = st.form_submit_button("Save the overall harm")
     if overall_submitted:
-        edited = case.model_copy(deep=True)
-        edited.overall_harm = (ss.get(field_key("overall_harm")) or "").strip()
-        save_case(apply_step_edit(case, edited, "harm"), "Overall harm saved")
+        save_result(save_overall_harm(case, ss.get(field_key("overall_harm")) or ""))
 
 next_step_link("harm", case)
