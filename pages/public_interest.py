@@ -2,26 +2,23 @@
 rationale, picked from the library or written fresh; irrelevant factors are flagged."""
 
 import streamlit as st
-from pydantic import ValidationError
 
-from foi_core.models import (
-    ClaimMode,
-    ExemptionClaim,
-    Factor,
-    PublicInterestTest,
-    Side,
-    Weight,
-    explain_errors,
+from foi_core.actions.factors import (
+    edit_factor,
+    library_choices,
+    pick_library_factors,
+    remove_factor,
+    write_factor,
 )
-from foi_core.workflow import apply_step_edit
-from ui import FieldProblems, case_page, field_key, md_escape, save_case
+from foi_core.actions.result import ActionResult
+from foi_core.models import ClaimMode, ExemptionClaim, Side, Weight
+from ui import FieldProblems, case_page, field_key, md_escape
+from ui.actions import save_result
+from ui.factors import factor_label, factor_list, show_irrelevant, weight_field
 from ui.reasoning import (
-    WEIGHT_LABELS,
     absolute_claims,
     catalogue,
     claim_title,
-    irrelevant_messages,
-    library_choices,
     next_step_link,
     pit_claims,
     side_label,
@@ -33,17 +30,6 @@ loaded = case_page("public_interest")
 case = loaded.case
 ss = st.session_state
 cat = catalogue()
-WEIGHTS = list(Weight)
-
-
-def save_factors(claim_id: str, factors: list[Factor], summary: str, *, rerun: bool = True) -> bool:
-    """Save the claim's factors (keeping its balance) and mark later steps re-check. False when
-    the save was refused (another officer's change), with a message."""
-    edited = case.model_copy(deep=True)
-    claim = edited.claim(claim_id)
-    pit = claim.pit or PublicInterestTest()
-    claim.pit = PublicInterestTest(factors=factors, balance=pit.balance)
-    return save_case(apply_step_edit(case, edited, "public_interest"), summary, rerun=rerun)
 
 
 def entry_prefix(editor: str, claim_id: str) -> str:
@@ -60,33 +46,14 @@ def _round_key(editor: str, claim_id: str) -> str:
     return f"pi.round.{editor}.{claim_id}"
 
 
-def add_and_clear(editor: str, claim: ExemptionClaim, new: list[Factor], summary: str) -> None:
-    """Append factors to the claim's test; once saved, start a fresh entry form and rerun the
-    whole page. A refused save leaves the form as typed."""
-    current = claim.pit.factors if claim.pit else []
-    if save_factors(claim.id, [*current, *new], summary, rerun=False):
+def add_and_clear(editor: str, claim: ExemptionClaim, result: ActionResult) -> None:
+    """Save the factors an action added; once saved, start a fresh entry form and rerun the whole
+    page. Refused input (the caller shows the problems) or a refused save (another officer's
+    change) leaves the form as typed."""
+    if save_result(result, rerun=False):
         round_key = _round_key(editor, claim.id)
         ss[round_key] = ss.get(round_key, 0) + 1
         st.rerun()
-
-
-def show_irrelevant(text: str, where: st.delta_generator.DeltaGenerator | None = None) -> None:
-    """Warnings naming any irrelevant consideration the text relies on."""
-    messages = irrelevant_messages(text, cat)
-    target = where if where is not None else st
-    if messages:
-        target.warning("\n\n".join(messages), icon=":material/report:")
-
-
-def weight_field(label: str, saved: Weight, key: str) -> None:
-    st.radio(
-        label,
-        WEIGHTS,
-        index=WEIGHTS.index(saved),
-        format_func=WEIGHT_LABELS.__getitem__,
-        horizontal=True,
-        key=key,
-    )
 
 
 @st.fragment
@@ -120,25 +87,26 @@ def new_factor_editor(claim: ExemptionClaim) -> None:
         height=80,
     )
     if st.button("Add factor", key=field_key(f"{prefix}.add"), icon=":material/add:"):
-        try:
-            factor = Factor(
-                side=ss[field_key(f"{prefix}.side")],
-                text=(text or "").strip(),
-                weight=ss[field_key(f"{prefix}.weight")],
-                rationale=(ss.get(field_key(f"{prefix}.rationale")) or "").strip(),
-            )
-        except ValidationError as error:
-            for problem in explain_errors(error):
-                if problem.field == "text":
-                    text_problem.error(
-                        "Write the factor before adding it: " + md_escape(problem.message),
-                        icon=":material/error:",
-                    )
-                else:
-                    st.error(md_escape(problem.message))
-        else:
-            ss[last_side_key] = factor.side
-            add_and_clear("new", claim, [factor], f"Factor added for {claim.citation}")
+        side = ss[field_key(f"{prefix}.side")]
+        result = write_factor(
+            case,
+            claim.id,
+            side,
+            text or "",
+            ss[field_key(f"{prefix}.weight")],
+            ss.get(field_key(f"{prefix}.rationale")) or "",
+        )
+        if result.ok:
+            ss[last_side_key] = side
+        add_and_clear("new", claim, result)
+        for problem in result.problems:
+            if problem.field == "text":
+                text_problem.error(
+                    "Write the factor before adding it: " + md_escape(problem.message),
+                    icon=":material/error:",
+                )
+            else:
+                st.error(md_escape(problem.message))
 
 
 def library_picker(claim: ExemptionClaim) -> None:
@@ -157,55 +125,11 @@ def library_picker(claim: ExemptionClaim) -> None:
             )
         picked = st.form_submit_button("Add the chosen factors", icon=":material/playlist_add:")
     if picked:
-        new_factors = []
-        for side in (Side.FOR, Side.AGAINST):
-            chosen = set(ss.get(field_key(f"{prefix}.{side.value}")) or [])
-            for library_factor in offered[side]:
-                if library_factor.id in chosen:
-                    new_factors.append(
-                        Factor(
-                            side=side,
-                            text=library_factor.text,
-                            rationale=library_factor.rationale,
-                            library_id=library_factor.id,
-                        )
-                    )
-        if not new_factors:
-            st.warning("Choose at least one factor from the lists first.")
-        else:
-            add_and_clear(
-                "library", claim, new_factors, f"Library factors added for {claim.citation}"
-            )
-
-
-def factor_label(factor: Factor, claim: ExemptionClaim) -> str:
-    """'For 2' / 'Against 1': the factor's side and its number on that side (our text only)."""
-    same_side = [f.id for f in claim.pit.factors if f.side is factor.side] if claim.pit else []
-    side = "For" if factor.side is Side.FOR else "Against"
-    return f"{side} {same_side.index(factor.id) + 1}"
-
-
-def factor_list(claim: ExemptionClaim) -> None:
-    """The factors recorded, read-only (text shown literally), with any irrelevance warning."""
-    factors = claim.pit.factors if claim.pit else []
-    if not factors:
-        st.caption("No factors yet: pick some from the library or write your own below.")
-        return
-    for side in (Side.FOR, Side.AGAINST):
-        on_side = [factor for factor in factors if factor.side is side]
-        st.markdown(f"**{side_label(side, claim)}** ({len(on_side)})")
-        if not on_side:
-            st.caption(":orange[None yet: every test needs factors on both sides.]")
-        for factor in on_side:
-            weight = WEIGHT_LABELS[factor.weight].lower()
-            source = ", from the library" if factor.library_id else ""
-            st.markdown(
-                f"**{factor_label(factor, claim)}** ({weight} weight{source}): "
-                + md_escape(factor.text)
-            )
-            if factor.rationale:
-                st.caption("Why: " + md_escape(factor.rationale))
-            show_irrelevant(factor.text)
+        chosen = {side: ss.get(field_key(f"{prefix}.{side.value}")) or [] for side in offered}
+        result = pick_library_factors(case, claim.id, chosen, cat)
+        add_and_clear("library", claim, result)
+        for problem in result.problems:
+            st.warning(problem.message)
 
 
 def factor_editor(claim: ExemptionClaim) -> None:
@@ -237,33 +161,13 @@ def factor_editor(claim: ExemptionClaim) -> None:
         with right:
             remove = st.form_submit_button("Remove this factor", icon=":material/delete:")
     if remove:
-        kept = [f for f in factors if f.id != factor.id]
-        save_factors(claim.id, kept, f"Factor removed from {claim.citation}")
-    if not submitted:
-        return
-    text = (ss.get(field_key(f"{key}.text")) or "").strip()
-    show_irrelevant(text, warning_slot)
-    try:
-        edited = Factor.model_validate(
-            {
-                **factor.model_dump(),
-                "text": text,
-                "weight": ss.get(field_key(f"{key}.weight")) or factor.weight,
-                "rationale": (ss.get(field_key(f"{key}.rationale")) or "").strip(),
-            }
-        )
-    except ValidationError as error:
-        for problem in explain_errors(error):
-            problems.add(
-                f"{factor.id}.{problem.field}",
-                problem.message + " Write the factor, or remove it.",
-            )
-        return
-    save_factors(
-        claim.id,
-        [edited if f.id == factor.id else f for f in factors],
-        f"Factor saved for {claim.citation}",
-    )
+        save_result(remove_factor(case, claim.id, factor.id))
+    if submitted:
+        text = ss.get(field_key(f"{key}.text")) or ""
+        show_irrelevant(text.strip(), warning_slot)
+        weight = ss.get(field_key(f"{key}.weight"))
+        rationale = ss.get(field_key(f"{key}.rationale")) or ""
+        save_result(edit_factor(case, claim.id, factor.id, text, weight, rationale), problems)
 
 
 # --- Absolute exemptions: no public interest test -------------------------------------------------

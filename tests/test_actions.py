@@ -16,10 +16,28 @@ from foi_core.actions.claims import (
     drop_claim,
     update_claim,
 )
+from foi_core.actions.factors import (
+    edit_factor,
+    library_choices,
+    pick_library_factors,
+    remove_factor,
+    write_factor,
+)
+from foi_core.actions.harm import harm_page_claims, harm_prompts, save_harm, save_overall_harm
 from foi_core.actions.items import ItemInput, save_items, set_every_outcome
 from foi_core.actions.request import RequestForm, edit_items, save_request
 from foi_core.actions.result import ActionResult
-from foi_core.models import OUTCOME_LABELS, ClaimMode, Outcome, RequestItem
+from foi_core.knowledge import load_catalogue
+from foi_core.models import (
+    OUTCOME_LABELS,
+    ClaimMode,
+    ExemptionClaim,
+    Likelihood,
+    Outcome,
+    RequestItem,
+    Side,
+    Weight,
+)
 from tests.case_factory import RECEIVED, correct_case, minimal_case
 
 LATER_STEPS = ["items", "exemptions", "harm", "public_interest", "balance", "letter"]
@@ -280,3 +298,103 @@ def test_add_claim_refuses_exactly_what_the_rules_say(citation, items, mode):
     assert fields(result) == expected
     if result.ok:
         assert result.case.claims[-1].items == sorted(items)
+
+
+# --- Harm ------------------------------------------------------------------------------------
+
+
+def test_harm_page_claims_and_their_questions():
+    case = correct_case()
+    cat = load_catalogue()
+    shown = {claim.id for claim in harm_page_claims(case, cat)}
+    assert "anpr-s31" in shown and "company-s30" in shown  # prejudice; NCND under a class test
+    assert "scooters-s12" not in shown and "crime-s21" not in shown  # procedural; class, withheld
+    ncnd_class = case.claim("company-s30")
+    ids = [p.id for p in harm_prompts(ncnd_class, cat.get(ncnd_class.citation))]
+    assert ids == ["causal_chain", "mosaic"]
+    prejudice = case.claim("anpr-s31")
+    assert "likelihood" in [p.id for p in harm_prompts(prejudice, cat.get(prejudice.citation))]
+    unknown = ExemptionClaim(citation="s99", items=[1])
+    assert [p.id for p in harm_prompts(unknown, None)] == ["causal_chain"]
+
+
+def test_save_harm_trims_keeps_other_answers_and_marks_later_steps():
+    case = correct_case().model_copy(update={"recheck_steps": ["harm"]})
+    result = save_harm(
+        case, "anpr-s31", {"causal_chain": "  Gaps shown.  ", "likelihood": Likelihood.WOULD}
+    )
+    harm = result.case.claim("anpr-s31").harm
+    assert (harm.causal_chain, harm.likelihood) == ("Gaps shown.", Likelihood.WOULD)
+    assert harm.interest == ""  # every question is answered from the form, blank or not
+    assert result.case.claim("anpr-s31").pit == case.claim("anpr-s31").pit  # later answers kept
+    assert result.case.recheck_steps == ["public_interest", "balance", "letter"]
+    assert result.message == "Harm saved for s31(1)(a)."
+
+
+def test_save_harm_names_the_claim_and_question_of_a_problem():
+    result = save_harm(correct_case(), "anpr-s31", {"likelihood": "certain"})
+    assert fields(result) == ["anpr-s31.likelihood"]
+
+
+def test_overall_harm_is_trimmed():
+    result = save_overall_harm(correct_case(), "  Across the board.\n")
+    assert result.case.overall_harm == "Across the board."
+    assert result.summary == "Overall harm saved"
+
+
+# --- Public interest (factors) ---------------------------------------------------------------
+
+
+def test_write_factor_appends_and_keeps_the_balance():
+    case = correct_case()
+    before = case.claim("anpr-s31").pit
+    result = write_factor(case, "anpr-s31", Side.FOR, "  Openness.  ", Weight.HIGH, " Why. ")
+    pit = result.case.claim("anpr-s31").pit
+    assert pit.balance == before.balance
+    assert [(f.text, f.weight, f.rationale) for f in pit.factors[len(before.factors) :]] == [
+        ("Openness.", Weight.HIGH, "Why.")
+    ]
+    assert result.summary == "Factor added for s31(1)(a)"
+    assert result.case.recheck_steps == ["balance", "letter"]
+    assert fields(write_factor(case, "anpr-s31", Side.FOR, "  ", Weight.LOW)) == ["text"]
+
+
+def test_pick_library_factors_adds_the_offered_ones_once():
+    case = correct_case()
+    claim = case.claim("anpr-s31")
+    offer = library_choices(claim, Side.AGAINST)[0]
+    result = pick_library_factors(case, claim.id, {Side.AGAINST: [offer.id, "no-such-id"]})
+    added = result.case.claim(claim.id).pit.factors[-1]
+    assert (added.library_id, added.side, added.weight) == (offer.id, Side.AGAINST, Weight.MODERATE)
+    assert offer.id not in {
+        f.id for f in library_choices(result.case.claim(claim.id), Side.AGAINST)
+    }
+    assert fields(pick_library_factors(case, claim.id, {Side.FOR: []})) == ["library"]
+
+
+def test_edit_and_remove_a_factor():
+    case = correct_case()
+    factor = case.claim("anpr-s31").pit.factors[0]
+    result = edit_factor(case, "anpr-s31", factor.id, " New text ", None, "")
+    edited = result.case.claim("anpr-s31").pit.factors[0]
+    assert (edited.id, edited.text, edited.weight) == (factor.id, "New text", factor.weight)
+    refused = edit_factor(case, "anpr-s31", factor.id, " ", Weight.LOW, "")
+    assert fields(refused) == [f"{factor.id}.text"]
+    assert refused.problems[0].message.endswith(" Write the factor, or remove it.")
+    removed = remove_factor(case, "anpr-s31", factor.id)
+    assert factor.id not in {f.id for f in removed.case.claim("anpr-s31").pit.factors}
+    assert removed.summary == "Factor removed from s31(1)(a)"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(list(Side)), max_size=6), st.sampled_from(list(Weight)))
+def test_factors_written_are_kept_in_order_on_their_side(sides, weight):
+    case = minimal_case(RequestItem(number=1, text="A?", outcome=Outcome.EXEMPT))
+    case.claims = [ExemptionClaim(id="c", citation="s31(1)(a)", items=[1])]
+    for number, side in enumerate(sides):
+        case = write_factor(case, "c", side, f"Factor {number}", weight).case
+    factors = case.claim("c").pit.factors if sides else []
+    assert [(f.side, f.text) for f in factors] == [
+        (side, f"Factor {n}") for n, side in enumerate(sides)
+    ]
+    assert case.claim("c").pit is None or case.claim("c").pit.balance is None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from foi_core.knowledge import Catalogue, Exemption, LibraryFactor, load_catalogue
+from foi_core.knowledge import Catalogue, Exemption, load_catalogue
 from foi_core.models import (
     LIKELIHOOD_LABELS,
     WEIGHT_POINTS,
@@ -27,12 +27,8 @@ from foi_core.models import (
     Side,
     Weight,
 )
-from foi_core.workflow import claims_needing_harm, claims_needing_pit
+from foi_core.workflow import claims_needing_pit
 from ui.nav import PAGES_BY_STEP
-
-# Tests whose claims are shown on the Harm page even when the harm test is not strictly required
-# (s24 has to be shown to be "required"; s36 rests on the qualified person's view of the harm).
-HARM_PAGE_TESTS = frozenset({"prejudice", "endangerment", "national_security", "qualified_person"})
 
 LIKELIHOOD_MEANINGS: dict[Likelihood, str] = {
     Likelihood.WOULD: (
@@ -108,25 +104,6 @@ def claim_title(claim: ExemptionClaim, exemption: Exemption | None) -> str:
     return f"{provision} {title}{mode}{alternative}: {items_text(claim.items)}"
 
 
-def harm_page_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
-    """Claims shown on the Harm page: those whose test turns on harm, and every NCND claim (the
-    harm of confirming or denying)."""
-    cat = cat or catalogue()
-    required = {claim.id for claim in claims_needing_harm(case, cat)}
-    shown = []
-    for claim in case.claims:
-        exemption = cat.get(claim.citation)
-        if exemption is not None and exemption.kind == "procedural":
-            continue
-        if (
-            claim.id in required
-            or claim.mode is ClaimMode.NCND
-            or (exemption is not None and exemption.test in HARM_PAGE_TESTS)
-        ):
-            shown.append(claim)
-    return shown
-
-
 def pit_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
     """Claims under a qualified exemption (each needs its own public interest test)."""
     return claims_needing_pit(case, cat or catalogue())
@@ -140,26 +117,6 @@ def absolute_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionC
         for claim in case.claims
         if (exemption := cat.get(claim.citation)) is not None and exemption.absolute
     ]
-
-
-def library_choices(
-    claim: ExemptionClaim, side: Side, cat: Catalogue | None = None
-) -> list[LibraryFactor]:
-    """Library factors to offer for a claim and side, leaving out those already picked.
-
-    An NCND claim is offered the exemption's confirm-or-deny wordings first, then the rest; a
-    claim that withholds is offered the disclosure wordings only. General factors for disclosure
-    come after the exemption's own factors.
-    """
-    cat = cat or catalogue()
-    ncnd = claim.mode is ClaimMode.NCND
-    offered = cat.factors_for_claim(claim.citation, ncnd=ncnd)[
-        "for" if side is Side.FOR else "against"
-    ]
-    if not ncnd:
-        offered = [factor for factor in offered if not factor.ncnd]
-    used = {f.library_id for f in (claim.pit.factors if claim.pit else []) if f.library_id}
-    return [factor for factor in offered if factor.id not in used]
 
 
 def side_label(side: Side, claim: ExemptionClaim) -> str:

@@ -1,0 +1,62 @@
+"""The Public interest page's factor displays: the list of factors, their labels, the weight
+field and the irrelevance warnings (the catalogue decides what is irrelevant)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from foi_core.models import ExemptionClaim, Factor, Side, Weight
+from ui.reasoning import WEIGHT_LABELS, irrelevant_messages, side_label
+from ui.text import md_escape
+
+WEIGHTS = list(Weight)
+
+
+def show_irrelevant(text: str, where: st.delta_generator.DeltaGenerator | None = None) -> None:
+    """Warnings naming any irrelevant consideration the text relies on."""
+    messages = irrelevant_messages(text)
+    target = where if where is not None else st
+    if messages:
+        target.warning("\n\n".join(messages), icon=":material/report:")
+
+
+def weight_field(label: str, saved: Weight, key: str) -> None:
+    """The weight radio (low, moderate, high)."""
+    st.radio(
+        label,
+        WEIGHTS,
+        index=WEIGHTS.index(saved),
+        format_func=WEIGHT_LABELS.__getitem__,
+        horizontal=True,
+        key=key,
+    )
+
+
+def factor_label(factor: Factor, claim: ExemptionClaim) -> str:
+    """'For 2' / 'Against 1': the factor's side and its number on that side (our text only)."""
+    same_side = [f.id for f in claim.pit.factors if f.side is factor.side] if claim.pit else []
+    side = "For" if factor.side is Side.FOR else "Against"
+    return f"{side} {same_side.index(factor.id) + 1}"
+
+
+def factor_list(claim: ExemptionClaim) -> None:
+    """The factors recorded, read-only (text shown literally), with any irrelevance warning."""
+    factors = claim.pit.factors if claim.pit else []
+    if not factors:
+        st.caption("No factors yet: pick some from the library or write your own below.")
+        return
+    for side in (Side.FOR, Side.AGAINST):
+        on_side = [factor for factor in factors if factor.side is side]
+        st.markdown(f"**{side_label(side, claim)}** ({len(on_side)})")
+        if not on_side:
+            st.caption(":orange[None yet: every test needs factors on both sides.]")
+        for factor in on_side:
+            weight = WEIGHT_LABELS[factor.weight].lower()
+            source = ", from the library" if factor.library_id else ""
+            st.markdown(
+                f"**{factor_label(factor, claim)}** ({weight} weight{source}): "
+                + md_escape(factor.text)
+            )
+            if factor.rationale:
+                st.caption("Why: " + md_escape(factor.rationale))
+            show_irrelevant(factor.text)
