@@ -34,6 +34,7 @@ from foi_core.knowledge.schema import (
 from foi_core.knowledge.yamlio import (
     DATA_DIR,
     KnowledgeError,
+    ModelT,
     Raw,
     describe,
     expect_mapping,
@@ -105,7 +106,9 @@ def _read_layers(directory: Path, layer: Overlay, name: str, keys: set[str]) -> 
     return base, layer.read(name, keys), name, layer.label(name)
 
 
-def _merged(layers: Layers, field: str, what: str, model: type, key: str = "id") -> list:
+def _merged(
+    layers: Layers, field: str, what: str, model: type[ModelT], key: str = "id"
+) -> list[tuple[ModelT, str]]:
     """The entries of one list, overlay merged, validated: [(entry, where it came from)]."""
     base, change, name, label = layers
     entries = merge_entries(
