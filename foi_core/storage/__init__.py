@@ -2,7 +2,9 @@
 
 Modules: ``errors`` (plain-English exceptions), ``tables`` (ORM rows), ``records`` (what the
 store hands back), ``documents`` (schema upgrades and field diffs), ``engine`` (engines and
-Alembic migrations) and ``store`` (the ``Store`` itself).
+Alembic migrations) and ``store`` (the ``Store`` itself), whose parts are ``writing``
+(revisions and audit events), ``reading``, ``importing`` (case files, demo cases), ``profile``
+and ``issued`` (issued letters).
 
 Usage::
 

@@ -1,0 +1,114 @@
+"""Reading what is stored: cases, summaries for listings, revisions and the audit log (a part of
+``Store``, a mixin: each read runs in a session of its own)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from foi_core.models import CaseStatus
+
+from .documents import parse_stored_case
+from .errors import CaseNotFound
+from .records import _SUMMARY_FIELDS, AuditEvent, CaseSummary, Revision, RevisionInfo, StoredCase
+from .tables import AuditRow, CaseRow, RevisionRow
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+def _stored(row: CaseRow) -> StoredCase:
+    case = parse_stored_case(row.document, f"case {row.id}")
+    return StoredCase(
+        case=case, version=row.version, updated_at=row.updated_at, updated_by=row.updated_by
+    )
+
+
+class Reading:
+    """The Store's reads (a mixin of ``Store``)."""
+
+    def load(self: Store, case_id: str) -> StoredCase:
+        """The stored case with this id; CaseNotFound if there is none."""
+        with self._reading() as session:
+            row = session.get(CaseRow, case_id)
+            if row is None:
+                raise CaseNotFound(f"There is no case with id {case_id}.")
+            return _stored(row)
+
+    def find_by_ref(self: Store, ref: str) -> StoredCase | None:
+        """The stored case with this reference (our_ref), or None."""
+        with self._reading() as session:
+            row = session.scalar(select(CaseRow).where(CaseRow.ref == ref.strip()))
+            return None if row is None else _stored(row)
+
+    def list_cases(self: Store, status: CaseStatus | str | None = None) -> list[CaseSummary]:
+        """Summaries of the stored cases, most recently updated first (documents not parsed)."""
+        table = CaseRow.__table__
+        query = select(*(table.c[name] for name in _SUMMARY_FIELDS)).order_by(
+            table.c.updated_at.desc(), table.c.ref
+        )
+        if status is not None:
+            query = query.where(table.c.status == CaseStatus(status).value)
+        with self._reading() as session:
+            rows = session.connection().execute(query).all()
+        validate = CaseSummary.model_validate
+        return [validate(dict(zip(_SUMMARY_FIELDS, row, strict=True))) for row in rows]
+
+    def count(self: Store) -> int:
+        """How many cases are stored."""
+        with self._reading() as session:
+            return session.scalar(select(func.count()).select_from(CaseRow)) or 0
+
+    def revisions(self: Store, case_id: str) -> list[Revision]:
+        """Every revision of a case, oldest first (empty if the case does not exist)."""
+        query = (
+            select(RevisionRow).where(RevisionRow.case_id == case_id).order_by(RevisionRow.number)
+        )
+        with self._reading() as session:
+            rows = session.scalars(query).all()
+        return [Revision.model_validate(row, from_attributes=True) for row in rows]
+
+    def revision_log(self: Store, case_id: str) -> list[RevisionInfo]:
+        """Every revision of a case without its document, oldest first (for listings)."""
+        columns = [RevisionRow.__table__.c[name] for name in RevisionInfo.model_fields]
+        query = select(*columns).where(RevisionRow.case_id == case_id).order_by(RevisionRow.number)
+        with self._reading() as session:
+            rows = session.connection().execute(query).mappings().all()
+        return [RevisionInfo.model_validate(dict(row)) for row in rows]
+
+    def revision(self: Store, case_id: str, number: int) -> Revision:
+        """Revision ``number`` of a case; CaseNotFound if the case has no such revision."""
+        query = select(RevisionRow).where(
+            RevisionRow.case_id == case_id, RevisionRow.number == number
+        )
+        with self._reading() as session:
+            row = session.scalar(query)
+            if row is None:
+                raise CaseNotFound(f"Case {case_id} has no revision {number}.")
+            return Revision.model_validate(row, from_attributes=True)
+
+    def saved_revision(self: Store, case_id: str, version: int) -> Revision | None:
+        """The revision saved as ``version`` of a case (what an officer loaded), or None."""
+        query = (
+            select(RevisionRow)
+            .where(
+                RevisionRow.case_id == case_id,
+                RevisionRow.version == version,
+                RevisionRow.kind == "saved",
+            )
+            .order_by(RevisionRow.number.desc())
+            .limit(1)
+        )
+        with self._reading() as session:
+            row = session.scalar(query)
+            return None if row is None else Revision.model_validate(row, from_attributes=True)
+
+    def audit(self: Store, case_id: str | None = None) -> list[AuditEvent]:
+        """Audit events of one case (or of everything when ``case_id`` is None), oldest first."""
+        query = select(AuditRow).order_by(AuditRow.at, AuditRow.id)
+        if case_id is not None:
+            query = query.where(AuditRow.case_id == case_id)
+        with self._reading() as session:
+            rows = session.scalars(query).all()
+        return [AuditEvent.model_validate(row, from_attributes=True) for row in rows]
