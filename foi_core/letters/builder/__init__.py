@@ -8,6 +8,8 @@ Run ``python -m foi_core.letters.build_templates`` to rebuild templates/*.docx.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from docx.document import Document as DocumentObject
 from foi_core.letters.builder.extension import build_pit_extension_letter
 from foi_core.letters.builder.record import build_reasoning_record
 from foi_core.letters.builder.response import build_response_letter
+from foi_core.letters.builder.styles import FIXED_DATE
 from foi_core.letters.builder.wording import FixedWordingError, fixed_wording
 from foi_core.letters.paths import (
     PIT_EXTENSION_TEMPLATE,
@@ -31,13 +34,27 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
 }
 
 
+def save(doc: DocumentObject, path: Path) -> None:
+    """Save ``doc`` with fixed dates on its zip entries, so a rebuild gives the same bytes."""
+    built = io.BytesIO()
+    doc.save(built)
+    stable = io.BytesIO()
+    date_time = FIXED_DATE.timetuple()[:6]
+    with zipfile.ZipFile(built) as source, zipfile.ZipFile(stable, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    path.write_bytes(stable.getvalue())
+
+
 def build_all(directory: Path = TEMPLATES_DIR) -> list[Path]:
     """Write every default template into ``directory``; returns the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for name, builder in BUILDERS.items():
         path = directory / name
-        builder().save(str(path))
+        save(builder(), path)
         written.append(path)
     return written
 
@@ -50,4 +67,5 @@ __all__ = [
     "build_reasoning_record",
     "build_response_letter",
     "fixed_wording",
+    "save",
 ]
