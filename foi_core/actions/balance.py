@@ -184,6 +184,18 @@ def _done(case: Case, edited: Case, summary: str) -> ActionResult:
     return ActionResult.done(apply_step_edit(case, edited, STEP), summary)
 
 
+def _set(
+    case: Case, problems: Problems, summary: str, name: str, part: Any, claim_id: str = ""
+) -> ActionResult:
+    """Refused with ``problems`` (or when ``part`` could not be built), else the case with
+    ``part`` as its field ``name`` (of the claim ``claim_id`` when given)."""
+    if part is None or problems:
+        return ActionResult.refused(problems)
+    edited = case.model_copy(deep=True)
+    setattr(edited.claim(claim_id) if claim_id else edited, name, part)
+    return _done(case, edited, summary)
+
+
 # --- The conclusion of each public interest test -------------------------------------------------
 
 
@@ -197,12 +209,9 @@ def set_balance(
         return ActionResult.problem("case", _GONE)
     problems = decision_problems(prefix, decision, today)
     balance = build(Balance, decision.values(), _fields(prefix, DECISION_FIELDS), problems)
-    if balance is None or problems:
-        return ActionResult.refused(problems)
-    edited = case.model_copy(deep=True)
     factors = claim.pit.factors if claim.pit else []
-    edited.claim(claim_id).pit = PublicInterestTest(factors=factors, balance=balance)
-    return _done(case, edited, f"Conclusion saved for {claim.citation}")
+    pit = PublicInterestTest(factors=factors, balance=balance) if balance else None
+    return _set(case, problems, f"Conclusion saved for {claim.citation}", "pit", pit, claim_id)
 
 
 # --- Combined balance (DBT v IC [2025] UKSC 27) --------------------------------------------------
@@ -246,11 +255,8 @@ def add_combined_balance(
     }
     values = {"claim_ids": wanted, "items": numbers, **decision.values()}
     aggregate = build(AggregateBalance, values, fields, problems)
-    if aggregate is None or problems:
-        return ActionResult.refused(problems)
-    edited = case.model_copy(deep=True)
-    edited.aggregate_balances = [*case.aggregate_balances, aggregate]
-    return _done(case, edited, "Combined balance saved")
+    added = [*case.aggregate_balances, aggregate] if aggregate else None
+    return _set(case, problems, "Combined balance saved", "aggregate_balances", added)
 
 
 def remove_combined_balance(case: Case, aggregate_id: str) -> ActionResult:
@@ -302,11 +308,8 @@ def set_qp_opinion(
         "reasons": typed(reasons),
     }
     opinion = build(QualifiedPersonOpinion, values, _fields(prefix, QP_FIELDS), problems)
-    if opinion is None or problems:
-        return ActionResult.refused(problems)
-    edited = case.model_copy(deep=True)
-    edited.claim(claim_id).qp_opinion = opinion
-    return _done(case, edited, f"Qualified person's opinion saved for {claim.citation}")
+    summary = f"Qualified person's opinion saved for {claim.citation}"
+    return _set(case, problems, summary, "qp_opinion", opinion, claim_id)
 
 
 # --- s40(2): legitimate interests ----------------------------------------------------------------
@@ -342,11 +345,8 @@ def set_legitimate_interests(
     }
     fields = {name: f"{prefix}.{slot}" for name, slot in LI_FIELDS.items()}
     record = build(LegitimateInterests, values, fields, problems)
-    if record is None:
-        return ActionResult.refused(problems)
-    edited = case.model_copy(deep=True)
-    edited.claim(claim_id).legitimate_interests = record
-    return _done(case, edited, f"Legitimate interests saved for {claim.citation}")
+    summary = f"Legitimate interests saved for {claim.citation}"
+    return _set(case, problems, summary, "legitimate_interests", record, claim_id)
 
 
 # --- s12: the cost estimate ----------------------------------------------------------------------
@@ -433,11 +433,7 @@ def set_cost_estimate(
         "s16_advice": typed(s16_advice),
     }
     estimate = build(CostEstimate, values, COST_FIELDS, problems)
-    if estimate is None or problems:
-        return ActionResult.refused(problems)
-    edited = case.model_copy(deep=True)
-    edited.cost_estimate = estimate
-    return _done(case, edited, "Cost estimate saved")
+    return _set(case, problems, "Cost estimate saved", "cost_estimate", estimate)
 
 
 # --- s10(3): extending the time to consider the public interest ---------------------------------
@@ -484,11 +480,7 @@ def set_pit_extension(
         "completed_on": completed_on,
     }
     extension = build(PITExtension, values, EXTENSION_FIELDS, problems)
-    if extension is None or problems:
-        return ActionResult.refused(problems)
-    edited = case.model_copy(deep=True)
-    edited.pit_extension = extension
-    return _done(case, edited, "Extension record saved")
+    return _set(case, problems, "Extension record saved", "pit_extension", extension)
 
 
 def remove_pit_extension(case: Case) -> ActionResult:

@@ -21,6 +21,11 @@ def typed(name: str) -> Any:
     return st.session_state.get(field_key(name))
 
 
+def typed_values(prefix: str, names: tuple[str, ...]) -> dict[str, Any]:
+    """What was typed into the fields ``<prefix>.<name>``, by name."""
+    return {name: typed(f"{prefix}.{name}") for name in names}
+
+
 def apply(result: ActionResult, problems: FieldProblems, message: str = "Saved.") -> None:
     """Save the action's new case (the page reruns), or show its problems by their fields."""
     if result.ok and result.case is not None:

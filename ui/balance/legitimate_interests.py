@@ -9,7 +9,7 @@ from foi_core.actions.balance import set_legitimate_interests
 from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ClaimMode, ExemptionClaim, LegitimateInterests
 from ui import FieldProblems, field_key
-from ui.balance.common import apply, typed
+from ui.balance.common import apply, typed, typed_values
 from ui.reasoning import claim_title, provision_relied_on
 
 LAWFUL_CHOICES = [None, True, False]
@@ -95,9 +95,7 @@ def li_form(case: Case, claim: ExemptionClaim, cat: Catalogue, problems: FieldPr
         result = set_legitimate_interests(
             case,
             claim.id,
-            legitimate_interest=typed(f"{prefix}.legitimate_interest"),
-            necessity=typed(f"{prefix}.necessity"),
-            balancing=typed(f"{prefix}.balancing"),
             disclosure_lawful=typed(f"{prefix}.lawful"),
+            **typed_values(prefix, tuple(questions)),
         )
         apply(result, problems)

@@ -8,7 +8,7 @@ from foi_core.actions.balance import set_qp_opinion
 from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ExemptionClaim, QualifiedPersonOpinion
 from ui import FieldProblems, date_field, field_key
-from ui.balance.common import apply, typed
+from ui.balance.common import apply, typed, typed_values
 from ui.reasoning import claim_title, parse_date
 
 
@@ -55,10 +55,7 @@ def opinion_form(
         result = set_qp_opinion(
             case,
             claim.id,
-            name=typed(f"{prefix}.name"),
-            role=typed(f"{prefix}.role"),
             opinion_date=parse_date(typed(f"{prefix}.opinion_date")),
-            limb=typed(f"{prefix}.limb"),
-            reasons=typed(f"{prefix}.reasons"),
+            **typed_values(prefix, ("name", "role", "limb", "reasons")),
         )
         apply(result, problems)
