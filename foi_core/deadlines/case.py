@@ -1,5 +1,5 @@
-"""A case's time limits: clock start (s1(3) clarification), s10(2) fees pause, s10(1) due date,
-s10(3) extension and internal review, each with plain-English notes and warnings.
+"""A case's time limits (``Deadlines``): the s10(1) due date counted on the calendar with the
+clock rules (``clock``), the default s10(3) extension, review date and skipped bank holidays.
 
 ``case_deadlines`` never raises for a valid case: a date the calendar cannot count from becomes
 one of ``Deadlines.problems``, naming the case field to fix.
@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from foi_core.models import Case, FieldProblem
 
 from .calendar import (
-    ICO_MAX_TOTAL_WORKING_DAYS,
     STATUTORY_WORKING_DAYS,
     DeadlineError,
     ExtraHolidays,
@@ -26,13 +25,11 @@ from .calendar import (
     counts_as_working,
     describe_date,
     extra_days_table,
-    next_day,
     pit_extension_date,
-    review_due,
     skipped_holidays,
     skipped_summary,
-    working_days_between,
 )
+from .clock import clarified_start, count_from, extension_dates, fee_notes, fee_pause, review_date
 
 
 @contextmanager
@@ -85,34 +82,6 @@ class Deadlines(BaseModel):
         return self.extended_due or self.due
 
 
-def _count_from(
-    clock_start: dt.date,
-    days: int,
-    pause_start: dt.date | None,
-    pause_end: dt.date | None,
-    extra: Mapping[dt.date, str],
-) -> tuple[dt.date | None, int]:
-    """The ``days``th working day after ``clock_start``, disregarding the paused days (s10(2)).
-
-    The pause runs from ``pause_start`` to ``pause_end`` inclusive; ``pause_end`` None means the
-    fee is unpaid, so the date cannot be known yet (returns None). Also returns how many working
-    days the pause disregarded before the due date.
-    """
-    day, counted, paused = clock_start, 0, 0
-    while counted < days:
-        day = next_day(day)
-        if not counts_as_working(day, extra):
-            continue
-        if pause_start is not None and day >= pause_start:
-            if pause_end is None:
-                return None, paused
-            if day <= pause_end:
-                paused += 1
-                continue
-        counted += 1
-    return day, paused
-
-
 def case_deadlines(
     case: Case,
     *,
@@ -129,7 +98,7 @@ def case_deadlines(
     check_count(days, "number of days")
     problems: list[FieldProblem] = []
     try:
-        review = _review(case, extra)
+        review = review_date(case, extra)
     except DeadlineError as error:
         review = None
         problems.append(_problem(error, "review_requested_on"))
@@ -179,59 +148,15 @@ def _deadlines(
             f"still counts as day 0, so {describe_date(day_one)} is day 1 (ICO guidance)."
         )
 
-    # s1(3): clarification restarts the clock when the answer arrives.
-    clock_start = received
-    clarification = case.clarification
-    if clarification is not None:
-        if clarification.asked_on < received:
-            warnings.append(
-                f"Clarification is recorded as asked for on "
-                f"{describe_date(clarification.asked_on)}, before the request arrived on "
-                f"{describe_date(received)}. Check the dates."
-            )
-        if clarification.received_on is None:
-            notes.append(
-                f"The clock is stopped: we asked the requester to clarify the request on "
-                f"{describe_date(clarification.asked_on)} and are waiting for an answer. Under "
-                f"s1(3) we do not have to answer until the clarification arrives; the 20 working "
-                f"days then start again from the day it does."
-            )
-            return result(received, clock_stopped=True)
-        if clarification.received_on < clarification.asked_on:
-            warnings.append(
-                f"The clarification is recorded as arriving on "
-                f"{describe_date(clarification.received_on)}, before it was asked for on "
-                f"{describe_date(clarification.asked_on)}. Check the dates."
-            )
-        if clarification.received_on < received:
-            warnings.append(
-                "The clarification is recorded as arriving before the request itself, so the "
-                "clock has been started from the date the request arrived. Check the dates."
-            )
-        else:
-            clock_start = clarification.received_on
-            notes.append(
-                f"We asked for clarification on {describe_date(clarification.asked_on)} and the "
-                f"answer arrived on {describe_date(clock_start)}. Under s1(3) the clock starts "
-                f"again from that day: it is day 0."
-            )
-
-    # s10(2): a fees notice pauses the clock from the day it is issued until the fee is paid.
-    pause_start = pause_end = None
+    clock_start = clarified_start(case, warnings, notes)
+    if clock_start is None:
+        return result(received, clock_stopped=True)
+    pause_start, pause_end = fee_pause(case, warnings)
     fees = case.fees_notice
-    if fees is not None:
-        if fees.paid_on is not None and fees.paid_on < fees.issued_on:
-            warnings.append(
-                f"The fee is recorded as paid on {describe_date(fees.paid_on)}, before the fees "
-                f"notice was issued on {describe_date(fees.issued_on)}. Check the dates; the "
-                f"clock has not been paused."
-            )
-        else:
-            pause_start, pause_end = fees.issued_on, fees.paid_on
 
     field = "request.received" if clock_start == received else "clarification.received_on"
     with _counting_from(field):
-        due, paused = _count_from(clock_start, days, pause_start, pause_end, extra)
+        due, paused = count_from(clock_start, days, pause_start, pause_end, extra)
     if due is None:
         assert fees is not None
         notes.append(
@@ -247,23 +172,7 @@ def _deadlines(
         f"day after day 0 ({describe_date(clock_start)}): {describe_date(due)}."
     )
     if fees is not None and pause_start is not None:
-        if paused:
-            notes.append(
-                f"A fees notice was issued on {describe_date(fees.issued_on)} and the fee was paid "
-                f"on {describe_date(fees.paid_on)}. Under s10(2) the {paused} working "
-                f"day{'s' if paused != 1 else ''} in between (both days included) do not count, "
-                f"so the due date is that many working days later."
-            )
-        else:
-            notes.append(
-                f"The fees notice issued on {describe_date(fees.issued_on)} made no difference to "
-                f"the due date: no working day it paused fell within the 20 working days."
-            )
-            if fees.issued_on > due:
-                warnings.append(
-                    f"The fees notice was issued on {describe_date(fees.issued_on)}, after the "
-                    f"response was already due on {describe_date(due)}."
-                )
+        fee_notes(fees, paused, due, warnings, notes)
 
     try:
         default_extension: dt.date | None = pit_extension_date(due, extra_holidays=extra)
@@ -273,7 +182,7 @@ def _deadlines(
     extension_total = None
     last_day = due
     try:
-        extension = _extension(case, due, default_extension, days, extra, warnings, notes)
+        extension = extension_dates(case, due, default_extension, days, extra, warnings, notes)
     except DeadlineError as error:
         problems.append(_problem(error, "pit_extension.estimated_date"))
         extension = None
@@ -297,56 +206,6 @@ def _deadlines(
         extension_total_working_days=extension_total,
         skipped_holidays=skipped,
     )
-
-
-def _extension(
-    case: Case,
-    due: dt.date,
-    default_extension: dt.date | None,
-    days: int,
-    extra: Mapping[dt.date, str],
-    warnings: list[str],
-    notes: list[str],
-) -> tuple[dt.date, int] | None:
-    """The s10(3) estimated date and the working days it makes in total, with its notes and
-    warnings (None without an extension)."""
-    if case.pit_extension is not None:
-        extended_due = case.pit_extension.estimated_date
-        if extended_due >= due:
-            extension_total = days + working_days_between(due, extended_due, extra_holidays=extra)
-        else:
-            extension_total = days - working_days_between(extended_due, due, extra_holidays=extra)
-            warnings.append(
-                f"The estimated date for the public interest decision, "
-                f"{describe_date(extended_due)}, is before the s10(1) due date of "
-                f"{describe_date(due)}, so no extension is needed."
-            )
-        notes.append(
-            f"A s10(3) extension is recorded to consider the public interest, with an estimated "
-            f"decision date of {describe_date(extended_due)} ({extension_total} working days in "
-            f"total). The refusal notice saying so, with that date, is still due by "
-            f"{describe_date(due)} (s17(1) and s17(2))."
-        )
-        if extension_total > ICO_MAX_TOTAL_WORKING_DAYS:
-            here = f", here {describe_date(default_extension)}" if default_extension else ""
-            warnings.append(
-                f"The extension runs to {extension_total} working days in total. The ICO's view "
-                f"is that a reasonable extension is normally no more than 20 extra working days "
-                f"({ICO_MAX_TOTAL_WORKING_DAYS} in total{here})."
-                f" Record why more time is genuinely needed, or bring the date forward."
-            )
-        if not counts_as_working(extended_due, extra):
-            warnings.append(
-                f"The estimated date, {describe_date(extended_due)}, is not a working day."
-            )
-        return extended_due, extension_total
-    return None
-
-
-def _review(case: Case, extra: Mapping[dt.date, str]) -> dt.date | None:
-    if case.review_requested_on is None:
-        return None
-    return review_due(case.review_requested_on, extra_holidays=extra)
 
 
 def _ordinal(n: int) -> str:
