@@ -1,9 +1,10 @@
 """FOIA time limits in working days (s10), with the clarification, fees and extension rules.
 
 ``calendar``: working days and the UK bank holidays (union of the four parts), the plain counts
-(due date, review date, days left) and ``DeadlineError`` for bad input to them. ``case``: one
-case's deadlines (``case_deadlines``), which never raises for a valid case: dates it cannot
-count from are ``Deadlines.problems``.
+(due date, review date, days left) and ``DeadlineError`` for bad input to them. ``clock``: the
+clock rules (clarification restart, fees pause, extension, review). ``case``: one case's
+deadlines (``case_deadlines``), which never raises for a valid case: dates it cannot count from
+are ``Deadlines.problems``.
 """
 
 from .calendar import (
