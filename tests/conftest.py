@@ -14,10 +14,20 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
+from foi_core.models import Case
 from foi_core.settings import get_settings
 from foi_core.storage import Store, upgrade_to_head
 
 POSTGRES_URL_VARIABLE = "FOI_TEST_POSTGRES_URL"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
+
+
+def example_case(name: str) -> Case:
+    """The example case ``examples/<name>.json`` (``name`` with or without ``.json``)."""
+    path = EXAMPLES / f"{name.removesuffix('.json')}.json"
+    return Case.from_json(path.read_text(encoding="utf-8"))
+
 
 DATABASES = [
     pytest.param("sqlite", id="sqlite"),

@@ -60,7 +60,8 @@ def test_deadline_counts_bank_holidays_anywhere_in_the_uk() -> None:
     assert run_cli("deadline", "2026-03-02").stdout.strip() == "2026-03-31"
     extended = run_cli("deadline", "2026-03-02", "--pit-extension")
     assert extended.returncode == 0
-    assert extended.stdout.strip() > "2026-03-31"
+    # 20 further working days after 31 March, skipping Good Friday and Easter Monday (3 and 6 April)
+    assert extended.stdout.strip() == "2026-04-30"
 
 
 def test_deadline_rejects_a_bad_date_in_one_line() -> None:

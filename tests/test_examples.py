@@ -1,7 +1,9 @@
-"""The example cases in examples/: valid, exact JSON round trip, and clean under the checker."""
+"""The example cases in examples/: valid, distinct, covering each kind of response, exact JSON
+round trip, and clean under the checker."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,25 +11,64 @@ import pytest
 from foi_core.checker import check, has_errors
 from foi_core.models import Case, ClaimMode, Outcome
 from tests.case_factory import good_profile
+from tests.conftest import EXAMPLE_FILES as FILES
+from tests.conftest import example_case as load
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-FILES = sorted(EXAMPLES.glob("*.json"))
 # Training scenarios are drafts left part-way, so a trainee can finish them.
 FINISHED = [p for p in FILES if not p.name.startswith("training-")]
 TRAINING = [p for p in FILES if p.name.startswith("training-")]
 
 
-def load(name: str) -> Case:
-    return Case.from_json((EXAMPLES / name).read_text(encoding="utf-8"))
+def _outcomes(case: Case) -> set[Outcome | None]:
+    return {item.outcome for item in case.request.items}
 
 
-def test_the_four_examples_exist():
-    assert {f.name for f in FILES} >= {
-        "doorbell-camera-ncnd.json",
-        "999-calls-partial.json",
-        "cost-limit-s12.json",
-        "full-disclosure.json",
-    }
+# The kinds of response the finished examples must show between them (the demo cases, the
+# letter snapshots and the end-to-end tests rely on each).
+KINDS: dict[str, Callable[[Case], bool]] = {
+    "NCND for the whole request": lambda case: (
+        _outcomes(case) == {Outcome.NCND}
+        and bool(case.claims)
+        and all(claim.mode is ClaimMode.NCND for claim in case.claims)
+    ),
+    "partial disclosure": lambda case: (
+        Outcome.PARTLY_DISCLOSED in _outcomes(case)
+        and any(claim.mode is ClaimMode.WITHHOLD for claim in case.claims)
+    ),
+    "s12 cost limit": lambda case: (
+        Outcome.COST_LIMIT in _outcomes(case)
+        and any(claim.citation == "s12(1)" for claim in case.claims)
+        and case.cost_estimate is not None
+        and case.cost_estimate.exceeds_limit
+    ),
+    "full disclosure": lambda case: _outcomes(case) == {Outcome.DISCLOSED} and not case.claims,
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_finished_example_shows_each_kind_of_response(kind: str):
+    matching = [path.name for path in FINISHED if KINDS[kind](load(path.name))]
+    assert matching, f"no finished example in examples/ is a case of {kind}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_example_loads(path: Path):
+    case = load(path.name)
+    assert case.request.our_ref and case.title and case.request.items
+
+
+DISTINCT: dict[str, Callable[[Case], str]] = {
+    "id": lambda case: case.id,
+    "reference": lambda case: case.request.our_ref,
+    "title": lambda case: case.title,
+    "request text": lambda case: case.request.text,
+}
+
+
+@pytest.mark.parametrize("field", DISTINCT)
+def test_no_two_examples_share(field: str):
+    values = [DISTINCT[field](load(path.name)) for path in FILES]
+    assert len(values) == len(set(values)), f"two examples share a {field}"
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -55,11 +96,6 @@ def test_training_draft_is_left_part_way_with_its_gaps_found(path: Path):
     assert has_errors(findings)
     # The earlier steps are complete; what is left is the reasoning a trainee must supply.
     assert {f.step for f in findings} <= {"harm", "public_interest", "balance"}
-
-
-def test_example_ids_are_unique():
-    ids = [Case.from_json(p.read_text(encoding="utf-8")).id for p in FILES]
-    assert len(ids) == len(set(ids))
 
 
 def test_doorbell_example_is_a_whole_request_ncnd():

@@ -59,16 +59,12 @@ from foi_core.models import (
     Request,
     RequestItem,
 )
+from tests.conftest import EXAMPLES, example_case
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 SEEDS = Path("/work/shared/seeds")
 PROFILE = OrganisationProfile()
 LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
-
-
-def example(name: str) -> Case:
-    return Case.from_json((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def headings(data: bytes) -> list[str]:
@@ -157,7 +153,7 @@ def test_seed_order_matches_the_seed_files(seed: str) -> None:
 
 @pytest.mark.parametrize("seed", sorted(SEED_ORDER))
 def test_example_letter_has_the_seed_sections_in_the_seed_order(seed: str) -> None:
-    rendered = render_letter(example(SEED_EXAMPLE[seed]), PROFILE)
+    rendered = render_letter(example_case(SEED_EXAMPLE[seed]), PROFILE)
     assert section_order(texts(rendered.data), 1) == SEED_ORDER[seed]
 
 
@@ -168,7 +164,7 @@ def test_example_letter_has_the_seed_sections_in_the_seed_order(seed: str) -> No
     "name", ["doorbell-camera-ncnd", "999-calls-partial", "cost-limit-s12", "full-disclosure"]
 )
 def test_example_letters_render_cleanly(name: str) -> None:
-    case = example(name)
+    case = example_case(name)
     rendered = render_letter(case, PROFILE)
     text = document_text(rendered.data)
     assert not LEFTOVER_TAG.search(text)
@@ -188,7 +184,7 @@ def test_example_letters_render_cleanly(name: str) -> None:
 
 
 def test_whole_request_ncnd_letter() -> None:
-    case = example("doorbell-camera-ncnd")
+    case = example_case("doorbell-camera-ncnd")
     rendered = render_letter(case, PROFILE)
     text = document_text(rendered.data)
     found = headings(rendered.data)
@@ -215,7 +211,7 @@ def test_whole_request_ncnd_letter() -> None:
 
 
 def test_partial_letter_answers_points_elsewhere_and_withholds_the_rest() -> None:
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     paragraphs = texts(render_letter(case, PROFILE).data)
     answers = paragraphs[
         paragraphs.index("Our response") : paragraphs.index("The exemptions we rely on")
@@ -234,7 +230,7 @@ def test_partial_letter_answers_points_elsewhere_and_withholds_the_rest() -> Non
 
 
 def test_cost_limit_letter_shows_the_estimate_and_advice() -> None:
-    case = example("cost-limit-s12")
+    case = example_case("cost-limit-s12")
     rendered = render_letter(case, PROFILE)
     paragraphs = texts(rendered.data)
     found = headings(rendered.data)
@@ -256,7 +252,7 @@ def test_cost_limit_letter_shows_the_estimate_and_advice() -> None:
 
 
 def test_full_disclosure_letter_has_no_refusal_sections() -> None:
-    case = example("full-disclosure")
+    case = example_case("full-disclosure")
     rendered = render_letter(case, PROFILE)
     found = headings(rendered.data)
     text = document_text(rendered.data)
@@ -320,7 +316,7 @@ def test_vexatious_request_letter() -> None:
 
 def broken_case() -> Case:
     """The 999 example with its s31 balance removed: the checker reports an error."""
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     claim = next(c for c in case.claims if c.citation == "s31(1)(a)")
     claim.pit.balance = None
     return case
@@ -351,7 +347,7 @@ def test_draft_of_a_case_with_errors_is_marked_in_header_and_title() -> None:
 
 
 def test_passed_findings_are_used_instead_of_running_the_checker() -> None:
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     invented = SimpleNamespace(severity="error", message="Invented problem.", fix="Do X.")
     with pytest.raises(LetterBlocked, match="Invented problem"):
         render_letter(case, PROFILE, findings=[invented])
@@ -378,7 +374,7 @@ def test_custom_template_with_missing_names_is_refused_before_rendering(tmp_path
         "{{ organisation.motto }}",
         header="{{ chief_constable }}",
     )
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     missing = missing_template_variables(template, case, PROFILE)
     assert missing == [
         "the template uses 'force_motto' in the letter body, in the paragraph "
@@ -395,7 +391,7 @@ def test_custom_template_with_missing_names_is_refused_before_rendering(tmp_path
 
 def test_missing_attribute_of_a_known_name_is_reported(tmp_path: Path) -> None:
     template = make_template(tmp_path / "ours.docx", "{{ organisation.motto }}")
-    missing = missing_template_variables(template, example("full-disclosure"), PROFILE)
+    missing = missing_template_variables(template, example_case("full-disclosure"), PROFILE)
     assert missing == [
         "the template uses 'organisation.motto' in the letter body, in the paragraph "
         "'{{ organisation.motto }}', which the letter data does not provide"
@@ -410,7 +406,7 @@ def test_custom_template_renders_and_records_its_own_hash(tmp_path: Path) -> Non
         "{{ a.label }}: {{ a.answer }}",
         "{%p endfor %}",
     )
-    case = example("full-disclosure")
+    case = example_case("full-disclosure")
     assert missing_template_variables(template, case, PROFILE) == []
     rendered = render_letter(case, PROFILE, template=template)
     assert rendered.template_name == "short.docx"
@@ -425,7 +421,7 @@ def test_custom_template_renders_and_records_its_own_hash(tmp_path: Path) -> Non
 def test_template_with_a_jinja_mistake_names_the_paragraph(tmp_path: Path) -> None:
     template = make_template(tmp_path / "bad.docx", "Fine", "Total: {{ cost.total_hours ")
     with pytest.raises(TemplateProblem) as raised:
-        missing_template_variables(template, example("full-disclosure"), PROFILE)
+        missing_template_variables(template, example_case("full-disclosure"), PROFILE)
     assert "Total: {{ cost.total_hours" in str(raised.value)
     assert "bad.docx" in str(raised.value)
 
@@ -434,15 +430,15 @@ def test_a_file_that_is_not_a_docx_is_a_template_problem(tmp_path: Path) -> None
     fake = tmp_path / "letter.docx"
     fake.write_text("not a document", encoding="utf-8")
     with pytest.raises(TemplateProblem, match=r"not a Word \.docx file"):
-        render_letter(example("full-disclosure"), PROFILE, template=fake)
+        render_letter(example_case("full-disclosure"), PROFILE, template=fake)
     with pytest.raises(TemplateProblem, match="no file"):
-        render_letter(example("full-disclosure"), PROFILE, template=tmp_path / "none.docx")
+        render_letter(example_case("full-disclosure"), PROFILE, template=tmp_path / "none.docx")
 
 
 @pytest.mark.parametrize("kind", sorted(DEFAULT_TEMPLATES))
 def test_default_templates_use_only_names_the_data_provides(kind: str) -> None:
     template = TEMPLATES_DIR / DEFAULT_TEMPLATES[kind]
-    cases = [example("doorbell-camera-ncnd")]  # the example with a PIT extension
+    cases = [example_case("doorbell-camera-ncnd")]  # the example with a PIT extension
     if kind != "pit_extension":
         cases.append(correct_case())
     for case in cases:
@@ -491,7 +487,7 @@ def test_every_template_tag_sits_in_one_run() -> None:
 
 
 def test_rendered_letter_hashes_and_context() -> None:
-    case = example("doorbell-camera-ncnd")
+    case = example_case("doorbell-camera-ncnd")
     rendered = render_letter(case, PROFILE)
     template = TEMPLATES_DIR / DEFAULT_TEMPLATES["response"]
     assert rendered.template_name == template.name
@@ -505,7 +501,7 @@ def test_rendered_letter_hashes_and_context() -> None:
 
 def test_stored_context_reproduces_the_letter_with_plain_docxtpl() -> None:
     # The store keeps this context for each issued letter (tests/test_personal_data.py).
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     rendered = render_letter(case, PROFILE)
     template = DocxTemplate(str(TEMPLATES_DIR / rendered.template_name))
     template.render({**rendered.context, "logo": ""}, letter_environment(), autoescape=True)
@@ -515,7 +511,7 @@ def test_stored_context_reproduces_the_letter_with_plain_docxtpl() -> None:
 
 
 def test_record_issue_appends_a_copy_and_leaves_the_case_alone() -> None:
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     rendered = render_letter(case, PROFILE)
     when = dt.datetime(2020, 7, 30, 15, 0, tzinfo=dt.UTC)
     updated = record_issue(case, rendered, "response", issued_at=when, issued_by="a.officer")
@@ -533,7 +529,7 @@ def test_record_issue_appends_a_copy_and_leaves_the_case_alone() -> None:
 
 
 def test_pit_extension_letter() -> None:
-    case = example("doorbell-camera-ncnd")
+    case = example_case("doorbell-camera-ncnd")
     rendered = render_pit_extension_letter(case, PROFILE)
     paragraphs = texts(rendered.data)
     text = "\n".join(paragraphs)
@@ -553,7 +549,7 @@ def test_pit_extension_letter() -> None:
 
 def test_pit_extension_letter_needs_an_extension() -> None:
     with pytest.raises(LetterDataError, match="no public interest test extension"):
-        render_pit_extension_letter(example("full-disclosure"), PROFILE)
+        render_pit_extension_letter(example_case("full-disclosure"), PROFILE)
 
 
 def test_reasoning_record_has_every_step_the_findings_and_the_audit_trail() -> None:
@@ -647,7 +643,7 @@ def test_cli_render_and_record(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_ncnd_claims_print_the_ncnd_provision_not_the_substantive_one() -> None:
-    case = example("doorbell-camera-ncnd")
+    case = example_case("doorbell-camera-ncnd")
     case.aggregate_balances = []
     case.claims = [c for c in case.claims if c.citation == "s31(1)(a)"]
     assert case.claims[0].mode is ClaimMode.NCND
@@ -679,7 +675,7 @@ def tiny_png() -> bytes:
 
 def test_logo_from_the_profile_is_placed_on_the_letter() -> None:
     profile = OrganisationProfile(logo_png_base64=base64.b64encode(tiny_png()).decode())
-    case = example("full-disclosure")
+    case = example_case("full-disclosure")
     with_logo = Document(io.BytesIO(render_letter(case, profile).data))
     assert len(with_logo.inline_shapes) == 1
     without = Document(io.BytesIO(render_letter(case, PROFILE).data))
@@ -696,4 +692,4 @@ def test_logo_from_the_profile_is_placed_on_the_letter() -> None:
 def test_a_logo_that_is_not_a_png_is_refused_plainly(encoded: str, message: str) -> None:
     profile = OrganisationProfile(logo_png_base64=encoded)
     with pytest.raises(LetterDataError, match=message):
-        render_letter(example("full-disclosure"), profile)
+        render_letter(example_case("full-disclosure"), profile)

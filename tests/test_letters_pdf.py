@@ -24,18 +24,14 @@ from foi_core.letters import (
     to_pdf,
 )
 from foi_core.models import Case, OrganisationProfile
+from tests.conftest import example_case
 
 pytestmark = [
     pytest.mark.libreoffice,
     pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed"),
 ]
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PROFILE = OrganisationProfile()
-
-
-def example(name: str) -> Case:
-    return Case.from_json((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
@@ -50,7 +46,7 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
 
 
 def _doorbell() -> Case:
-    return example("doorbell-camera-ncnd")
+    return example_case("doorbell-camera-ncnd")
 
 
 LETTERS: dict[str, tuple[Callable[[], RenderedLetter], list[str]]] = {
@@ -59,15 +55,15 @@ LETTERS: dict[str, tuple[Callable[[], RenderedLetter], list[str]]] = {
         ["002261/21", "Harm in confirming or denying", "Section 31(3)", "No inference"],
     ),
     "partial response": (
-        lambda: render_letter(example("999-calls-partial"), PROFILE),
+        lambda: render_letter(example_case("999-calls-partial"), PROFILE),
         ["002335/20", "Evidence of harm", "159,740", "blpd.gov.uk"],
     ),
     "cost limit response": (
-        lambda: render_letter(example("cost-limit-s12"), PROFILE),
+        lambda: render_letter(example_case("cost-limit-s12"), PROFILE),
         ["The cost limit (section 12)", "1,144", "57.2 hours"],
     ),
     "full disclosure": (
-        lambda: render_letter(example("full-disclosure"), PROFILE),
+        lambda: render_letter(example_case("full-disclosure"), PROFILE),
         ["£612,000", "Copyright and re-use"],
     ),
     "draft": (
@@ -79,7 +75,7 @@ LETTERS: dict[str, tuple[Callable[[], RenderedLetter], list[str]]] = {
         ["Why we need more time", "13 August 2021"],
     ),
     "reasoning record": (
-        lambda: render_reasoning_record(example("999-calls-partial"), PROFILE),
+        lambda: render_reasoning_record(example_case("999-calls-partial"), PROFILE),
         ["Reasoning record", "Checker findings when this record was made"],
     ),
 }

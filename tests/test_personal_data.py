@@ -43,6 +43,7 @@ from foi_core.storage import (
     upgrade_document,
 )
 from tests.case_factory import correct_case
+from tests.conftest import example_case
 from tests.test_cli import assert_one_line_error, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,10 +67,6 @@ def private_case(source: Case | None = None) -> Case:
     )
     case.request.items[0].text = f"How many officers are trained to use tasers? ({NAME})"
     return case
-
-
-def example(name: str) -> Case:
-    return Case.from_json((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def raw_audit(store: Store) -> str:
@@ -202,7 +199,7 @@ def issue_three(store: Store, case: Case) -> list:
 
 
 def test_issued_letters_contexts_live_once_in_their_own_table(store: Store) -> None:
-    case = private_case(example("doorbell-camera-ncnd"))
+    case = private_case(example_case("doorbell-camera-ncnd"))
     store.add(case, actor="alice")
     rendered = issue_three(store, case)
 
@@ -223,7 +220,7 @@ def test_issued_letters_contexts_live_once_in_their_own_table(store: Store) -> N
 
 
 def test_an_issued_letters_stored_context_reproduces_it(store: Store) -> None:
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     store.add(case, actor="alice")
     rendered = render_letter(case, PROFILE)
     issue_letter(store, case, 1, rendered, actor="alice")
@@ -241,7 +238,7 @@ def test_an_issued_letters_stored_context_reproduces_it(store: Store) -> None:
 
 
 def test_issuing_on_a_case_that_moved_on_is_refused_and_stores_nothing(store: Store) -> None:
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     store.add(case, actor="alice")
     rendered = render_letter(case, PROFILE)
     store.save(case.model_copy(update={"title": "Changed"}), expected_version=1, actor="bob")
@@ -258,9 +255,9 @@ def test_schema_1_documents_upgrade_without_their_embedded_context() -> None:
     assert upgraded["schema_version"] == SCHEMA_VERSION == 2
     assert "context" not in upgraded["issued_letters"][0]
     case = Case.model_validate(upgraded)
-    assert case.issued_letters[0].document_sha256 == document["issued_letters"][0][
-        "document_sha256"
-    ]
+    assert (
+        case.issued_letters[0].document_sha256 == document["issued_letters"][0]["document_sha256"]
+    )
 
 
 def test_a_schema_1_file_imports_and_its_contexts_go_to_the_table(store: Store) -> None:
@@ -330,7 +327,7 @@ def test_migration_0002_round_trips_issued_letters(store: Store) -> None:
 
     from foi_core.storage import alembic_config
 
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     store.add(case, actor="alice")
     rendered = render_letter(case, PROFILE)
     issue_letter(store, case, 1, rendered, actor="alice")
@@ -384,7 +381,7 @@ def test_without_personal_data_blanks_the_requester_and_masks_free_text() -> Non
 
 
 def test_export_leaves_personal_data_out_by_default_and_still_imports(store: Store) -> None:
-    case = private_case(example("999-calls-partial"))
+    case = private_case(example_case("999-calls-partial"))
     store.add(case, actor="alice")
     issue_letter(store, case, 1, render_letter(case, PROFILE), actor="alice")
 
@@ -407,7 +404,7 @@ def test_export_leaves_personal_data_out_by_default_and_still_imports(store: Sto
 
 
 def test_export_with_personal_data_is_marked_and_carries_the_letters(store: Store) -> None:
-    case = private_case(example("999-calls-partial"))
+    case = private_case(example_case("999-calls-partial"))
     store.add(case, actor="alice")
     rendered = render_letter(case, PROFILE)
     issue_letter(store, case, 1, rendered, actor="alice")
@@ -460,7 +457,7 @@ def test_cli_export_asks_before_including_personal_data(tmp_path: Path) -> None:
     ],
 )
 def test_revisions_and_issued_letters_are_append_only(store: Store, statement: str) -> None:
-    case = example("999-calls-partial")
+    case = example_case("999-calls-partial")
     store.add(case, actor="alice")
     issue_letter(store, case, 1, render_letter(case, PROFILE), actor="alice")
     with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as connection:
