@@ -36,6 +36,7 @@ from foi_core.models import Case, IssuedLetter, OrganisationProfile
 
 from . import child
 from .context import (
+    AuditRow,
     build_letter_context,
     build_pit_extension_context,
     build_record_context,
@@ -229,15 +230,16 @@ def render_pit_extension_letter(
 def render_reasoning_record(
     case: Case,
     profile: OrganisationProfile,
-    audit: Iterable[object] = (),
+    audit: Iterable[AuditRow] = (),
     *,
     findings: Sequence[Any] | None = None,
     generated_at: dt.datetime | None = None,
 ) -> RenderedLetter:
     """Render the reasoning record: every step, who decided when, findings and the audit trail.
 
-    ``audit`` entries are objects (or mappings) with ``at``, ``actor``, ``action`` and
-    ``summary``. The record is produced whatever the checker finds; the findings are listed.
+    ``audit`` entries are objects (``AuditEntry``, e.g. ``foi_core.storage.AuditEvent``) or
+    mappings with ``at``, ``actor``, ``action`` and ``summary``. The record is produced
+    whatever the checker finds; the findings are listed.
     """
     found = _findings(case, profile, findings)
     context = build_record_context(case, profile, found, audit, generated_at)
