@@ -1,28 +1,46 @@
-"""Shared AppTest fixtures: a temporary SQLite store, demo cases, and opening a page for a case.
+"""Shared AppTest fixtures and helpers: a temporary SQLite store, demo cases, cases made for a
+test, opening a page for a case, and finding what a page shows.
 
 Every test gets its own database file (FOI_DATABASE_URL) so tests never see each other's cases.
 The app caches one Store per URL, so a new URL means a fresh store.
 
-    def test_something(app_store, open_page):
-        at = open_page("pages/request.py", case_id="example-doorbell-ncnd")
-        assert not at.exception
+    def test_something(app_store):
+        at = open_case_page("pages/request.py", DOORBELL)
+        submit(at, "Save")
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from foi_core.models import (
+    Balance,
+    Case,
+    Conclusion,
+    ExemptionClaim,
+    Factor,
+    HarmAssessment,
+    Outcome,
+    PublicInterestTest,
+    Requester,
+    Side,
+    Weight,
+)
 from foi_core.settings import get_settings
 from foi_core.storage import Store
+from foi_core.workflow import new_case, set_items
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 30  # seconds; the first run imports pandas, SQLAlchemy and the catalogue
 
 DOORBELL = "example-doorbell-ncnd"
+REQUESTER = "Zebedee Requester"
+RECEIVED = dt.date(2026, 3, 2)
 
 
 @pytest.fixture
@@ -59,17 +77,45 @@ def new_app(case_id: str | None = None) -> AppTest:
     return at
 
 
+def open_case_page(page: str, case_id: str | None = None) -> AppTest:
+    """An AppTest of the whole app that has run ``page`` (for the case ``case_id``, if given)."""
+    at = ok(new_app(case_id).run())
+    return ok(at.switch_page(page).run())
+
+
 @pytest.fixture
 def open_page() -> Callable[..., AppTest]:
-    """open_page("pages/items.py", case_id=...) -> an AppTest that has run that page."""
+    """open_page("pages/items.py", case_id=...): ``open_case_page`` as a fixture."""
+    return open_case_page
 
-    def _open(page: str, case_id: str | None = None) -> AppTest:
-        at = new_app(case_id).run()
-        assert not at.exception, at.exception
-        at.switch_page(page).run()
-        return at
 
-    return _open
+def ok(at: AppTest) -> AppTest:
+    """The AppTest, after checking that the page did not fail."""
+    assert not at.exception, at.exception
+    return at
+
+
+def button(at: AppTest, label: str, index: int = 0):
+    """The index-th button (form submit buttons included) with this label."""
+    matches = [element for element in at.button if element.label == label]
+    if len(matches) <= index:
+        raise LookupError(f"no button {label!r} #{index}; buttons: {[b.label for b in at.button]}")
+    return matches[index]
+
+
+def submit(at: AppTest, label: str) -> AppTest:
+    """Click the button with this label, rerun, and check the page did not fail."""
+    return ok(button(at, label).click().run())
+
+
+def key(name: str) -> str:
+    """The widget key of a form field (ui.state.field_key's prefix)."""
+    return "f." + name
+
+
+def stored(store: Store, case_id: str) -> Case:
+    """The case as it is stored now."""
+    return store.load(case_id).case
 
 
 def by_key(elements, key: str):
@@ -86,3 +132,82 @@ def texts(at: AppTest) -> str:
     for kind in ("markdown", "caption", "error", "warning", "info", "success", "text", "code"):
         parts.extend(str(element.value) for element in getattr(at, kind))
     return "\n".join(parts)
+
+
+# --- Cases made for a test ----------------------------------------------------------------------
+
+
+def add_blank_case(store: Store, ref: str = "TEST/1") -> Case:
+    """A new case received on RECEIVED, with a requester and no items."""
+    case = new_case(ref, RECEIVED, "Camera questions")
+    case.requester = Requester(name=REQUESTER, contact="zeb@example.org")
+    store.add(case, actor="test")
+    return case
+
+
+def open_blank_request(store: Store) -> tuple[Case, AppTest]:
+    """A new blank case (see ``add_blank_case``) and the Request page opened on it."""
+    case = add_blank_case(store)
+    return case, open_case_page("pages/request.py", case.id)
+
+
+def add_case_with_items(store: Store, outcomes: list[Outcome | None]) -> Case:
+    """A blank case with three questions about drones, with these outcomes."""
+    case = add_blank_case(store)
+    case = set_items(case, [f"Question {n} about surveillance drones?" for n in range(1, 4)])
+    for item, outcome in zip(case.request.items, outcomes, strict=False):
+        item.outcome = outcome
+    store.save(case, expected_version=1, actor="test")
+    return case
+
+
+def reasoning_case(
+    store,
+    *,
+    pit: bool = True,
+    balance: bool = False,
+    with_s30: bool = True,
+    received: dt.date = RECEIVED,
+) -> Case:
+    """Three items: 1 and 2 withheld under s31(1)(a) and (unless ``with_s30`` is false)
+    s30(1)(a), 3 under s40(2).
+
+    The requester has a name so tests can check it never appears on the reasoning pages.
+    """
+    case = new_case("PI/1", received, "Drone patrols")
+    case.requester = Requester(name=REQUESTER, contact="zeb@example.org", address="1 Zed Road")
+    case = set_items(
+        case,
+        [
+            "How many drone patrols were flown over the town centre?",
+            "Which streets did the drones patrol?",
+            "Names of the officers who flew them.",
+        ],
+    )
+    for item in case.request.items:
+        item.outcome = Outcome.EXEMPT
+    s31 = ExemptionClaim(id="c31", citation="s31(1)(a)", items=[1, 2])
+    s30 = ExemptionClaim(id="c30", citation="s30(1)(a)", items=[1, 2])
+    s40 = ExemptionClaim(id="c40", citation="s40(2)", items=[3])
+    s31.harm = HarmAssessment(interest="Prevention of crime.", causal_chain="Patrol gaps shown.")
+    if pit:
+        for claim, topic in ((s31, "patrols"), (s30, "investigations")):
+            claim.pit = PublicInterestTest(
+                factors=[
+                    Factor(id=f"{claim.id}-for", side=Side.FOR, text=f"Openness on {topic}."),
+                    Factor(
+                        id=f"{claim.id}-against",
+                        side=Side.AGAINST,
+                        text=f"Offenders would learn about {topic}.",
+                        weight=Weight.HIGH,
+                    ),
+                ],
+                balance=(
+                    Balance(conclusion=Conclusion.MAINTAIN, reasoning="Harm outweighs openness.")
+                    if balance
+                    else None
+                ),
+            )
+    case.claims = [s31, s30, s40] if with_s30 else [s31, s40]
+    store.add(case, actor="test")
+    return case

@@ -6,22 +6,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from foi_core.storage import StaleCase, Store
-from tests.app.conftest import DOORBELL, by_key, texts
+from tests.app.conftest import DOORBELL, button, by_key, ok, texts
 from ui.text import md_escape
 
 HISTORY = "pages/history.py"
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, at.exception
-    return at
-
-
-def button(at: AppTest, label: str):
-    for element in at.button:
-        if element.label == label:
-            return element
-    raise LookupError(f"no button {label!r}; buttons are {[b.label for b in at.button]}")
 
 
 def table(at: AppTest, columns: list[str]) -> list[dict]:

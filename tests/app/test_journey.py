@@ -8,7 +8,7 @@ import datetime as dt
 from foi_core.checker import check
 from foi_core.knowledge import load_catalogue
 from foi_core.models import ClaimMode, Conclusion, Likelihood, OrganisationProfile, Outcome, Side
-from tests.app.conftest import by_key, new_app, texts
+from tests.app.conftest import button, by_key, new_app, ok, texts
 
 REF = "JOURNEY/26"
 REQUEST = """Dear FOI team,
@@ -29,18 +29,6 @@ REASONING = "Openness matters, but a yes or a no would help offenders avoid dete
 
 def key(name: str) -> str:
     return "f." + name
-
-
-def button(at, label: str):
-    for element in at.button:
-        if element.label == label:
-            return element
-    raise LookupError(f"no button {label!r}; buttons are {[b.label for b in at.button]}")
-
-
-def ok(at):
-    assert not at.exception, at.exception
-    return at
 
 
 def go(at, page: str):

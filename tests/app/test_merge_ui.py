@@ -11,24 +11,12 @@ from streamlit.testing.v1 import AppTest
 
 from foi_core.settings import get_settings
 from foi_core.storage import Store
-from tests.app.conftest import DOORBELL, texts
+from tests.app.conftest import DOORBELL, button, ok, texts
 from ui.text import md_escape
 
 REQUEST = "pages/request.py"
 ITEMS = "pages/items.py"
 MARKUP = "**B** [link](https://evil.example) <b>x</b>"
-
-
-def button(at: AppTest, label: str):
-    for element in at.button:
-        if element.label == label:
-            return element
-    raise LookupError(f"no button {label!r}; buttons are {[b.label for b in at.button]}")
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, at.exception
-    return at
 
 
 @pytest.fixture

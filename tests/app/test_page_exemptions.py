@@ -1,0 +1,72 @@
+"""AppTest of the Exemptions page."""
+
+from __future__ import annotations
+
+from foi_core.models import ClaimMode, ExemptionClaim, Outcome
+from tests.app.conftest import DOORBELL, add_case_with_items, button, by_key, submit, texts
+
+
+def test_exemption_suggestions_say_why_and_can_be_dismissed(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.NCND] * 3)
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    assert not at.exception
+    assert "mentions surveillance" in texts(at)
+    by_key(at.button, "suggest.dismiss.s31(1)(a)").click().run()
+    assert not at.exception
+    assert app_store.load(case.id).case.dismissed_suggestions == ["s31(1)(a)"]
+    assert "suggest.dismiss.s31(1)(a)" not in [b.key for b in at.button]
+
+
+def test_add_an_ncnd_provision_from_a_search(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.NCND] * 3)
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    by_key(at.text_input, "exemptions.search").input("31").run()
+    provision = by_key(at.selectbox, "f.add.citation")
+    assert provision.options[0].startswith("s31(1)(a)")
+    provision.select("s31(1)(a)")
+    assert by_key(at.radio, "f.add.mode").value is ClaimMode.NCND  # every item is NCND
+    submit(at, "Add this provision")
+    claims = app_store.load(case.id).case.claims
+    assert [(c.citation, c.items, c.mode) for c in claims] == [
+        ("s31(1)(a)", [1, 2, 3], ClaimMode.NCND)
+    ]
+    shown = texts(at)
+    assert "Qualified" in shown and "s31(3)" in shown
+
+
+def test_ncnd_under_a_provision_without_one_is_refused(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.VEXATIOUS] * 3)
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    by_key(at.text_input, "exemptions.search").input("s14(1)").run()
+    by_key(at.radio, "f.add.mode").set_value(ClaimMode.NCND)
+    submit(at, "Add this provision")
+    assert any("no provision to neither confirm nor deny" in str(e.value) for e in at.error)
+    assert app_store.load(case.id).case.claims == []
+
+
+def test_edit_and_remove_a_claim(app_store, open_page):
+    at = open_page("pages/exemptions.py", case_id=DOORBELL)
+    claim = app_store.load(DOORBELL).case.claims[0]
+    items = by_key(at.multiselect, f"f.{claim.id}.items")
+    items.set_value([])
+    button(at, "Save").click().run()
+    assert any("at least one item" in str(e.value) for e in at.error)
+    assert app_store.load(DOORBELL).case.claims[0].items == claim.items
+    button(at, "Remove this provision").click().run()
+    assert not at.exception
+    assert claim.id not in [c.id for c in app_store.load(DOORBELL).case.claims]
+
+
+def test_claim_keeps_items_with_other_outcomes(app_store, open_page):
+    case = add_case_with_items(
+        app_store, [Outcome.EXEMPT, Outcome.ACCESSIBLE_ELSEWHERE, Outcome.EXEMPT]
+    )
+    stored = app_store.load(case.id)
+    stored.case.claims = [ExemptionClaim(citation="s21", items=[2])]
+    app_store.save(stored.case, expected_version=stored.version, actor="test")
+    claim_id = stored.case.claims[0].id
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    assert by_key(at.multiselect, f"f.{claim_id}.items").value == [2]
+    button(at, "Save").click().run()
+    assert not at.exception
+    assert app_store.load(case.id).case.claims[0].items == [2]

@@ -1,0 +1,107 @@
+"""AppTest of the Letter page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from foi_core.checker import check
+from foi_core.models import (
+    Case,
+    OrganisationProfile,
+)
+from foi_core.settings import get_settings
+from tests.app.conftest import (
+    DOORBELL,
+    button,
+    by_key,
+    open_case_page,
+    reasoning_case,
+    stored,
+    texts,
+)
+
+
+def download_labels(at) -> list[str]:
+    return [element.proto.label for element in at.get("download_button")]
+
+
+def test_letter_page_offers_downloads_and_a_readable_preview(app_store):
+    at = open_case_page("pages/letter.py", DOORBELL)
+    labels = download_labels(at)
+    assert "Download the letter (.docx)" in labels
+    assert "Download the reasoning record (.docx)" in labels
+    assert "Download the PIT extension letter (.docx)" in labels  # the case records one
+    shown = texts(at)
+    assert "neither confirm nor deny" in shown.replace("\\", "").lower()
+    assert "A. Requester" not in shown.replace("\\", "")  # applicant-blind preview
+    assert "[requester's name]" in shown.replace("\\", "")
+    assert not any(b.disabled for b in at.button if b.label.startswith("Issue"))
+
+
+def test_blocked_letter_offers_a_draft_and_cannot_be_issued(app_store):
+    case = reasoning_case(app_store)
+    at = open_case_page("pages/letter.py", case.id)
+    assert any("The letter is blocked" in e.value for e in at.error)
+    assert "Download as DRAFT (.docx)" in download_labels(at)
+    assert "Download the letter (.docx)" not in download_labels(at)
+    assert button(at, "Issue the letter").disabled
+
+
+def issuable_case(store) -> Case:
+    """A case the checker finds no errors in (so its letter can be issued)."""
+    case = reasoning_case(store, balance=True, with_s30=False, received=dt.date.today())
+    data = case.model_dump()
+    for claim in data["claims"]:
+        if claim["citation"] == "s31(1)(a)":
+            claim["harm"]["likelihood"] = "would_be_likely_to"
+        if claim["citation"] == "s40(2)":
+            claim["legitimate_interests"] = {
+                "legitimate_interest": "Accountability.",
+                "necessity": "Not necessary.",
+                "balancing": "Privacy wins.",
+                "disclosure_lawful": False,
+            }
+    store.save(Case.model_validate(data), expected_version=1, actor="test")
+    errors = [
+        f for f in check(stored(store, case.id), OrganisationProfile()) if f.severity == "error"
+    ]
+    if errors:
+        pytest.fail(f"test case should be issuable: {[f.rule_id for f in errors]}")
+    return case
+
+
+def test_issuing_records_the_letter_and_the_response_date(app_store):
+    case = issuable_case(app_store)
+    at = open_case_page("pages/letter.py", case.id)
+    button(at, "Issue the letter").click().run()
+    assert not at.exception
+    saved = stored(app_store, case.id)
+    (letter,) = saved.issued_letters
+    assert letter.kind == "response" and not letter.draft
+    assert len(letter.document_sha256) == 64 and len(letter.template_sha256) == 64
+    assert saved.response_date == dt.date.today()
+    assert "The letter is recorded as issued." in [s.value for s in at.success]
+    assert button(at, "Issue the letter again")
+
+
+def test_a_template_kept_in_settings_can_be_chosen(app_store, tmp_path, monkeypatch):
+    uploaded = tmp_path / "templates" / "uploaded"
+    uploaded.mkdir(parents=True)
+    built_in = Path(__file__).resolve().parents[2] / "templates" / "response_letter.docx"
+    shutil.copy(built_in, uploaded / "our-letter.docx")
+    monkeypatch.setenv("FOI_TEMPLATES_DIR", str(tmp_path / "templates"))
+    get_settings.cache_clear()
+    case = issuable_case(app_store)
+    at = open_case_page("pages/letter.py", case.id)
+    chooser = by_key(at.selectbox, "letter.template")
+    assert chooser.options == ["Built-in response letter", "our-letter.docx"]
+    chooser.set_value(uploaded / "our-letter.docx").run()
+    assert not at.exception
+    button(at, "Issue the letter").click().run()
+    assert not at.exception
+    (letter,) = stored(app_store, case.id).issued_letters
+    assert letter.template_name == "our-letter.docx"
