@@ -131,22 +131,25 @@ with st.form("request", enter_to_submit=False):
         )
 
 
+# The form's widget keys, by the RequestForm field each one fills.
+FORM_KEYS = {
+    "title": "title",
+    "our_ref": "our_ref",
+    "their_ref": "their_ref",
+    "received": "received",
+    "text": "text",
+    "searches": "searches",
+    "requester_name": "requester.name",
+    "requester_contact": "requester.contact",
+    "requester_address": "requester.address",
+    "clarification_asked_on": "clar.asked_on",
+    "clarification_received_on": "clar.received_on",
+    "fees_issued_on": "fees.issued_on",
+    "fees_paid_on": "fees.paid_on",
+}
+
 if save or save_and_split:
-    form = RequestForm(
-        title=ss[field_key("title")],
-        our_ref=ss[field_key("our_ref")],
-        their_ref=ss[field_key("their_ref")],
-        received=ss[field_key("received")],
-        text=ss[field_key("text")],
-        searches=ss[field_key("searches")],
-        requester_name=ss[field_key("requester.name")],
-        requester_contact=ss[field_key("requester.contact")],
-        requester_address=ss[field_key("requester.address")],
-        clarification_asked_on=ss[field_key("clar.asked_on")],
-        clarification_received_on=ss[field_key("clar.received_on")],
-        fees_issued_on=ss[field_key("fees.issued_on")],
-        fees_paid_on=ss[field_key("fees.paid_on")],
-    )
+    form = RequestForm(**{name: ss[field_key(key)] for name, key in FORM_KEYS.items()})
     save_result(save_request(case, form, split=save_and_split), problems)
 
 # --- The items -----------------------------------------------------------------------------------
