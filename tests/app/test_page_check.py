@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from foi_core.checker import check
-from foi_core.models import (
-    OrganisationProfile,
-)
+from foi_core.models import OrganisationProfile
 from tests.app.conftest import DOORBELL, open_case_page, reasoning_case, texts
 
 

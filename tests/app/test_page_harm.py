@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from foi_core.models import (
-    Likelihood,
-)
+from foi_core.models import Likelihood
 from tests.app.conftest import (
     DOORBELL,
     button,

@@ -9,10 +9,7 @@ from pathlib import Path
 import pytest
 
 from foi_core.checker import check
-from foi_core.models import (
-    Case,
-    OrganisationProfile,
-)
+from foi_core.models import Case, OrganisationProfile
 from foi_core.settings import get_settings
 from tests.app.conftest import (
     DOORBELL,

@@ -25,7 +25,7 @@ from foi_core.models import (
     pinned_today,
 )
 from foi_core.workflow import new_case
-from tests.app.conftest import by_key, texts
+from tests.app.conftest import button, by_key, texts
 
 LAST_YEAR = supported_years()[1]
 D = dt.date
@@ -38,7 +38,7 @@ def _end_of_calendar() -> Iterator[None]:
 
 
 def save(at) -> None:
-    next(b for b in at.button if b.label == "Save").click().run()
+    button(at, "Save").click().run()
     assert not at.exception, at.exception
 
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from foi_core.models import (
-    Factor,
-    PublicInterestTest,
-    Side,
-    Weight,
-)
+from foi_core.models import Factor, PublicInterestTest, Side, Weight
 from ui.reasoning import items_text, points
 
 
