@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from foi_core.checker import Finding, check
-from foi_core.deadlines import DeadlineError, case_deadlines, describe_date, working_days_left
+from foi_core.deadlines import case_deadlines, describe_date, working_days_left
 from foi_core.knowledge import load_catalogue
 from foi_core.models import Case
 from foi_core.workflow import Status, StepStatus, step_statuses
@@ -59,10 +59,7 @@ def case_header(case: Case) -> None:
 
 def deadline_text(case: Case) -> str:
     """'Received …; due …; N working days left' in plain words (Markdown, our own text)."""
-    try:
-        deadlines = case_deadlines(case)
-    except DeadlineError:
-        return f"Received {case.request.received:%d %B %Y}"
+    deadlines = case_deadlines(case)
     parts = [f"Received {describe_date(case.request.received)}"]
     due = deadlines.final_due
     if due is None and deadlines.problems:

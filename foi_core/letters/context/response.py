@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from foi_core.bounds import today
-from foi_core.deadlines import DeadlineError, case_deadlines
+from foi_core.deadlines import case_deadlines
 from foi_core.models import Case, ClaimMode, OrganisationProfile, Outcome
 
 from ..text import letter_date, printable, questions_label
@@ -58,11 +58,7 @@ class LetterContext(HeaderContext):
 
 def late_apology(case: Case) -> str:
     """An apology when the letter goes out after the time limit (s10(1), or the s10(3) date)."""
-    try:
-        deadlines = case_deadlines(case)
-    except DeadlineError:
-        return ""
-    final_due = deadlines.final_due
+    final_due = case_deadlines(case).final_due  # None when it cannot be counted
     sent = case.response_date or today()
     if final_due is None or sent <= final_due:
         return ""
