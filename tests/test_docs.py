@@ -384,3 +384,12 @@ def test_the_contracts_section_is_read() -> None:
 @pytest.mark.parametrize(("line", "problem"), CHECKED)
 def test_the_contracts_name_what_exists(line: Line, problem: str | None) -> None:
     assert problem is None, f"docs/architecture.md ({line.heading}): {line.text}\n{problem}"
+
+
+def test_the_step_keys_are_the_engines() -> None:
+    from foi_core.steps import STEP_KEYS
+
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    section = re.search(r"^### Step keys\n(.*?)\n", text, flags=re.MULTILINE)
+    assert section, "docs/architecture.md has no '### Step keys' section"
+    assert tuple(re.findall(r"`(\w+)`", section.group(1))) == STEP_KEYS
