@@ -12,11 +12,11 @@ from foi_core.actions.factors import (
 )
 from foi_core.actions.result import ActionResult
 from foi_core.models import ClaimMode, ExemptionClaim, Side, Weight
+from foi_core.workflow import absolute_claims
 from ui import FieldProblems, case_page, field_key, md_escape
 from ui.actions import save_result
 from ui.factors import factor_label, factor_list, show_irrelevant, weight_field
 from ui.reasoning import (
-    absolute_claims,
     catalogue,
     claim_title,
     next_step_link,

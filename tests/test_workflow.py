@@ -430,3 +430,21 @@ def test_duplicate_keeps_reasoning_and_clears_what_belongs_to_the_old_request():
     assert source.requester.name == "A. Requester"  # the source is untouched
     with pytest.raises(ValidationError):
         duplicate_case(source, "")
+
+
+def test_absolute_claims_and_the_provision_relied_on():
+    from foi_core.knowledge import load_catalogue
+    from foi_core.workflow import absolute_claims, provision_relied_on
+
+    case = correct_case()
+    cat = load_catalogue()
+    assert {c.citation for c in absolute_claims(case, cat)} == {
+        c.citation for c in case.claims if cat.get(c.citation) and cat.get(c.citation).absolute
+    }
+    assert "s23(1)" in {c.citation for c in absolute_claims(case)}
+    ncnd = case.claim("company-s30")
+    entry = cat.get(ncnd.citation)
+    assert provision_relied_on(ncnd, entry) == entry.ncnd_provision != ncnd.citation
+    withheld = case.claim("anpr-s31")
+    assert provision_relied_on(withheld, cat.get(withheld.citation)) == "s31(1)(a)"
+    assert provision_relied_on(ncnd, None) == ncnd.citation

@@ -27,7 +27,7 @@ from foi_core.models import (
     Side,
     Weight,
 )
-from foi_core.workflow import claims_needing_pit
+from foi_core.workflow import claims_needing_pit, provision_relied_on
 from ui.nav import PAGES_BY_STEP
 
 LIKELIHOOD_MEANINGS: dict[Likelihood, str] = {
@@ -84,13 +84,6 @@ def items_text(numbers: Iterable[int]) -> str:
     return f"{word} {', '.join(runs[:-1])} and {runs[-1]}"
 
 
-def provision_relied_on(claim: ExemptionClaim, exemption: Exemption | None) -> str:
-    """The provision the letter cites: the NCND provision for an NCND claim."""
-    if claim.mode is ClaimMode.NCND and exemption is not None and exemption.ncnd_provision:
-        return exemption.ncnd_provision
-    return claim.citation
-
-
 def claim_title(claim: ExemptionClaim, exemption: Exemption | None) -> str:
     """A heading for a claim, e.g. 's31(3) Law enforcement (neither confirm nor deny), items 1 to
     16'. Built from catalogue text and numbers only, so it is safe as Markdown."""
@@ -107,16 +100,6 @@ def claim_title(claim: ExemptionClaim, exemption: Exemption | None) -> str:
 def pit_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
     """Claims under a qualified exemption (each needs its own public interest test)."""
     return claims_needing_pit(case, cat or catalogue())
-
-
-def absolute_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:
-    """Claims under an absolute exemption (no public interest test)."""
-    cat = cat or catalogue()
-    return [
-        claim
-        for claim in case.claims
-        if (exemption := cat.get(claim.citation)) is not None and exemption.absolute
-    ]
 
 
 def side_label(side: Side, claim: ExemptionClaim) -> str:

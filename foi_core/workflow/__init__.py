@@ -18,11 +18,13 @@ from foi_core.workflow.editing import duplicate_case, new_case, remove_claim, se
 from foi_core.workflow.needs import (
     ANSWER_OUTCOMES,
     CLAIM_OUTCOMES,
+    absolute_claims,
     claims_needing_harm,
     claims_needing_pit,
     claims_needing_qp_opinion,
     exemption_for,
     items_needing_claims,
+    provision_relied_on,
 )
 from foi_core.workflow.recheck import (
     DEPENDENTS,
@@ -44,6 +46,7 @@ __all__ = [
     "Status",
     "Step",
     "StepStatus",
+    "absolute_claims",
     "apply_step_edit",
     "claims_needing_harm",
     "claims_needing_pit",
@@ -56,6 +59,7 @@ __all__ = [
     "mark_recheck",
     "new_case",
     "next_step",
+    "provision_relied_on",
     "remove_claim",
     "set_items",
     "split_request",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from foi_core.models import WITHHELD_OUTCOMES, Case, ExemptionClaim, Outcome, RequestItem
+from foi_core.models import WITHHELD_OUTCOMES, Case, ClaimMode, ExemptionClaim, Outcome, RequestItem
 
 if TYPE_CHECKING:
     from foi_core.knowledge import Catalogue, Exemption
@@ -55,6 +55,24 @@ def claims_needing_pit(case: Case, catalogue: Catalogue | None = None) -> list[E
         if exemption is None or exemption.pit_required:
             result.append(claim)
     return result
+
+
+def absolute_claims(case: Case, catalogue: Catalogue | None = None) -> list[ExemptionClaim]:
+    """Claims under an absolute exemption (no public interest test)."""
+    cat = resolve_catalogue(catalogue)
+    return [
+        claim
+        for claim in case.claims
+        if (exemption := cat.get(claim.citation)) is not None and exemption.absolute
+    ]
+
+
+def provision_relied_on(claim: ExemptionClaim, exemption: Exemption | None) -> str:
+    """The provision a claim relies on: the NCND provision (e.g. s31(3)) for an NCND claim whose
+    exemption has one, else the claim's citation."""
+    if claim.mode is ClaimMode.NCND and exemption is not None and exemption.ncnd_provision:
+        return exemption.ncnd_provision
+    return claim.citation
 
 
 def claims_needing_qp_opinion(
