@@ -5,7 +5,6 @@ caller's transaction)."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -23,16 +22,11 @@ from .tables import AuditRow, CaseRow, RevisionRow, _utcnow
 if TYPE_CHECKING:
     from .store import Store
 
-log = logging.getLogger("foi_core.storage")
-
 
 def _due_date(case: Case) -> dt.date | None:
-    """The s10 due date from foi_core.deadlines, or None while that cannot be worked out."""
-    try:
-        return case_deadlines(case).due
-    except Exception as error:  # a deadline problem must never stop a save
-        log.warning("Could not work out the due date of case %s: %s", case.id, error)
-        return None
+    """The s10 due date, or None while that cannot be worked out (case_deadlines never raises
+    for a valid case: a date it cannot count from is one of its problems)."""
+    return case_deadlines(case).due
 
 
 class CaseWrites:
