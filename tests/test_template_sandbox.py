@@ -37,6 +37,7 @@ from foi_core.letters.schema import CONTEXT_MODELS, Fields, ListOf, Shape, conte
 from foi_core.letters.template_check import Source, check_sources
 from foi_core.models import Case, OrganisationProfile
 from foi_core.settings import get_settings
+from tests.docx_files import docx_with
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -152,7 +153,7 @@ def test_a_non_plain_value_in_the_context_is_refused() -> None:
     class Gadget:
         pass
 
-    template = make_template_bytes("{{ x }}")
+    template = docx_with("{{ x }}")
     with pytest.raises(ValueError, match="not plain data"):
         render_docx(template, "t.docx", {"x": [1, {"y": Gadget()}]})
     with pytest.raises(ValueError, match="not plain data"):
@@ -164,13 +165,6 @@ def test_a_non_plain_value_in_the_context_is_refused() -> None:
         ensure_plain({"looped": looped})
 
 
-def make_template_bytes(*paragraphs: str) -> bytes:
-    document = Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 # --- Runaway and hostile templates become plain template problems ----------------------------

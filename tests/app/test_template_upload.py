@@ -3,28 +3,18 @@ nothing kept, no traceback, and the check runs with no case stored (issue 7, "Te
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
-from docx import Document
 
 from foi_core.settings import get_settings
 from tests.app.conftest import DOORBELL, by_key, texts
+from tests.docx_files import docx_with
 
 LOGO_PAYLOAD = (
     "{% if logo %}{{ logo.tpl.replace_zipname('docProps/app.xml', '/etc/hostname') }}{% endif %}"
 )
-
-
-def template_with(*paragraphs: str) -> bytes:
-    document = Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -48,14 +38,14 @@ def errors(at) -> str:
 
 def test_a_hostile_template_is_refused_in_plain_words(app_store, open_page, templates_dir):
     at = open_page("pages/settings.py")
-    upload(at, "payload.docx", template_with("Dear {{ requester.name }}", LOGO_PAYLOAD))
+    upload(at, "payload.docx", docx_with("Dear {{ requester.name }}", LOGO_PAYLOAD))
     assert not at.exception
     shown = errors(at)
     assert "The template was not kept." in shown and "logo.tpl" in shown
     assert "Traceback" not in shown and "InlineImage" not in shown
     assert not (templates_dir / "uploaded" / "payload.docx").exists()
 
-    upload(at, "loops.docx", template_with("{{ range(9999999) }}"))
+    upload(at, "loops.docx", docx_with("{{ range(9999999) }}"))
     assert not at.exception
     assert "range() may count to at most 1,000" in errors(at)
     assert not (templates_dir / "uploaded" / "loops.docx").exists()
@@ -63,14 +53,14 @@ def test_a_hostile_template_is_refused_in_plain_words(app_store, open_page, temp
 
 def test_the_upload_check_needs_no_stored_case(empty_store, open_page, templates_dir):
     at = open_page("pages/settings.py")
-    misspelt = template_with("{%p for c in claims %}", "{{ c.harm.evidnce }}", "{%p endfor %}")
+    misspelt = docx_with("{%p for c in claims %}", "{{ c.harm.evidnce }}", "{%p endfor %}")
     upload(at, "ours.docx", misspelt)
     assert not at.exception
     assert "claims[].harm.evidnce" in errors(at)
     assert "did you mean" in errors(at)
     assert not (templates_dir / "uploaded" / "ours.docx").exists()
 
-    upload(at, "good.docx", template_with("{{ organisation.name }} {{ our_ref }}"))
+    upload(at, "good.docx", docx_with("{{ organisation.name }} {{ our_ref }}"))
     assert not at.exception
     assert (templates_dir / "uploaded" / "good.docx").exists()
     assert "Template good.docx kept." in texts(at)
@@ -79,7 +69,7 @@ def test_the_upload_check_needs_no_stored_case(empty_store, open_page, templates
 def test_the_letter_page_shows_a_template_problem_plainly(app_store, open_page, templates_dir):
     uploaded = templates_dir / "uploaded"
     uploaded.mkdir(parents=True)
-    (uploaded / "hostile.docx").write_bytes(template_with("{% include '/etc/passwd' %}"))
+    (uploaded / "hostile.docx").write_bytes(docx_with("{% include '/etc/passwd' %}"))
     at = open_page("pages/letter.py", case_id=DOORBELL)
     assert not at.exception
     by_key(at.selectbox, "letter.template").set_value(uploaded / "hostile.docx").run()
