@@ -159,13 +159,10 @@ def build(
     try:
         return model(**values)
     except ValidationError as error:
-        taken = {problem.field for problem in problems}
-        for problem in explain_errors(error):
-            name = problem.field.split(".", 1)[0]
-            where = fields.get(name, fields.get("*", "case"))
-            if where not in taken:
-                problems.append(FieldProblem(field=where, message=problem.message))
-                taken.add(where)
+        problems.add_unnamed(
+            FieldProblem(field=fields.get(p.field.split(".", 1)[0], "case"), message=p.message)
+            for p in explain_errors(error)
+        )
         return None
 
 
@@ -180,8 +177,8 @@ def _claim(case: Case, claim_id: str) -> ExemptionClaim | None:
 _GONE = "This exemption claim is no longer in the case; reload the page."
 
 
-def _done(case: Case, edited: Case, summary: str) -> ActionResult:
-    return ActionResult.done(apply_step_edit(case, edited, STEP), summary)
+def _done(case: Case, edited: Case, summary: str, message: str = "Saved.") -> ActionResult:
+    return ActionResult.done(apply_step_edit(case, edited, STEP), summary, message)
 
 
 def _set(
@@ -487,4 +484,4 @@ def remove_pit_extension(case: Case) -> ActionResult:
     """Remove the extension record."""
     edited = case.model_copy(deep=True)
     edited.pit_extension = None
-    return _done(case, edited, "Extension record removed")
+    return _done(case, edited, "Extension record removed", "Extension record removed.")

@@ -13,7 +13,8 @@ from foi_core.actions.balance import (
 from foi_core.knowledge import Catalogue
 from foi_core.models import AggregateBalance, Case
 from ui import FieldProblems, field_key
-from ui.balance.common import apply, conclusion_label, decision_fields, read_decision, typed
+from ui.actions import save_result
+from ui.balance.common import conclusion_label, decision_fields, read_decision, typed
 from ui.reasoning import claim_title, items_text
 
 EXPLANATION = (
@@ -52,7 +53,7 @@ def recorded(
         )
         st.text(aggregate.reasoning)
         if st.button("Remove this combined balance", key=f"remove-agg-{aggregate.id}"):
-            apply(remove_combined_balance(case, aggregate.id), problems)
+            save_result(remove_combined_balance(case, aggregate.id), problems)
 
 
 def form(case: Case, combinable: list, titles: dict[str, str], problems: FieldProblems) -> None:
@@ -81,4 +82,4 @@ def form(case: Case, combinable: list, titles: dict[str, str], problems: FieldPr
             typed("agg.items") or [],
             read_decision("agg"),
         )
-        apply(result, problems)
+        save_result(result, problems)

@@ -1,5 +1,5 @@
-"""What the Balance sections share: the wording of a conclusion, its four fields, and applying an
-officer action (save the new case, or show the problems by their fields)."""
+"""What the Balance sections share: the wording of a conclusion, its four fields, and reading what
+was typed."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from typing import Any
 import streamlit as st
 
 from foi_core.actions.balance import Decision
-from foi_core.actions.result import ActionResult
 from foi_core.models import AggregateBalance, Balance, Conclusion
-from ui import FieldProblems, date_field, field_key, save_case
+from ui import FieldProblems, date_field, field_key
 from ui.reasoning import parse_date
 
 CONCLUSIONS = [Conclusion.MAINTAIN, Conclusion.DISCLOSE]
@@ -24,14 +23,6 @@ def typed(name: str) -> Any:
 def typed_values(prefix: str, names: tuple[str, ...]) -> dict[str, Any]:
     """What was typed into the fields ``<prefix>.<name>``, by name."""
     return {name: typed(f"{prefix}.{name}") for name in names}
-
-
-def apply(result: ActionResult, problems: FieldProblems, message: str = "Saved.") -> None:
-    """Save the action's new case (the page reruns), or show its problems by their fields."""
-    if result.ok and result.case is not None:
-        save_case(result.case, result.summary, message=message)
-    else:
-        problems.show(result.problems)
 
 
 def conclusion_label(value: Conclusion, ncnd: bool) -> str:

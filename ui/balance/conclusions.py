@@ -9,7 +9,8 @@ from foi_core.actions.balance import set_balance
 from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ClaimMode, ExemptionClaim
 from ui import FieldProblems
-from ui.balance.common import apply, decision_fields, read_decision
+from ui.actions import save_result
+from ui.balance.common import decision_fields, read_decision
 from ui.reasoning import claim_title, weights_summary, weights_table
 
 
@@ -31,4 +32,4 @@ def draw(case: Case, claims: list[ExemptionClaim], cat: Catalogue, problems: Fie
                 decision_fields(problems, prefix, saved, ncnd, case.decision_maker)
                 submitted = st.form_submit_button("Save the conclusion", type="primary")
             if submitted:
-                apply(set_balance(case, claim.id, read_decision(prefix)), problems)
+                save_result(set_balance(case, claim.id, read_decision(prefix)), problems)

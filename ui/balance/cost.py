@@ -15,7 +15,8 @@ from foi_core.models import (
     CostEstimate,
     CostLine,
 )
-from ui import FieldProblems, field_key, save_case
+from ui import FieldProblems, field_key
+from ui.actions import save_result
 from ui.reasoning import COST_ACTIVITY_LABELS, cost_totals
 
 ACTIVITIES = list(CostActivity)
@@ -142,7 +143,7 @@ def editor(case: Case) -> None:
         result = set_cost_estimate(
             case, rows, hourly_rate=rate, limit_pounds=limit, method=method, s16_advice=advice
         )
-        if result.ok and result.case is not None:
-            save_case(result.case, result.summary)
+        if result.ok:
+            save_result(result)
         else:  # those the totals already showed are not repeated
             problems.show([p for p in result.problems if p not in problems.problems])

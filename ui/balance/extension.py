@@ -8,7 +8,8 @@ from foi_core.actions.balance import extension_dates, remove_pit_extension, set_
 from foi_core.deadlines import describe_date
 from foi_core.models import Case, ExtensionStatus
 from ui import FieldProblems, date_field, field_key
-from ui.balance.common import apply, typed
+from ui.actions import save_result
+from ui.balance.common import typed
 from ui.reasoning import parse_date
 
 STATUSES = list(ExtensionStatus)
@@ -75,7 +76,7 @@ def draw(case: Case, problems: FieldProblems) -> None:
     if not submitted:
         return
     if not typed("ext.record"):
-        apply(remove_pit_extension(case), problems, message="Extension record removed.")
+        save_result(remove_pit_extension(case), problems)
         return
     result = set_pit_extension(
         case,
@@ -85,4 +86,4 @@ def draw(case: Case, problems: FieldProblems) -> None:
         status=typed("ext.status"),
         notified_on=parse_date(typed("ext.notified_on")),
     )
-    apply(result, problems, message="Saved.")
+    save_result(result, problems)

@@ -9,7 +9,8 @@ from foi_core.actions.balance import set_legitimate_interests
 from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ClaimMode, ExemptionClaim, LegitimateInterests
 from ui import FieldProblems, field_key
-from ui.balance.common import apply, typed, typed_values
+from ui.actions import save_result
+from ui.balance.common import typed, typed_values
 from ui.reasoning import claim_title, provision_relied_on
 
 LAWFUL_CHOICES = [None, True, False]
@@ -98,4 +99,4 @@ def li_form(case: Case, claim: ExemptionClaim, cat: Catalogue, problems: FieldPr
             disclosure_lawful=typed(f"{prefix}.lawful"),
             **typed_values(prefix, tuple(questions)),
         )
-        apply(result, problems)
+        save_result(result, problems)

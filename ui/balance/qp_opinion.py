@@ -8,7 +8,8 @@ from foi_core.actions.balance import set_qp_opinion
 from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ExemptionClaim, QualifiedPersonOpinion
 from ui import FieldProblems, date_field, field_key
-from ui.balance.common import apply, typed, typed_values
+from ui.actions import save_result
+from ui.balance.common import typed, typed_values
 from ui.reasoning import claim_title, parse_date
 
 
@@ -58,4 +59,4 @@ def opinion_form(
             opinion_date=parse_date(typed(f"{prefix}.opinion_date")),
             **typed_values(prefix, ("name", "role", "limb", "reasons")),
         )
-        apply(result, problems)
+        save_result(result, problems)
