@@ -9,6 +9,7 @@ from foi_core.actions.claims import (
     default_mode,
     dismiss_suggestion,
     drop_claim,
+    open_suggestions,
     update_claim,
 )
 from foi_core.knowledge import Exemption, load_catalogue
@@ -124,13 +125,7 @@ if missing:
 
 # --- Suggestions from the request text -----------------------------------------------------------
 
-request_text = "\n".join([case.request.text, *(item.text for item in case.request.items)])
-chosen = {claim.citation for claim in case.claims}
-suggestions = [
-    s
-    for s in catalogue.suggest(request_text)
-    if s.citation not in chosen and s.citation not in case.dismissed_suggestions
-]
+suggestions = open_suggestions(case, catalogue)
 if suggestions:
     st.markdown("#### Suggested from the request")
     st.caption(

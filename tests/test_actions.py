@@ -14,6 +14,7 @@ from foi_core.actions.claims import (
     default_mode,
     dismiss_suggestion,
     drop_claim,
+    open_suggestions,
     update_claim,
 )
 from foi_core.actions.factors import (
@@ -398,3 +399,15 @@ def test_factors_written_are_kept_in_order_on_their_side(sides, weight):
         (side, f"Factor {n}") for n, side in enumerate(sides)
     ]
     assert case.claim("c").pit is None or case.claim("c").pit.balance is None
+
+
+def test_open_suggestions_leave_out_chosen_and_dismissed():
+    case = withheld_case()
+    case.request.text = "Where are the ANPR cameras and the surveillance of officers' homes?"
+    offered = {s.citation for s in open_suggestions(case)}
+    assert offered, "the request's words suggest something"
+    first = sorted(offered)[0]
+    dismissed = dismiss_suggestion(case, first).case
+    assert first not in {s.citation for s in open_suggestions(dismissed)}
+    chosen = add_claim(case, first, ClaimChoice(items=[1])).case
+    assert first not in {s.citation for s in open_suggestions(chosen)}

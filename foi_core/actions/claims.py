@@ -14,7 +14,7 @@ from foi_core.workflow import apply_step_edit, items_needing_claims, remove_clai
 from foi_core.workflow.needs import resolve_catalogue
 
 if TYPE_CHECKING:
-    from foi_core.knowledge import Catalogue
+    from foi_core.knowledge import Catalogue, Suggestion
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,18 @@ def drop_claim(case: Case, claim_id: str) -> ActionResult:
     """A provision removed (combined balances lose it; later steps re-check)."""
     citation = case.claim(claim_id).citation
     return _saved(case, remove_claim(case, claim_id), f"Removed {citation}")
+
+
+def open_suggestions(case: Case, catalogue: Catalogue | None = None) -> list[Suggestion]:
+    """Provisions the request's words suggest, less those chosen or dismissed already."""
+    text = "\n".join([case.request.text, *(item.text for item in case.request.items)])
+    chosen = {claim.citation for claim in case.claims}
+    return [
+        suggestion
+        for suggestion in resolve_catalogue(catalogue).suggest(text)
+        if suggestion.citation not in chosen
+        and suggestion.citation not in case.dismissed_suggestions
+    ]
 
 
 def dismiss_suggestion(case: Case, citation: str) -> ActionResult:
