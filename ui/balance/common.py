@@ -25,6 +25,12 @@ def typed_values(prefix: str, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: typed(f"{prefix}.{name}") for name in names}
 
 
+def section(title: str, caption: str) -> None:
+    """A section's heading and what the law asks in it."""
+    st.markdown(f"### {title}")
+    st.caption(caption)
+
+
 def conclusion_label(value: Conclusion, ncnd: bool) -> str:
     """A conclusion in words, for NCND about confirming or denying."""
     if ncnd:

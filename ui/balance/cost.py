@@ -17,6 +17,7 @@ from foi_core.models import (
 )
 from ui import FieldProblems, field_key
 from ui.actions import save_result
+from ui.balance.common import section
 from ui.reasoning import COST_ACTIVITY_LABELS, cost_totals
 
 ACTIVITIES = list(CostActivity)
@@ -24,10 +25,10 @@ ACTIVITIES = list(CostActivity)
 
 def draw(case: Case) -> None:
     """The section (shown when an item is refused for cost or a claim relies on s12)."""
-    st.markdown("### Cost estimate (s12)")
-    st.caption(
+    section(
+        "Cost estimate (s12)",
         "Count only time spent determining whether the information is held, locating, "
-        "retrieving and extracting it. Redaction and considering exemptions do not count."
+        "retrieving and extracting it. Redaction and considering exemptions do not count.",
     )
     with st.container(border=True):
         editor(case)
@@ -105,27 +106,24 @@ def editor(case: Case) -> None:
         st.session_state[rows_key] += 1
         st.rerun(scope="fragment")
 
-    left, right = st.columns(2)
-    with left:
-        rate = st.number_input(
-            "Hourly rate (£)",
-            min_value=0.01,
-            max_value=MAX_HOURLY_RATE,
-            value=float(estimate.hourly_rate),
-            key=field_key("cost.rate"),
-        )
-        problems.slot("cost.hourly_rate")
-    with right:
-        limit = st.number_input(
-            "Appropriate limit (£)",
-            min_value=0.01,
-            max_value=MAX_LIMIT_POUNDS,
-            value=float(estimate.limit_pounds),
-            help="£450 for police forces and other authorities; £600 for central government.",
-            key=field_key("cost.limit"),
-        )
-        problems.slot("cost.limit_pounds")
-    totals(preview_cost_estimate(rows, rate, limit), problems)
+    limit_help = "£450 for police forces and other authorities; £600 for central government."
+    figures = (  # (label, key, field, maximum, help)
+        ("Hourly rate (£)", "rate", "hourly_rate", MAX_HOURLY_RATE, None),
+        ("Appropriate limit (£)", "limit", "limit_pounds", MAX_LIMIT_POUNDS, limit_help),
+    )
+    entered: dict[str, float] = {}
+    for column, (label, key, name, maximum, help_text) in zip(st.columns(2), figures, strict=True):
+        with column:
+            entered[name] = st.number_input(
+                label,
+                min_value=0.01,
+                max_value=maximum,
+                value=float(getattr(estimate, name)),
+                help=help_text,
+                key=field_key(f"cost.{key}"),
+            )
+            problems.slot(f"cost.{name}")
+    totals(preview_cost_estimate(rows, **entered), problems)
     method = st.text_area(
         "How the estimate was made (sampling, systems searched)",
         value=estimate.method,
@@ -140,9 +138,7 @@ def editor(case: Case) -> None:
     )
     problems.slot("cost.s16_advice")
     if st.button("Save the cost estimate", type="primary", key=field_key("cost.save")):
-        result = set_cost_estimate(
-            case, rows, hourly_rate=rate, limit_pounds=limit, method=method, s16_advice=advice
-        )
+        result = set_cost_estimate(case, rows, method=method, s16_advice=advice, **entered)
         if result.ok:
             save_result(result)
         else:  # those the totals already showed are not repeated

@@ -9,7 +9,7 @@ from foi_core.deadlines import describe_date
 from foi_core.models import Case, ExtensionStatus
 from ui import FieldProblems, date_field, field_key
 from ui.actions import save_result
-from ui.balance.common import typed
+from ui.balance.common import section, typed
 from ui.reasoning import parse_date
 
 STATUSES = list(ExtensionStatus)
@@ -22,11 +22,11 @@ STATUS_LABELS = {
 
 def draw(case: Case, problems: FieldProblems) -> None:
     """The section (shown when a qualified claim needs a public interest test)."""
-    st.markdown("### Extra time to consider the public interest (s10(3))")
-    st.caption(
+    section(
+        "Extra time to consider the public interest (s10(3))",
         "The refusal notice saying which exemption applies is still due within 20 working days, "
         "with an estimate of when the public interest decision will be made (s17(2)). The ICO "
-        "expects no more than 20 further working days."
+        "expects no more than 20 further working days.",
     )
     extension = case.pit_extension
     due, default_date = extension_dates(case)

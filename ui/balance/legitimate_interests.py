@@ -10,7 +10,7 @@ from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ClaimMode, ExemptionClaim, LegitimateInterests
 from ui import FieldProblems, field_key
 from ui.actions import save_result
-from ui.balance.common import typed, typed_values
+from ui.balance.common import section, typed, typed_values
 from ui.reasoning import claim_title, provision_relied_on
 
 LAWFUL_CHOICES = [None, True, False]
@@ -19,11 +19,11 @@ LAWFUL_CHOICES = [None, True, False]
 def draw(case: Case, claims: list[ExemptionClaim], cat: Catalogue, problems: FieldProblems) -> None:
     """One form per s40 claim."""
     if claims:
-        st.markdown("### Personal data: legitimate interests (s40(2))")
-        st.caption(
+        section(
+            "Personal data: legitimate interests (s40(2))",
             "Disclosing personal data is lawful only if it passes the legitimate interests test "
             "(Article 6(1)(f) UK GDPR): a legitimate interest, necessity, then the balance "
-            "against the rights of the people the data is about."
+            "against the rights of the people the data is about.",
         )
     for claim in claims:
         li_form(case, claim, cat, problems)

@@ -9,17 +9,17 @@ from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ExemptionClaim, QualifiedPersonOpinion
 from ui import FieldProblems, date_field, field_key
 from ui.actions import save_result
-from ui.balance.common import typed, typed_values
+from ui.balance.common import section, typed, typed_values
 from ui.reasoning import claim_title, parse_date
 
 
 def draw(case: Case, claims: list[ExemptionClaim], cat: Catalogue, problems: FieldProblems) -> None:
     """One form per claim."""
     if claims:
-        st.markdown("### Qualified person's opinion (s36)")
-        st.caption(
+        section(
+            "Qualified person's opinion (s36)",
             "Section 36 is engaged only by the reasonable opinion of the qualified person, given "
-            "before the response is issued. Record who gave it, when, the limb relied on and why."
+            "before the response is issued. Record who gave it, when, the limb relied on and why.",
         )
     for claim in claims:
         opinion_form(case, claim, cat, problems)
