@@ -28,6 +28,7 @@ from foi_core.models import SCHEMA_VERSION, Case, OrganisationProfile, pinned_to
 from foi_core.storage import CaseImportError, Store
 from tests.case_mutations import mutated_file, seed_documents
 from tests.case_strategies import valid_cases
+from tests.conftest import EXAMPLE_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 FROZEN = sorted((ROOT / "tests" / "data").glob("schema1-*.json"))
@@ -78,7 +79,7 @@ def test_frozen_schema_1_files_import_and_upgrade(path: Path, sqlite_store: Stor
 
 
 def test_every_example_is_a_valid_current_case_file() -> None:
-    for path in sorted((ROOT / "examples").glob("*.json")):
+    for path in EXAMPLE_FILES:
         assert read_case_path(path).schema_version == SCHEMA_VERSION
 
 

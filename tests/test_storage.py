@@ -39,6 +39,7 @@ from foi_core.storage import (
     diff_documents,
 )
 from tests.case_factory import correct_case, minimal_case
+from tests.conftest import EXAMPLE_FILES, EXAMPLES
 
 
 def edited(case: Case, **changes: object) -> Case:
@@ -437,11 +438,9 @@ def test_demo_cases_load_once_and_skip_broken_files(
     assert store.count() == 2
 
 
-def test_repository_examples_load_when_present(store: Store) -> None:
-    files = sorted((REPO_ROOT / "examples").glob("*.json"))
-    if not files:
-        pytest.skip("no example cases in examples/ yet")
-    assert store.load_demo_cases(REPO_ROOT / "examples") == len(files)
+def test_every_repository_example_loads_as_a_demo_case(store: Store) -> None:
+    assert EXAMPLE_FILES
+    assert store.load_demo_cases(EXAMPLES) == len(EXAMPLE_FILES)
 
 
 # --- migrations -------------------------------------------------------------------------------

@@ -35,18 +35,14 @@ from foi_core.letters import (
 from foi_core.letters.sandbox import ensure_plain, render_docx
 from foi_core.letters.schema import CONTEXT_MODELS, Fields, ListOf, Shape, context_shape
 from foi_core.letters.template_check import Source, check_sources
-from foi_core.models import Case, OrganisationProfile
+from foi_core.models import OrganisationProfile
 from foi_core.settings import get_settings
+from tests.conftest import EXAMPLES, example_case
 from tests.docx_files import docx_with
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 PROFILE = OrganisationProfile()
 SECRET = "SERVER-SECRET-7f3a9c"
-
-
-def example(name: str = "full-disclosure") -> Case:
-    return Case.from_json((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def tiny_png() -> bytes:
@@ -76,7 +72,9 @@ def make_template(path: Path, *paragraphs: str) -> Path:
 def attempt(template: Path, profile: OrganisationProfile = LOGO_PROFILE) -> object:
     """The rendered letter's bytes, or the exception the render raised."""
     try:
-        return render_letter(example(), profile, template=template, draft=True).data
+        return render_letter(
+            example_case("full-disclosure"), profile, template=template, draft=True
+        ).data
     except Exception as error:  # the point of these tests is which exception, if any
         return error
 
@@ -141,7 +139,7 @@ def test_logo_payloads_cannot_write_files(tmp_path: Path, payload: str) -> None:
 
 
 def test_the_logo_still_reaches_the_letter_as_an_image() -> None:
-    rendered = render_letter(example(), LOGO_PROFILE)
+    rendered = render_letter(example_case("full-disclosure"), LOGO_PROFILE)
     with zipfile.ZipFile(io.BytesIO(rendered.data)) as package:
         images = [name for name in package.namelist() if name.startswith("word/media/")]
         assert len(images) == 1 and package.read(images[0]) == tiny_png()
@@ -163,8 +161,6 @@ def test_a_non_plain_value_in_the_context_is_refused() -> None:
     looped.append(looped)
     with pytest.raises(ValueError, match="not plain data"):
         ensure_plain({"looped": looped})
-
-
 
 
 # --- Runaway and hostile templates become plain template problems ----------------------------
@@ -193,7 +189,7 @@ def test_a_non_plain_value_in_the_context_is_refused() -> None:
 def test_hostile_templates_become_template_problems(tmp_path: Path, jinja: str, words: str) -> None:
     template = make_template(tmp_path / "hostile.docx", "Dear {{ requester.name }}", jinja)
     with pytest.raises(TemplateProblem) as raised:
-        render_letter(example(), PROFILE, template=template, draft=True)
+        render_letter(example_case("full-disclosure"), PROFILE, template=template, draft=True)
     assert words in str(raised.value)
     assert "Traceback" not in str(raised.value)
 
@@ -202,7 +198,7 @@ def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, short_time: No
     loops = "".join(f"{{% for {v} in range(1000) %}}" for v in "abc") + "{% endfor %}" * 3
     template = make_template(tmp_path / "slow.docx", loops)
     with pytest.raises(TemplateProblem) as raised:
-        render_letter(example(), PROFILE, template=template, draft=True)
+        render_letter(example_case("full-disclosure"), PROFILE, template=template, draft=True)
     assert "took longer than 3 seconds" in str(raised.value)
     assert "loops" in str(raised.value)
 
@@ -212,7 +208,7 @@ def test_a_template_that_needs_too_much_memory_is_stopped(
 ) -> None:
     template = make_template(tmp_path / "hog.docx", "{{ our_ref|center(2000000000) }}")
     with pytest.raises(TemplateProblem) as raised:
-        render_letter(example(), PROFILE, template=template, draft=True)
+        render_letter(example_case("full-disclosure"), PROFILE, template=template, draft=True)
     assert "more than 300 MB of memory" in str(raised.value)
 
 
@@ -238,7 +234,7 @@ def test_a_broken_docx_is_a_template_problem(tmp_path: Path) -> None:
     with zipfile.ZipFile(broken, "w") as package:
         package.writestr("word/document.xml", "<not-ooxml")
     with pytest.raises(TemplateProblem, match="Word cannot open it"):
-        render_letter(example(), PROFILE, template=broken, draft=True)
+        render_letter(example_case("full-disclosure"), PROFILE, template=broken, draft=True)
     with pytest.raises(TemplateProblem, match="Word cannot open it"):
         check_template(broken)
 
@@ -262,7 +258,7 @@ def test_schema_check_finds_a_misspelt_attribute_in_a_loop_without_a_case(tmp_pa
     assert "did you mean 'claims[].harm.causal_chain'" in problems[0]
     assert "'organisation.motto'" in problems[1]
     # A case with no claims never runs the loop: checking against it used to pass.
-    case = example()
+    case = example_case("full-disclosure")
     assert case.claims == []
     assert any("causal_chian" in p for p in missing_template_variables(template, case, PROFILE))
 
@@ -313,7 +309,7 @@ def test_a_good_organisation_template_renders_with_its_logo(tmp_path: Path) -> N
         "{%p endfor %}",
     )
     check_template(template)
-    case = example()
+    case = example_case("full-disclosure")
     rendered = render_letter(case, LOGO_PROFILE, template=template)
     texts = [text for _style, text in letter_paragraphs(rendered.data)]
     assert texts == [
