@@ -93,10 +93,7 @@ def li_form(case: Case, claim: ExemptionClaim, cat: Catalogue, problems: FieldPr
         problems.slot(f"{prefix}.lawful")
         submitted = st.form_submit_button("Save the legitimate interests record")
     if submitted:
-        result = set_legitimate_interests(
-            case,
-            claim.id,
-            disclosure_lawful=typed(f"{prefix}.lawful"),
-            **typed_values(prefix, tuple(questions)),
-        )
+        answers = typed_values(prefix, tuple(questions))
+        lawful = typed(f"{prefix}.lawful")
+        result = set_legitimate_interests(case, claim.id, disclosure_lawful=lawful, **answers)
         save_result(result, problems)

@@ -53,10 +53,6 @@ def opinion_form(
         problems.slot(f"{prefix}.reasons")
         submitted = st.form_submit_button("Save the opinion")
     if submitted:
-        result = set_qp_opinion(
-            case,
-            claim.id,
-            opinion_date=parse_date(typed(f"{prefix}.opinion_date")),
-            **typed_values(prefix, ("name", "role", "limb", "reasons")),
-        )
-        save_result(result, problems)
+        day = parse_date(typed(f"{prefix}.opinion_date"))
+        values = typed_values(prefix, ("name", "role", "limb", "reasons"))
+        save_result(set_qp_opinion(case, claim.id, opinion_date=day, **values), problems)
