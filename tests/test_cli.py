@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import EXAMPLE_FILES, EXAMPLES
+
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 NCND_CASE = EXAMPLES / "doorbell-camera-ncnd.json"
 PARTIAL_CASE = EXAMPLES / "999-calls-partial.json"
 
@@ -81,7 +82,7 @@ def test_schema_is_the_case_schema() -> None:
 
 
 def test_check_passes_the_examples() -> None:
-    finished = [p for p in sorted(EXAMPLES.glob("*.json")) if not p.name.startswith("training-")]
+    finished = [p for p in EXAMPLE_FILES if not p.name.startswith("training-")]
     assert len(finished) >= 4
     for path in finished:
         result = run_cli("check", str(path), "--format", "json")
