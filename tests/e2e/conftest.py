@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from tests.e2e.helpers import (
     ARTIFACTS,
@@ -37,7 +37,9 @@ from tests.e2e.helpers import (
     AppPage,
 )
 
-SERVER_START_TIMEOUT = 60.0  # seconds for /_stcore/health to answer "ok"
+SERVER_START_TIMEOUT = 120.0  # seconds for /_stcore/health to answer "ok"
+# Assertions wait on the page's state up to the same limit as a run (not Playwright's 5 s).
+expect.set_options(timeout=RUN_TIMEOUT_MS)
 CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
 

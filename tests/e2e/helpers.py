@@ -27,7 +27,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-RUN_TIMEOUT_MS = 30_000  # one script run (the first imports pandas, SQLAlchemy, the catalogue)
+# The longest one script run may take before a test fails. Every wait is on the app's state, so a
+# generous limit costs nothing when the app is quick; it only has to outlast a loaded machine
+# (the first run imports pandas, SQLAlchemy and the catalogue).
+RUN_TIMEOUT_MS = 120_000
 DEBOUNCE_MS = 250  # the frontend may start another run right after one ends
 SCRIPT_STATE = "data-test-script-state"
 VIEWPORT = {"width": 1400, "height": 1000}
