@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from foi_core.checker import check
 from foi_core.models import (
     Balance,
     Case,
@@ -25,6 +26,7 @@ from foi_core.models import (
     ExemptionClaim,
     Factor,
     HarmAssessment,
+    OrganisationProfile,
     Outcome,
     PublicInterestTest,
     Requester,
@@ -210,4 +212,27 @@ def reasoning_case(
             )
     case.claims = [s31, s30, s40] if with_s30 else [s31, s40]
     store.add(case, actor="test")
+    return case
+
+
+def issuable_case(store: Store) -> Case:
+    """A case the checker finds no errors in (so its letter can be issued)."""
+    case = reasoning_case(store, balance=True, with_s30=False, received=dt.date.today())
+    data = case.model_dump()
+    for claim in data["claims"]:
+        if claim["citation"] == "s31(1)(a)":
+            claim["harm"]["likelihood"] = "would_be_likely_to"
+        if claim["citation"] == "s40(2)":
+            claim["legitimate_interests"] = {
+                "legitimate_interest": "Accountability.",
+                "necessity": "Not necessary.",
+                "balancing": "Privacy wins.",
+                "disclosure_lawful": False,
+            }
+    store.save(Case.model_validate(data), expected_version=1, actor="test")
+    errors = [
+        f for f in check(stored(store, case.id), OrganisationProfile()) if f.severity == "error"
+    ]
+    if errors:
+        pytest.fail(f"test case should be issuable: {[f.rule_id for f in errors]}")
     return case

@@ -6,15 +6,12 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-import pytest
-
-from foi_core.checker import check
-from foi_core.models import Case, OrganisationProfile
 from foi_core.settings import get_settings
 from tests.app.conftest import (
     DOORBELL,
     button,
     by_key,
+    issuable_case,
     open_case_page,
     reasoning_case,
     stored,
@@ -46,29 +43,6 @@ def test_blocked_letter_offers_a_draft_and_cannot_be_issued(app_store):
     assert "Download as DRAFT (.docx)" in download_labels(at)
     assert "Download the letter (.docx)" not in download_labels(at)
     assert button(at, "Issue the letter").disabled
-
-
-def issuable_case(store) -> Case:
-    """A case the checker finds no errors in (so its letter can be issued)."""
-    case = reasoning_case(store, balance=True, with_s30=False, received=dt.date.today())
-    data = case.model_dump()
-    for claim in data["claims"]:
-        if claim["citation"] == "s31(1)(a)":
-            claim["harm"]["likelihood"] = "would_be_likely_to"
-        if claim["citation"] == "s40(2)":
-            claim["legitimate_interests"] = {
-                "legitimate_interest": "Accountability.",
-                "necessity": "Not necessary.",
-                "balancing": "Privacy wins.",
-                "disclosure_lawful": False,
-            }
-    store.save(Case.model_validate(data), expected_version=1, actor="test")
-    errors = [
-        f for f in check(stored(store, case.id), OrganisationProfile()) if f.severity == "error"
-    ]
-    if errors:
-        pytest.fail(f"test case should be issuable: {[f.rule_id for f in errors]}")
-    return case
 
 
 def test_issuing_records_the_letter_and_the_response_date(app_store):

@@ -9,8 +9,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from foi_core.personal_data import EXPORT_NOTE_WITH, EXPORT_NOTE_WITHOUT
-from tests.app.conftest import DOORBELL, by_key, texts
-from tests.app.test_pages_part2 import button, issuable_case, open_case_page
+from tests.app.conftest import DOORBELL, button, by_key, issuable_case, open_case_page, texts
 
 
 @pytest.fixture
