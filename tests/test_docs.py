@@ -185,10 +185,6 @@ class Line:
 
     heading: str  # the ### heading it is under, e.g. "foi_core.merge and foi_core.history"
     text: str
-    names: tuple[str, ...] = ()  # earlier in the block: variable=class, or "module:X"
-
-    def __str__(self) -> str:  # the test id
-        return self.text
 
 
 def _contract_lines() -> list[Line]:
