@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from foi_core.plain import plain_date
+
 if TYPE_CHECKING:
     from foi_core.models import Case
 
@@ -55,11 +57,6 @@ def latest_date() -> dt.date:
         return now.replace(year=now.year + YEARS_AHEAD)
     except ValueError:  # 29 February
         return now.replace(year=now.year + YEARS_AHEAD, day=28)
-
-
-def plain_date(day: dt.date) -> str:
-    """'14 March 2026'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 # C0 control characters other than tab, line feed and carriage return: removed from all text.

@@ -41,6 +41,7 @@ from foi_core.models import (
     field_label,
 )
 from foi_core.models import today as engine_today
+from foi_core.plain import items_text
 from foi_core.workflow import apply_step_edit, claims_needing_pit
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ def add_combined_balance(
     if uncovered:
         problems.add(
             "aggregate.items",
-            f"Not every chosen claim covers {_items_text(uncovered)}: a combined balance is only "
+            f"Not every chosen claim covers {items_text(uncovered)}: a combined balance is only "
             "for information that all the exemptions apply to.",
         )
     elif len(chosen) >= 2 and not common:
@@ -261,12 +262,6 @@ def remove_combined_balance(case: Case, aggregate_id: str) -> ActionResult:
     edited = case.model_copy(deep=True)
     edited.aggregate_balances = [a for a in case.aggregate_balances if a.id != aggregate_id]
     return _done(case, edited, "Combined balance removed")
-
-
-def _items_text(numbers: Sequence[int]) -> str:
-    if len(numbers) == 1:
-        return f"item {numbers[0]}"
-    return "items " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
 
 
 # --- s36: the qualified person's opinion ---------------------------------------------------------

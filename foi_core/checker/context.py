@@ -123,6 +123,3 @@ def blank(text: str | None) -> bool:
     return not (text or "").strip()
 
 
-def plain_date(day: dt.date) -> str:
-    """'31 March 2026', as the rule messages write dates."""
-    return f"{day.day} {day:%B %Y}"

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from foi_core.knowledge import Rule
+from foi_core.plain import number_list
 
 from .context import Hit
 
@@ -41,10 +42,7 @@ def findings_for(findings: Iterable[Finding], step: str) -> list[Finding]:
 
 def item_numbers(numbers: Iterable[int]) -> str:
     """'3', '1 and 2', '1, 2 and 5': the item numbers as the rule messages write them."""
-    ordered = [str(n) for n in sorted(set(numbers))]
-    if len(ordered) <= 1:
-        return "".join(ordered)
-    return ", ".join(ordered[:-1]) + " and " + ordered[-1]
+    return number_list(numbers)
 
 
 def plain_items(numbers: Iterable[int]) -> str:

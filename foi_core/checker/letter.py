@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import Context, Hit, blank, plain_date, rule
+from foi_core.plain import plain_date
+
+from .context import Context, Hit, blank, rule
 
 # --- Notice contents ----------------------------------------------------------------------------
 

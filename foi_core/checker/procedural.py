@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from foi_core.models import ExemptionClaim, Outcome
+from foi_core.plain import plain_date
 
-from .context import Context, Hit, blank, plain_date, rule
+from .context import Context, Hit, blank, rule
 
 
 def _missing(labels: dict[str, str | None]) -> str:

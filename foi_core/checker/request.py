@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from foi_core.deadlines import ICO_MAX_TOTAL_WORKING_DAYS
 from foi_core.models import OUTCOME_LABELS, ClaimMode, Outcome, RequestItem, field_label
+from foi_core.plain import plain_date
 
-from .context import Context, Hit, blank, plain_date, rule
+from .context import Context, Hit, blank, rule
 
 # Outcomes refused by a provision other than a withholding exemption: the notice must still cite
 # it, so the item needs a claim of that section (s17(1)(b) for s21; s17(5) for s12 and s14).

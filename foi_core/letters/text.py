@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from markupsafe import Markup, escape
+
+from foi_core.plain import join_words, number_ranges, plain_date
 
 # Everything outside the XML 1.0 Char production: #x9 | #xA | #xD | [#x20-#xD7FF] |
 # [#xE000-#xFFFD] | [#x10000-#x10FFFF].
@@ -40,42 +42,12 @@ def xml_text(value: object) -> Markup:
 
 def letter_date(day: dt.date | None) -> str:
     """A date as letters print it: '6 August 2021' (empty when there is no date)."""
-    if day is None:
-        return ""
-    return f"{day.day} {day:%B %Y}"
+    return "" if day is None else plain_date(day)
 
 
 def provision(citation: str) -> str:
     """'s31(1)(a)' -> '31(1)(a)': the citation without its leading 's'."""
     return citation.strip().removeprefix("s")
-
-
-def join_words(words: Sequence[str], conjunction: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    words = [w for w in words if w]
-    if not words:
-        return ""
-    if len(words) == 1:
-        return words[0]
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
-
-
-def number_ranges(numbers: Iterable[int]) -> list[str]:
-    """[1, 2, 3, 5] -> ['1 to 3', '5']: consecutive runs of three or more become ranges."""
-    ordered = sorted(set(numbers))
-    runs: list[list[int]] = []
-    for number in ordered:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    words: list[str] = []
-    for run in runs:
-        if len(run) >= 3:
-            words.append(f"{run[0]} to {run[-1]}")
-        else:
-            words.extend(str(n) for n in run)
-    return words
 
 
 def questions_label(numbers: Iterable[int], capital: bool = False) -> str:

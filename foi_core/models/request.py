@@ -7,7 +7,8 @@ from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
 
-from foi_core.bounds import MAX_ITEMS, plain_date, today
+from foi_core.bounds import MAX_ITEMS, today
+from foi_core.plain import plain_date
 
 from .base import _Model
 

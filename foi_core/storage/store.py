@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from foi_core.models import Case
+from foi_core.plain import plain_time
 from foi_core.settings import get_settings
 
 from .documents import describe_changes, diff_documents, dump_case
@@ -51,8 +52,7 @@ from .writing import CaseWrites
 
 
 def _format_time(moment: dt.datetime) -> str:
-    moment = moment.astimezone(dt.UTC)
-    return f"{moment:%H:%M} UTC on {moment.day} {moment:%B %Y}"
+    return plain_time(moment)
 
 
 class Store(Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters):
