@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -27,6 +26,7 @@ from foi_core.models import (
     Side,
     Weight,
 )
+from foi_core.plain import items_text
 from foi_core.workflow import claims_needing_pit, provision_relied_on
 from ui.nav import PAGES_BY_STEP
 
@@ -57,31 +57,6 @@ COST_ACTIVITY_LABELS: dict[CostActivity, str] = {
 def catalogue() -> Catalogue:
     """The exemption catalogue (loaded once per server process)."""
     return load_catalogue()
-
-
-def items_text(numbers: Iterable[int]) -> str:
-    """'item 3', 'items 1 and 2', 'items 1 to 16' (runs shortened), or 'no items'."""
-    ordered = sorted(set(numbers))
-    if not ordered:
-        return "no items"
-    runs: list[str] = []
-    start = previous = ordered[0]
-    for number in [*ordered[1:], None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        if previous - start >= 2:
-            runs.append(f"{start} to {previous}")
-        elif previous == start + 1:
-            runs.extend([str(start), str(previous)])
-        else:
-            runs.append(str(start))
-        if number is not None:
-            start = previous = number
-    word = "item" if len(ordered) == 1 else "items"
-    if len(runs) == 1:
-        return f"{word} {runs[0]}"
-    return f"{word} {', '.join(runs[:-1])} and {runs[-1]}"
 
 
 def claim_title(claim: ExemptionClaim, exemption: Exemption | None) -> str:

@@ -12,10 +12,11 @@ from foi_core.actions.balance import (
 )
 from foi_core.knowledge import Catalogue
 from foi_core.models import AggregateBalance, Case
+from foi_core.plain import items_text
 from ui import FieldProblems, field_key
 from ui.actions import save_result
 from ui.balance.common import conclusion_label, decision_fields, read_decision, typed
-from ui.reasoning import claim_title, items_text
+from ui.reasoning import claim_title
 
 EXPLANATION = (
     "Where the same information engages more than one qualified exemption, the public "
