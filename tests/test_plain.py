@@ -31,6 +31,8 @@ def test_lists_and_item_numbers() -> None:
     assert items_text([3]) == "item 3"
     assert items_text([1, 2]) == "items 1 and 2"
     assert items_text([5, 1, 2, 3]) == "items 1 to 3 and 5"
+    assert items_text(range(1, 17)) == "items 1 to 16"
+    assert items_text([1, 2, 3, 5, 7, 8]) == "items 1 to 3, 5, 7 and 8"
 
 
 @given(st.sets(st.integers(min_value=1, max_value=60), min_size=1))
