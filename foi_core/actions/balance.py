@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from foi_core.actions.result import ActionResult, Problems
-from foi_core.deadlines import DeadlineError, case_deadlines, describe_date, pit_extension_date
+from foi_core.deadlines import case_deadlines, describe_date
 from foi_core.models import (
     AggregateBalance,
     Balance,
@@ -98,14 +98,8 @@ def combinable_claims(case: Case, catalogue: Catalogue | None = None) -> list[Ex
 def extension_dates(case: Case) -> tuple[dt.date | None, dt.date | None]:
     """(the response's due date, the default estimated decision date 20 working days later);
     either is None when it cannot be counted."""
-    try:
-        deadlines = case_deadlines(case)
-        default = deadlines.default_extension_due or (
-            pit_extension_date(deadlines.due) if deadlines.due else None
-        )
-    except DeadlineError:
-        return None, None
-    return deadlines.due, default
+    deadlines = case_deadlines(case)  # never raises: what cannot be counted is None
+    return deadlines.due, deadlines.default_extension_due
 
 
 # --- Shared checks -------------------------------------------------------------------------------
