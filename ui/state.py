@@ -72,9 +72,11 @@ def get_store() -> Store:
     """The Store for the configured database (FOI_DATABASE_URL), loading demo cases on first use.
 
     Every page reaches the store through here: when it cannot be opened (a bad setting, a
-    read-only file, an unreachable server...), the page shows what is wrong and what to do, and
-    stops. A server others can reach without sign-in stops here too (ui.exposure).
+    read-only file, an unreachable server, a broken knowledge overlay...), the page shows what is
+    wrong and what to do, and stops. A server others can reach without sign-in stops here too
+    (ui.exposure).
     """
+    from foi_core.knowledge import KnowledgeError, load_catalogue
     from foi_core.settings import SettingsError, get_settings
     from foi_core.storage import StorageError
     from ui.exposure import stop_if_exposed
@@ -82,8 +84,9 @@ def get_store() -> Store:
     stop_if_exposed()
     try:
         settings = get_settings()
+        load_catalogue()  # cached; a broken knowledge overlay is named here, not as a traceback
         return _store_for(settings.database_url, settings.wants_demo_cases())
-    except (StorageError, SettingsError) as error:  # not cached: the next run tries again
+    except (StorageError, SettingsError, KnowledgeError) as error:  # the next run tries again
         st.error(md_escape(str(error)), icon=":material/database:")
         st.caption("After it is put right, reload this page.")
         st.stop()

@@ -143,3 +143,21 @@ def test_loopback_with_sign_in_configured_opens_without_asking(app_store) -> Non
     assert not at.exception, at.exception
     assert "Sign in" not in [button.label for button in at.button]
     assert at.dataframe  # the case list
+
+
+def test_a_broken_knowledge_overlay_is_named_on_every_page(
+    tmp_path: Path, database_url, monkeypatch
+) -> None:
+    database_url(f"sqlite:///{tmp_path / 'foi.db'}")
+    overlay = tmp_path / "overlay"
+    (overlay / "exemptions").mkdir(parents=True)
+    (overlay / "exemptions" / "s31.yaml").write_text("exemptions: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("FOI_KNOWLEDGE_OVERLAY_DIR", str(overlay))
+    get_settings.cache_clear()
+    at = new_app(DOORBELL).run()
+    assert_store_problem(at, "overlay", "s31.yaml")
+    for page in PAGES:
+        if page.file in STORE_FREE_PAGES:
+            continue
+        at.switch_page(page.file).run()
+        assert_store_problem(at, "s31.yaml")
