@@ -15,8 +15,6 @@ import argparse
 import io
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,19 +22,13 @@ sys.path.insert(0, str(ROOT))
 
 from docxtpl import DocxTemplate  # noqa: E402
 
+from bench._timing import doorbell_case, timed  # noqa: E402
 from foi_core.checker import check  # noqa: E402
 from foi_core.letters import build_letter_context, render_letter  # noqa: E402
 from foi_core.letters.paths import RESPONSE_TEMPLATE, TEMPLATES_DIR  # noqa: E402
-from foi_core.models import Case, OrganisationProfile  # noqa: E402
+from foi_core.models import OrganisationProfile  # noqa: E402
 
-CASE_FILE = ROOT / "examples" / "doorbell-camera-ncnd.json"
 TEMPLATE = TEMPLATES_DIR / RESPONSE_TEMPLATE
-
-
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def main() -> int:
@@ -44,7 +36,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=40, help="timed runs of each (default 40)")
     args = parser.parse_args()
 
-    case = Case.from_json(CASE_FILE.read_text(encoding="utf-8"))
+    case = doorbell_case()
     profile = OrganisationProfile()
     context = {**build_letter_context(case, profile).model_dump(mode="json"), "logo": ""}
 

@@ -17,24 +17,15 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._timing import doorbell_case, timed  # noqa: E402
 from foi_core.letters import check_template, render_letter  # noqa: E402
 from foi_core.letters.paths import RESPONSE_TEMPLATE, TEMPLATES_DIR  # noqa: E402
-from foi_core.models import Case, OrganisationProfile  # noqa: E402
-
-CASE_FILE = ROOT / "examples" / "doorbell-camera-ncnd.json"
-
-
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+from foi_core.models import OrganisationProfile  # noqa: E402
 
 
 def main() -> int:
@@ -42,7 +33,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=15, help="timed runs of each (default 15)")
     args = parser.parse_args()
 
-    case = Case.from_json(CASE_FILE.read_text(encoding="utf-8"))
+    case = doorbell_case()
     profile = OrganisationProfile()
     with tempfile.TemporaryDirectory() as folder:
         own = Path(folder) / "our-letter.docx"

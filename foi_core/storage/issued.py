@@ -17,9 +17,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from foi_core.models import Case, IssuedLetter
 
-from .documents import diff_documents, dump_case
+from .documents import dump_case
 from .errors import CaseNotFound, StaleCase
-from .tables import CaseRow, IssuedLetterRow, _utcnow
+from .tables import CaseRow, IssuedLetterRow
 
 if TYPE_CHECKING:
     from .store import Store
@@ -102,23 +102,15 @@ class IssuedLetters:
                     linked = letter.model_copy(update={"record_id": record_id})
                     letters = [*case.issued_letters[:-1], linked]
                     issued = case.model_copy(update={"issued_letters": letters, "export": None})
-                    document = dump_case(issued)
-                    changes = diff_documents(row.document, document)
-                    at = _utcnow()
-                    self._fill_row(row, issued, document, actor, at)
-                    session.flush()
                     draft = " (DRAFT)" if letter.draft else ""
-                    self._write_history(
+                    return self._write_version(
                         session,
                         row,
-                        document,
+                        issued,
                         actor=actor,
-                        at=at,
                         action="letter_issued",
                         summary=summary or f"Letter issued: {letter.kind.replace('_', ' ')}{draft}",
-                        changes=changes,
                     )
-                    return row.version
                 changed_by, changed_at, current = row.updated_by, row.updated_at, row.version
         except StaleDataError:
             stored = self.load(case.id)

@@ -43,24 +43,6 @@ _SUMMARY_FIELDS = tuple(CaseSummary.model_fields)
 RevisionKind = Literal["saved", "conflict"]
 
 
-class Revision(_Record):
-    """A stored copy of a case document; ``number`` counts 1, 2, 3 ... per case."""
-
-    case_id: str
-    number: int
-    version: int
-    kind: RevisionKind
-    saved_at: dt.datetime
-    saved_by: str
-    summary: str
-    document: dict[str, Any]
-
-    @property
-    def case(self) -> Case:
-        """The revision's document as a Case."""
-        return parse_stored_case(self.document, f"revision {self.number} of case {self.case_id}")
-
-
 class RevisionInfo(_Record):
     """A revision without its document, for listing a case's history."""
 
@@ -71,6 +53,17 @@ class RevisionInfo(_Record):
     saved_at: dt.datetime
     saved_by: str
     summary: str
+
+
+class Revision(RevisionInfo):
+    """A stored copy of a case document; ``number`` counts 1, 2, 3 ... per case."""
+
+    document: dict[str, Any]
+
+    @property
+    def case(self) -> Case:
+        """The revision's document as a Case."""
+        return parse_stored_case(self.document, f"revision {self.number} of case {self.case_id}")
 
 
 class AuditEvent(_Record):

@@ -39,7 +39,7 @@ from foi_core.models import Case
 from foi_core.plain import plain_time
 from foi_core.settings import get_settings
 
-from .documents import describe_changes, diff_documents, dump_case
+from .documents import diff_documents, dump_case
 from .engine import open_store_engine
 from .errors import CaseNotFound, StaleCase
 from .importing import CaseFiles
@@ -131,22 +131,9 @@ class Store(Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters):
                     )
                 if row.version == expected_version:
                     self._check_unique(session, case, new=False)
-                    changes = diff_documents(row.document, document)
-                    summary = summary or describe_changes(changes)
-                    at = _utcnow()
-                    self._fill_row(row, case, document, actor, at)
-                    session.flush()  # the versioned UPDATE: WHERE version = expected_version
-                    self._write_history(
-                        session,
-                        row,
-                        document,
-                        actor=actor,
-                        at=at,
-                        action="saved",
-                        summary=summary,
-                        changes=changes,
+                    return self._write_version(
+                        session, row, case, actor=actor, action="saved", summary=summary
                     )
-                    return row.version
         except StaleDataError:
             pass  # another writer got in between our read and our UPDATE
         raise self._keep_conflict(case, document, expected_version, actor, summary)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from foi_core.deadlines import case_deadlines
 from foi_core.models import Case
 
-from .documents import dump_case
+from .documents import describe_changes, diff_documents, dump_case
 from .errors import DuplicateCase
 from .records import RevisionKind, StoredCase
 from .tables import AuditRow, CaseRow, RevisionRow, _utcnow
@@ -142,6 +142,36 @@ class CaseWrites:
         row.updated_by = actor
         row.schema_version = case.schema_version
         row.document = document
+
+    def _write_version(
+        self,
+        session: Session,
+        row: CaseRow,
+        case: Case,
+        *,
+        actor: str,
+        action: str,
+        summary: str | None = None,
+    ) -> int:
+        """Write ``case`` over ``row`` as its next version, with its revision and audit event;
+        returns the new version. The versioned UPDATE raises StaleDataError on a lost race.
+        ``summary`` defaults to a description of what changed."""
+        document = dump_case(case)
+        changes = diff_documents(row.document, document)
+        at = _utcnow()
+        self._fill_row(row, case, document, actor, at)
+        session.flush()  # the versioned UPDATE: WHERE version = the version read
+        self._write_history(
+            session,
+            row,
+            document,
+            actor=actor,
+            at=at,
+            action=action,
+            summary=summary or describe_changes(changes),
+            changes=changes,
+        )
+        return row.version
 
     def _insert(
         self: Store, session: Session, case: Case, actor: str, action: str, summary: str
