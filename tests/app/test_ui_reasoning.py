@@ -1,4 +1,4 @@
-"""The plain-English helpers of ui.reasoning the reasoning pages draw with."""
+"""The helpers of ui.reasoning the reasoning pages draw with."""
 
 from __future__ import annotations
 
