@@ -189,6 +189,12 @@ class AppPage:
         box.fill(text)
         self.act(lambda: box.press("Enter"))
 
+    def write_in(self, box: Locator, text: str) -> None:
+        """Write in a text area outside a form and apply it (Ctrl+Enter), waiting for the run it
+        starts: nothing typed is left uncommitted for a later redraw to lose."""
+        box.fill(text)
+        self.act(lambda: box.press("Control+Enter"))
+
     def choose(self, scope: Locator | Page, group: str, option: str, *, runs: bool = True) -> None:
         """Pick ``option`` in the radio group ``group``; outside a form (``runs``) the app runs
         when the choice changes."""

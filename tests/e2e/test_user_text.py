@@ -78,8 +78,9 @@ def test_typed_markup_is_shown_and_printed_literally(app: AppPage) -> None:
     app.expand("Add factors")
     app.page.get_by_role("tab", name="Write a new factor").click()
     panel = app.page.get_by_role("tabpanel", name="Write a new factor")
-    panel.get_by_role("textbox", name="The factor", exact=True).fill(FACTOR)
-    panel.get_by_role("textbox", name="Why it carries that weight (rationale)").fill(TEMPLATE)
+    app.write_in(panel.get_by_role("textbox", name="The factor", exact=True), FACTOR)
+    rationale = panel.get_by_role("textbox", name="Why it carries that weight (rationale)")
+    app.write_in(rationale, TEMPLATE)
     app.click("Add factor", within=panel)
     listed = app.page.get_by_test_id("stMarkdownContainer").filter(
         has_text=re.compile(rf"^For \d+ \(moderate weight\): {re.escape(FACTOR)}$")

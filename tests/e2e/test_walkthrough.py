@@ -225,11 +225,11 @@ def write_factor(app: AppPage, side: str, text: str, weight: str) -> None:
         app.page.get_by_role("tab", name="Write a new factor").click()
     rationale = f"Rationale: {text.lower()}"
     app.choose(panel, "Which way does it point?", SIDE_LABELS[side])
-    # The boxes are committed when they lose focus: choosing the weight next sends the text.
-    panel.get_by_role("textbox", name="The factor", exact=True).fill(text)
+    app.write_in(panel.get_by_role("textbox", name="The factor", exact=True), text)
     app.choose(panel, "Weight", weight)
-    panel.get_by_role("textbox", name="Why it carries that weight (rationale)", exact=True).fill(
-        rationale
+    app.write_in(
+        panel.get_by_role("textbox", name="Why it carries that weight (rationale)", exact=True),
+        rationale,
     )
     app.click("Add factor", within=panel)
     listed = app.page.get_by_test_id("stMarkdownContainer").filter(
