@@ -12,8 +12,6 @@ import hashlib
 import io
 import json
 import re
-import struct
-import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -60,6 +58,7 @@ from foi_core.models import (
     RequestItem,
 )
 from tests.conftest import EXAMPLES, example_case
+from tests.docx_files import tiny_png
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path("/work/shared/seeds")
@@ -658,19 +657,6 @@ def test_ncnd_claims_print_the_ncnd_provision_not_the_substantive_one() -> None:
 
 
 # --- The organisation's logo -------------------------------------------------------------------
-
-
-def tiny_png() -> bytes:
-    """A valid 1 x 1 pixel PNG, built by hand so the test needs no imaging library."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\x1f\x3c\x7a")
-    signature = b"\x89PNG\r\n\x1a\n"
-    return signature + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
 def test_logo_from_the_profile_is_placed_on_the_letter() -> None:

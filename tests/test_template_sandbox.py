@@ -10,10 +10,8 @@ from __future__ import annotations
 import base64
 import io
 import signal
-import struct
 import subprocess
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,24 +36,11 @@ from foi_core.letters.template_check import Source, check_sources
 from foi_core.models import OrganisationProfile
 from foi_core.settings import get_settings
 from tests.conftest import EXAMPLES, example_case
-from tests.docx_files import docx_with
+from tests.docx_files import docx_with, tiny_png
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILE = OrganisationProfile()
 SECRET = "SERVER-SECRET-7f3a9c"
-
-
-def tiny_png() -> bytes:
-    """A valid 1 x 1 pixel PNG, built by hand so the test needs no imaging library."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\x1f\x3c\x7a")
-    signature = b"\x89PNG\r\n\x1a\n"
-    return signature + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
 LOGO_PROFILE = OrganisationProfile(logo_png_base64=base64.b64encode(tiny_png()).decode())

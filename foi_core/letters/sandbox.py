@@ -65,7 +65,7 @@ def _capped_range(*args: int) -> range:
     return numbers
 
 
-class LetterEnvironment(ImmutableSandboxedEnvironment):
+class LetterSandboxedEnvironment(ImmutableSandboxedEnvironment):
     """The sandboxed environment letters are rendered with (see the module docstring)."""
 
     intercepted_binops = frozenset({"*", "**"})
@@ -88,9 +88,11 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def letter_environment(undefined: type[Undefined] = StrictUndefined) -> LetterEnvironment:
+def letter_environment(undefined: type[Undefined] = StrictUndefined) -> LetterSandboxedEnvironment:
     """The Jinja environment for letters: sandboxed, immutable, strict, autoescaped, no loader."""
-    env = LetterEnvironment(undefined=undefined, autoescape=True, finalize=_finalize, loader=None)
+    env = LetterSandboxedEnvironment(
+        undefined=undefined, autoescape=True, finalize=_finalize, loader=None
+    )
     env.globals["range"] = _capped_range
     for name in REMOVED_GLOBALS:
         env.globals.pop(name, None)

@@ -20,7 +20,7 @@ from typing import TypeVar
 from jinja2 import nodes
 from jinja2.exceptions import TemplateSyntaxError
 
-from .sandbox import LetterEnvironment, letter_environment, open_template
+from .sandbox import LetterSandboxedEnvironment, letter_environment, open_template
 from .schema import Fields, ListOf, Scalar, Shape, context_shape
 
 T = TypeVar("T")
@@ -135,7 +135,9 @@ _METHODS: dict[type, set[str]] = {
 class _Walker:
     """Walks one source's syntax tree, following each value's shape through the schema."""
 
-    def __init__(self, env: LetterEnvironment, root: Fields, source: Source, found: Findings):
+    def __init__(
+        self, env: LetterSandboxedEnvironment, root: Fields, source: Source, found: Findings
+    ):
         self.env, self.root, self.source, self.found = env, root, source, found
         self.scopes: list[dict[str, Typed]] = [{}]
         self.lenient = 0  # inside '|default' or 'is defined': a missing name is allowed
