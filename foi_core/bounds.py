@@ -118,7 +118,7 @@ def clean_value(value: Any) -> Any:
     return value
 
 
-def date_order_problems(case: Case) -> Iterator[tuple[tuple[str, ...], dt.date, str]]:
+def date_order_problems(case: Case) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
     """(field, date, message) for each date that cannot be: before receipt, before the date it
     follows, or (for things that have happened) after today."""
     received, now = case.request.received, today()
@@ -137,7 +137,7 @@ def date_order_problems(case: Case) -> Iterator[tuple[tuple[str, ...], dt.date, 
             )
         return None
 
-    checks: list[tuple[tuple[str, ...], dt.date | None, list[str | None]]] = [
+    checks: list[tuple[tuple[str | int, ...], dt.date | None, list[str | None]]] = [
         (("response_date",), case.response_date, [before(case.response_date, received, said)]),
         (
             ("review_requested_on",),
@@ -178,6 +178,15 @@ def date_order_problems(case: Case) -> Iterator[tuple[tuple[str, ...], dt.date, 
                 [before(fees.paid_on, fees.issued_on, issued), future(fees.paid_on)],
             ),
         ]
+    for index, item in enumerate(case.request.items):
+        if item.transferred_on is not None:
+            checks.append(
+                (
+                    ("request", "items", index, "transferred_on"),
+                    item.transferred_on,
+                    [before(item.transferred_on, received, said), future(item.transferred_on)],
+                )
+            )
     for loc, day, messages in checks:
         message = next((m for m in messages if m), None)
         if message is not None and day is not None:

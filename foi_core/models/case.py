@@ -17,7 +17,7 @@ from .claims import AggregateBalance, ExemptionClaim
 from .costs import Clarification, CostEstimate, FeesNotice, PITExtension
 from .request import Outcome, Request, Requester, RequestItem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class IssuedLetter(_Model):
@@ -58,7 +58,7 @@ class CaseStatus(StrEnum):
 class Case(_Model):
     """A request and every step of the reasoning about it."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: str = Field(default_factory=new_id)
     status: CaseStatus = CaseStatus.DRAFT
     title: str = ""
@@ -90,6 +90,10 @@ class Case(_Model):
                     f"exemption {claim.citation} names item(s) {missing}, "
                     "which the request does not have"
                 )
+        labels = [item.shown_number for item in self.request.items]
+        if len(set(labels)) != len(labels):
+            repeated = sorted({label for label in labels if labels.count(label) > 1})
+            raise ValueError(f"two items are numbered {', '.join(repeated)}; number each once")
         claim_ids = [claim.id for claim in self.claims]
         if len(set(claim_ids)) != len(claim_ids):
             raise ValueError("two exemption claims share the same id")

@@ -11,7 +11,7 @@ from pydantic import Field, field_validator
 
 from .base import _Model, new_id
 
-CITATION_PATTERN = re.compile(r"^s\d+[A-Z]?(\(\w+\))*$")
+CITATION_PATTERN = re.compile(r"^s\d+[A-Z]?(\([0-9A-Za-z]+\))*$")
 
 
 class ClaimMode(StrEnum):
@@ -125,11 +125,34 @@ class LegitimateInterests(_Model):
     disclosure_lawful: bool | None = None
 
 
+class PublicationPlan(_Model):
+    """s22: who intends to publish the information, when, and since when that was settled."""
+
+    publisher: str = ""
+    intended: str = ""  # a date or a period, as the letter says it ("in March 2027")
+    settled_on: dt.date | None = None  # the intention must be settled when the request arrives
+
+
+def _citation(value: str) -> str:
+    value = value.strip()
+    if not CITATION_PATTERN.match(value):
+        raise ValueError(f"'{value}' is not a citation; write it like s31(1)(a), s24(2) or s40(5B)")
+    return value
+
+
 class ExemptionClaim(_Model):
-    """One provision relied on for some items, to withhold or to neither confirm nor deny."""
+    """One use of a provision for some items, to withhold or to neither confirm nor deny.
+
+    ``citation`` is the provision as cited: a limb (s31(1)(a)), or an NCND provision typed as
+    the Act writes it (s31(3), s24(2)). ``further_limbs`` are other limbs of the same section
+    relied on together, under one harm and one public interest test (s31(1)(a), (b) and (c)).
+    The mode belongs to this use, not to the provision: s31(1)(a) may withhold one item while
+    another claim neither confirms nor denies another under s31(3).
+    """
 
     id: str = Field(default_factory=new_id)
     citation: str
+    further_limbs: list[str] = Field(default_factory=list)
     items: list[int] = Field(default_factory=list)
     mode: ClaimMode = ClaimMode.WITHHOLD
     in_the_alternative: bool = False
@@ -137,17 +160,28 @@ class ExemptionClaim(_Model):
     pit: PublicInterestTest | None = None
     qp_opinion: QualifiedPersonOpinion | None = None
     legitimate_interests: LegitimateInterests | None = None
+    publication: PublicationPlan | None = None
+    records: dict[str, str] = Field(default_factory=dict)  # answers to the catalogue's prompts
     notes: str = ""
 
     @field_validator("citation")
     @classmethod
     def _citation_form(cls, value: str) -> str:
-        value = value.strip()
-        if not CITATION_PATTERN.match(value):
-            raise ValueError(
-                f"'{value}' is not a citation; write it like s31(1)(a), s24(2) or s40(5B)"
-            )
-        return value
+        return _citation(value)
+
+    @field_validator("further_limbs")
+    @classmethod
+    def _limbs_form(cls, value: list[str]) -> list[str]:
+        limbs: list[str] = []
+        for limb in (_citation(v) for v in value):
+            if limb not in limbs:
+                limbs.append(limb)
+        return limbs
+
+    @property
+    def citations(self) -> list[str]:
+        """Every provision this claim cites: the citation, then the further limbs."""
+        return [self.citation, *(c for c in self.further_limbs if c != self.citation)]
 
     @field_validator("items")
     @classmethod

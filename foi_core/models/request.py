@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
@@ -43,16 +44,46 @@ OUTCOME_LABELS: dict[Outcome, str] = {
 WITHHELD_OUTCOMES = frozenset({Outcome.EXEMPT, Outcome.PARTLY_DISCLOSED, Outcome.NCND})
 
 
+ITEM_LABEL_PATTERN = re.compile(r"^[0-9A-Za-z]{1,6}(\.[0-9A-Za-z]{1,6}|\([0-9A-Za-z]{1,6}\))*$")
+
+
 class RequestItem(_Model):
-    """One numbered question or part of the request."""
+    """One numbered question or part of the request.
+
+    ``number`` orders the items (1, 2, 3 ...); ``label`` is the number as the requester wrote it
+    (3a, 3(b), 4.1), printed instead of the number when given. For an item not held because
+    another authority holds it, ``held_by`` names that authority and ``transferred_on`` says when
+    the request was transferred to it (s45 Code of Practice). ``discretionary`` is information
+    given outside the Act beside a refusal (a goodwill gesture that does not waive the Act).
+    """
 
     number: int = Field(ge=1, le=MAX_ITEMS)
+    label: str = ""
     text: str = Field(min_length=1)
     outcome: Outcome | None = None
     searches: str = ""
     answer: str = ""
     where_to_find: str = ""
+    held_by: str = ""
+    transferred_on: dt.date | None = None
+    discretionary: str = ""
     notes: str = ""
+
+    @field_validator("label")
+    @classmethod
+    def _label_form(cls, value: str) -> str:
+        value = value.strip()
+        if value and not ITEM_LABEL_PATTERN.match(value):
+            raise ValueError(
+                f"'{value}' is not a question number; write it as the requester did, "
+                "for example 3, 3a, 3(b) or 4.1"
+            )
+        return value
+
+    @property
+    def shown_number(self) -> str:
+        """The number as the letter prints it: the requester's label, else the item number."""
+        return self.label or str(self.number)
 
 
 class Requester(_Model):

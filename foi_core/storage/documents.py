@@ -44,9 +44,17 @@ def _letter_contexts_out_of_the_case(document: dict[str, Any]) -> dict[str, Any]
     return document
 
 
+def _reasoning_core_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """2 -> 3: claims gain further limbs, records and a s22 publication plan; items gain the
+    requester's label, another holder, a transfer date and a discretionary disclosure. Every new
+    field has a default, so a format-2 case reads unchanged."""
+    return document
+
+
 # Upgrades of stored documents, keyed by the schema version they upgrade from (to version + 1).
 DOCUMENT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _letter_contexts_out_of_the_case,
+    2: _reasoning_core_fields,
 }
 
 
@@ -233,5 +241,3 @@ def describe_changes(changes: list[dict[str, Any]]) -> str:
     more += len(paths) - len(shown)
     text = "Changed " + ", ".join(shown)
     return f"{text} and {more} more" if more else text
-
-
