@@ -724,3 +724,139 @@ def test_bad_rules_file_is_rejected(tmp_path):
     path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="duplicate rule id"):
         load_rule_book_from(path)
+
+
+# --- Aliases, NCND provisions and record prompts (issue 8) -----------------------------------
+
+# Entries cited by section alone in the catalogue whose letters usually add the subsection.
+EXPECTED_ALIASES = {
+    "s21": "s21(1)",
+    "s22": "s22(1)",
+    "s22A": "s22A(1)",
+    "s26": "s26(1)",
+    "s28": "s28(1)",
+    "s29": "s29(1)",
+    "s32": "s32(1)",
+    "s33": "s33(2)",
+    "s34": "s34(1)",
+    "s35": "s35(1)",
+    "s39": "s39(1)",
+    "s41": "s41(1)",
+    "s42": "s42(1)",
+    "s44": "s44(1)",
+}
+
+
+def test_every_bare_section_entry_has_its_subsection_as_an_alias():
+    cat = load_catalogue()
+    bare = {e.citation for e in cat.exemptions if "(" not in e.citation}
+    assert bare == set(EXPECTED_ALIASES)
+    for citation, alias in EXPECTED_ALIASES.items():
+        assert alias in cat.get(citation).aliases
+        assert cat.get(alias).citation == citation
+
+
+@pytest.mark.parametrize(
+    ("typed", "citation"),
+    [("s21(1)", "s21"), ("S.22(1)", "s22"), ("31(1)(a)", "s31(1)(a)"), ("section 24(1)", "s24(1)")],
+)
+def test_get_accepts_aliases_and_citations_as_typed(typed, citation):
+    assert load_catalogue().get(typed).citation == citation
+
+
+@pytest.mark.parametrize(
+    ("provision", "citations"),
+    [
+        ("s31(3)", S31_LIMBS),
+        ("31(3)", S31_LIMBS),
+        ("s24(2)", ["s24(1)"]),
+        ("s23(5)", ["s23(1)"]),
+        ("s40(5B)", ["s40(2)", "s40(3B)", "s40(4A)"]),
+        ("s40(5B)(a)(i)", ["s40(2)"]),
+        ("s30(3)", ["s30(1)(a)", "s30(1)(b)", "s30(1)(c)", "s30(2)"]),
+        ("s38(2)", ["s38(1)(a)", "s38(1)(b)"]),
+    ],
+)
+def test_ncnd_provisions_name_the_entries_they_protect(provision, citations):
+    cat = load_catalogue()
+    assert [e.citation for e in cat.ncnd_entries(provision)] == citations
+    assert cat.is_ncnd_provision(provision)
+
+
+def test_a_withholding_citation_is_not_an_ncnd_provision():
+    cat = load_catalogue()
+    assert not cat.is_ncnd_provision("s31(1)(a)")
+    assert not cat.is_ncnd_provision("s21")
+    assert cat.ncnd_entries("s99(3)") == []
+
+
+def test_search_finds_ncnd_provisions_by_citation_and_by_words():
+    cat = load_catalogue()
+    assert [e.citation for e in cat.search("31(3)")] == S31_LIMBS
+    assert [e.citation for e in cat.search("s24(2)")] == ["s24(1)"]
+    assert [e.citation for e in cat.search("S.21(1)")] == ["s21"]
+    assert [e.citation for e in cat.search("s31(1)(a), (b)")] == ["s31(1)(a)", "s31(1)(b)"]
+    with_ncnd = {e.citation for e in cat.exemptions if e.ncnd_provision}
+    for words in ["neither confirm", "NCND", "confirm or deny", "Neither confirm nor deny"]:
+        assert with_ncnd <= {e.citation for e in cat.search(words)}, words
+
+
+# What each test must record (domain brief §2.2, §3.3), and nothing the model records elsewhere.
+EXPECTED_RECORD_PROMPTS = {
+    "s24(1)": {"why_required", "certificate"},
+    "s38(1)(a)": {"who_endangered"},
+    "s38(1)(b)": {"who_endangered"},
+    "s43(2)": {"whose_interests"},
+    "s30(1)(a)": {"investigation"},
+    "s30(1)(b)": {"investigation"},
+    "s30(1)(c)": {"investigation"},
+    "s30(2)": {"investigation"},
+    "s22": {"publisher", "why_reasonable"},
+    "s40(2)": {"data_subjects"},
+    "s40(3B)": {"objection"},
+    "s40(4A)": {"sar_exemption"},
+}
+
+
+def test_record_prompts_ask_what_each_exemption_must_record():
+    cat = load_catalogue()
+    for entry in cat.exemptions:
+        assert {p.id for p in entry.record_prompts} == EXPECTED_RECORD_PROMPTS.get(
+            entry.citation, set()
+        ), entry.citation
+    assert not cat.get("s24(1)").record_prompts[1].required
+    assert all(p.required for p in cat.get("s38(1)(a)").record_prompts)
+    for entry in cat.exemptions:
+        words = " ".join(p.question.lower() for p in entry.record_prompts)
+        # s36's opinion and s40(2)'s legitimate interests have their own records; s22's date too.
+        assert "qualified person" not in words and "legitimate interest" not in words
+        assert "when" not in words
+
+
+def test_duplicate_record_prompt_ids_are_rejected(data_copy):
+    prompt = {"id": "why_required", "question": "Why?", "in_letter": True}
+    _edit_entry(data_copy, "s24.yaml", "s24(1)", record_prompts=[prompt, prompt])
+    with pytest.raises(KnowledgeError, match=r"s24\(1\)': record prompt ids are not unique"):
+        load_catalogue_from(data_copy)
+
+
+def test_a_record_prompt_needs_a_plain_id_and_to_say_whether_it_is_in_the_letter(data_copy):
+    _edit_entry(data_copy, "s24.yaml", "s24(1)", record_prompts=[{"id": "Why", "question": "?"}])
+    with pytest.raises(KnowledgeError, match=r"s24\(1\)'.*record_prompts"):
+        load_catalogue_from(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("filename", "citation", "alias", "message"),
+    [
+        ("s21.yaml", "s21", "s22(1)", r"alias s22\(1\) is not in section 21"),
+        ("s43.yaml", "s43(2)", "s43(1)", r"'s43\(1\)' also names"),
+        ("s22.yaml", "s22", "s22(2)", r"alias 's22\(2\)' is an NCND provision"),
+    ],
+)
+def test_an_alias_must_be_in_its_section_and_name_nothing_else(
+    data_copy, filename, citation, alias, message
+):
+    _edit_entry(data_copy, filename, citation, aliases=[alias])
+    with pytest.raises(KnowledgeError, match=message):
+        load_catalogue_from(data_copy)

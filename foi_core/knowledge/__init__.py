@@ -2,7 +2,8 @@
 
 Modules: ``schema`` (the models), ``yamlio`` (reading YAML, plain errors), ``overlay`` (an
 organisation's own wording merged over the built-in data), ``checks`` (rules the data follows),
-``loader`` (builds the catalogue), ``catalogue`` (the look-ups), ``rules`` (the checker's rules).
+``loader`` (builds the catalogue), ``catalogue`` (the look-ups), ``rules`` (the checker's rules),
+``citations`` (citations as people type them).
 
 >>> cat = load_catalogue()
 >>> cat.get("s31(1)(a)").ncnd_provision
@@ -12,6 +13,7 @@ organisation's own wording merged over the built-in data), ``checks`` (rules the
 from __future__ import annotations
 
 from foi_core.knowledge.catalogue import Catalogue
+from foi_core.knowledge.citations import CitationError, normalise_citation, parse_citations
 from foi_core.knowledge.loader import load_catalogue, load_catalogue_from
 from foi_core.knowledge.rules import (
     Rule,
@@ -28,6 +30,7 @@ from foi_core.knowledge.schema import (
     HarmPrompt,
     IrrelevantFactor,
     LibraryFactor,
+    RecordPrompt,
     StepGuidance,
     Suggestion,
 )
@@ -39,12 +42,14 @@ __all__ = [
     "DATA_DIR",
     "STEP_KEYS",
     "Catalogue",
+    "CitationError",
     "Exemption",
     "GlossaryEntry",
     "HarmPrompt",
     "IrrelevantFactor",
     "KnowledgeError",
     "LibraryFactor",
+    "RecordPrompt",
     "Rule",
     "RuleBook",
     "StepGuidance",
@@ -55,4 +60,6 @@ __all__ = [
     "load_rule_book",
     "load_rule_book_from",
     "load_rules",
+    "normalise_citation",
+    "parse_citations",
 ]

@@ -1,7 +1,8 @@
 """The catalogue: the validated legal knowledge and the look-ups over it.
 
-``get``, ``by_section``, ``search``, ``suggest``, ``detect_irrelevant``, ``guidance``,
-``library_factor``, ``factors_for_claim`` and ``term``. ``loader`` builds it from the YAML files.
+``get`` (aliases too), ``ncnd_entries``, ``is_ncnd_provision``, ``by_section``, ``search``,
+``suggest``, ``detect_irrelevant``, ``guidance``, ``library_factor``, ``factors_for_claim`` and
+``term``. ``loader`` builds it from the YAML files.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from foi_core.knowledge.citations import CitationError, normalise_citation, parse_citations
 from foi_core.knowledge.schema import (
     Exemption,
     GlossaryEntry,
@@ -21,6 +23,9 @@ from foi_core.knowledge.schema import (
     cached_pattern,
 )
 from foi_core.steps import STEP_KEYS
+
+# What search words find on every entry with an NCND provision ('NCND', 'neither confirm').
+NCND_WORDS = "ncnd neither confirm nor deny confirm or deny"
 
 
 def _keyword_pattern(keyword: str) -> str:
@@ -41,12 +46,28 @@ class Catalogue(BaseModel):
     glossary: list[GlossaryEntry]
 
     def get(self, citation: str) -> Exemption | None:
-        """The entry with exactly this catalogue citation, e.g. 's31(1)(a)'."""
-        wanted = citation.strip()
+        """The entry a citation names, e.g. 's31(1)(a)', or one of its aliases ('s21(1)' gives
+        s21); written as people type it ('31(1)(a)', 'S.21(1)') too."""
+        wanted = normalise_citation(citation)
         for exemption in self.exemptions:
-            if exemption.citation == wanted:
+            if exemption.citation == wanted or wanted in exemption.aliases:
                 return exemption
         return None
+
+    def is_ncnd_provision(self, citation: str) -> bool:
+        """Whether ``citation`` is a neither-confirm-nor-deny provision ('s31(3)', 's40(5B)')."""
+        return bool(self.ncnd_entries(citation))
+
+    def ncnd_entries(self, citation: str) -> list[Exemption]:
+        """The entries whose NCND provision ``citation`` is: 's31(3)' gives every s31(1) limb,
+        's24(2)' gives s24(1), 's40(5B)' the s40(2) entries ('s40(5B)(a)(i)' ...)."""
+        wanted = normalise_citation(citation)
+        return [
+            e
+            for e in self.exemptions
+            if e.ncnd_provision
+            and (e.ncnd_provision == wanted or e.ncnd_provision.startswith(wanted + "("))
+        ]
 
     def by_section(self, section: str) -> list[Exemption]:
         """Every entry of one section, e.g. '31' gives s31(1)(a) to s31(1)(i)."""
@@ -54,37 +75,56 @@ class Catalogue(BaseModel):
         return [e for e in self.exemptions if e.section.upper() == wanted.upper()]
 
     def search(self, query: str) -> list[Exemption]:
-        """Entries matching a citation ('31', 's31', 's31(1)', 's31(1)(a)') or words.
+        """Entries matching citations ('31', 's31(1)', 's31(1)(a), (b)', an alias) or words.
 
-        Words match the title, summary, interest and keywords, case-insensitively; every word
-        must match. Results keep catalogue order.
+        An NCND provision ('31(3)', 's24(2)') finds the entries it protects. Words match the
+        title, summary, interest and keywords, and 'NCND' / 'neither confirm' / 'confirm or
+        deny' every entry with an NCND provision, case-insensitively; every word must match.
+        Results keep catalogue order.
         """
         text = query.strip()
         if not text:
             return []
-        compact = text.replace(" ", "")
-        cite = re.fullmatch(r"(?:s|section)?(\d+[A-Za-z]?)((?:\(\w+\))*)", compact, re.IGNORECASE)
-        if cite:
-            prefix = "s" + cite.group(1).upper() + cite.group(2)
-            exact = self.get(prefix)
-            if exact is not None:
-                return [exact]
-            return [
-                e
-                for e in self.exemptions
-                if e.citation == prefix
-                or e.citation.startswith(prefix + "(")
-                or (not cite.group(2) and e.section.upper() == cite.group(1).upper())
-            ]
+        try:
+            citations = parse_citations(text)
+        except CitationError:
+            citations = []
+        if citations:
+            found = {e.citation for cited in citations for e in self._cited(cited)}
+            return [e for e in self.exemptions if e.citation in found]
         words = [w for w in re.split(r"\s+", text.lower()) if w]
         results = []
         for exemption in self.exemptions:
+            ncnd = [NCND_WORDS, exemption.ncnd_provision] if exemption.ncnd_provision else []
             haystack = " ".join(
-                [exemption.title, exemption.summary, exemption.interest, *exemption.keywords]
+                [
+                    exemption.title,
+                    exemption.summary,
+                    exemption.interest,
+                    *exemption.keywords,
+                    *ncnd,
+                ]
             ).lower()
             if all(word in haystack for word in words):
                 results.append(exemption)
         return results
+
+    def _cited(self, citation: str) -> list[Exemption]:
+        """Entries for one normalised citation: the entry or alias, else the entries whose NCND
+        provision it is, else every entry under it ('s31' or 's31(1)' gives the limbs)."""
+        exact = self.get(citation)
+        if exact is not None:
+            return [exact]
+        protected = self.ncnd_entries(citation)
+        if protected:
+            return protected
+        return [
+            e
+            for e in self.exemptions
+            if e.citation.startswith(citation + "(")
+            or any(alias.startswith(citation + "(") for alias in e.aliases)
+            or "s" + e.section == citation
+        ]
 
     def suggest(self, text: str) -> list[Suggestion]:
         """Exemptions worth considering for this request text, one per citation.

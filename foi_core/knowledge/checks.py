@@ -59,6 +59,15 @@ def check_exemption(exemption: Exemption, where: str) -> None:
     prompt_ids = [p.id for p in exemption.harm_prompts]
     if len(prompt_ids) != len(set(prompt_ids)):
         fail("harm prompt ids are not unique")
+    record_ids = [p.id for p in exemption.record_prompts]
+    if len(record_ids) != len(set(record_ids)):
+        fail("record prompt ids are not unique")
+    for alias in exemption.aliases:
+        alias_section = _SECTION_PATTERN.match(alias)
+        if alias == exemption.citation:
+            fail(f"alias {alias!r} is the citation itself")
+        if not alias_section or alias_section.group(1) != exemption.section:
+            fail(f"alias {alias} is not in section {exemption.section}")
     if not exemption.keywords:
         fail("needs at least one keyword")
 
@@ -107,3 +116,24 @@ def check_factor_ids(owners: Iterable[tuple[str, str, str]]) -> None:
             f"{where}, citation {owner!r}: factor id {factor_id!r} is not unique "
             f"(also used in {other_owner})"
         )
+
+
+def check_citations_unique(exemptions: Iterable[tuple[Exemption, str]]) -> None:
+    """No citation or alias names two entries, and no alias is an NCND provision (which stands
+    for the entries it protects)."""
+    named: dict[str, str] = {}
+    provisions = {e.ncnd_provision for e, _ in exemptions if e.ncnd_provision}
+    for exemption, where in exemptions:
+        for alias in exemption.aliases:
+            if alias in provisions:
+                raise KnowledgeError(
+                    f"{where}, citation {exemption.citation!r}: alias {alias!r} is an NCND "
+                    "provision"
+                )
+        for cited in (exemption.citation, *exemption.aliases):
+            if cited in named and named[cited] != exemption.citation:
+                raise KnowledgeError(
+                    f"{where}, citation {exemption.citation!r}: {cited!r} also names "
+                    f"{named[cited]!r}"
+                )
+            named[cited] = exemption.citation

@@ -14,7 +14,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from foi_core.knowledge.catalogue import Catalogue
-from foi_core.knowledge.checks import check_exemption, check_factor_ids, check_phrases, check_unique
+from foi_core.knowledge.checks import (
+    check_citations_unique,
+    check_exemption,
+    check_factor_ids,
+    check_phrases,
+    check_unique,
+)
 from foi_core.knowledge.overlay import (
     Overlay,
     configured_overlay,
@@ -84,6 +90,7 @@ def load_catalogue_from(
 
     exemptions = _exemptions(directory, layer, templates)
     exemptions.sort(key=lambda pair: (_section_key(pair[0].citation), _order_key(pair[0].citation)))
+    check_citations_unique(exemptions)
     check_factor_ids(
         [
             *((f.id, "factors.yaml", _file(where)) for f, where in general_for + general_against),

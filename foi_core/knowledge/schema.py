@@ -61,10 +61,23 @@ class LibraryFactor(_Data):
     ncnd: bool = False  # the wording is about confirming or denying, not about disclosing
 
 
+class RecordPrompt(_Data):
+    """Something a claim under this exemption must record, by the exemption's own test (e.g.
+    s38: whose health or safety would be endangered). Claims keep the answers in
+    ``ExemptionClaim.records`` keyed by ``id``."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    question: str = Field(min_length=1)
+    help: str = ""
+    in_letter: bool  # the answer is printed in the letter (else: reasoning record only)
+    required: bool = True
+
+
 class Exemption(_Data):
     """One provision of the Act at the level the law uses (e.g. s31(1)(a))."""
 
     citation: str
+    aliases: list[str] = Field(default_factory=list)  # other ways letters cite it: s21(1)
     section: str
     title: str = Field(min_length=1)
     kind: Literal["exemption", "procedural"] = "exemption"
@@ -76,6 +89,7 @@ class Exemption(_Data):
     interest: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     harm_prompts: list[HarmPrompt] = Field(default_factory=list)
+    record_prompts: list[RecordPrompt] = Field(default_factory=list)
     factors_for: list[LibraryFactor] = Field(default_factory=list)
     factors_against: list[LibraryFactor] = Field(default_factory=list)
     police_examples: list[str] = Field(default_factory=list)
@@ -91,6 +105,13 @@ class Exemption(_Data):
         if value is not None and not CITATION_PATTERN.match(value):
             raise ValueError(f"'{value}' is not a citation like s31(1)(a)")
         return value
+
+    @field_validator("aliases")
+    @classmethod
+    def _alias_form(cls, values: list[str]) -> list[str]:
+        for value in values:
+            cls._citation_form(value)
+        return values
 
     @property
     def qualified(self) -> bool:
