@@ -3,7 +3,7 @@
 Modules: ``schema`` (the models), ``yamlio`` (reading YAML, plain errors), ``overlay`` (an
 organisation's own wording merged over the built-in data), ``checks`` (rules the data follows),
 ``loader`` (builds the catalogue), ``catalogue`` (the look-ups), ``rules`` (the checker's rules),
-``citations`` (citations as people type them).
+``citations`` (citations as people type them), ``law`` (the law at a date, from law.yaml).
 
 >>> cat = load_catalogue()
 >>> cat.get("s31(1)(a)").ncnd_provision
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from foi_core.knowledge.catalogue import Catalogue
 from foi_core.knowledge.citations import CitationError, normalise_citation, parse_citations
+from foi_core.knowledge.law import LawAtDate, LawDateError, law_at
 from foi_core.knowledge.loader import load_catalogue, load_catalogue_from
 from foi_core.knowledge.rules import (
     Rule,
@@ -48,12 +49,15 @@ __all__ = [
     "HarmPrompt",
     "IrrelevantFactor",
     "KnowledgeError",
+    "LawAtDate",
+    "LawDateError",
     "LibraryFactor",
     "RecordPrompt",
     "Rule",
     "RuleBook",
     "StepGuidance",
     "Suggestion",
+    "law_at",
     "load_catalogue",
     "load_catalogue_from",
     "load_ncnd_leak_phrases",
