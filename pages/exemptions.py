@@ -1,5 +1,5 @@
-"""Exemptions: for each withheld or NCND item, the provisions relied on, chosen from the
-catalogue, with suggestions from the request text."""
+"""Exemptions: for each withheld or NCND item, the provisions relied on, typed as a letter cites
+them or found in the catalogue, with suggestions from the request text."""
 
 import streamlit as st
 
@@ -10,24 +10,23 @@ from foi_core.actions.claims import (
     dismiss_suggestion,
     drop_claim,
     open_suggestions,
+    uncovered_items,
     update_claim,
 )
-from foi_core.knowledge import Exemption, load_catalogue
-from foi_core.models import OUTCOME_LABELS, ClaimMode
-from foi_core.workflow import items_needing_claims
+from foi_core.knowledge import load_catalogue
+from foi_core.models import OUTCOME_LABELS
+from foi_core.reasoning import items_needing_claims, provision_of
 from ui import FieldProblems, case_page, field_key, md_escape, one_line
 from ui.actions import save_result
-
-TEST_WORDS = {
-    "class": "class-based: engaged if the information is of the kind described; no harm test",
-    "prejudice": "prejudice-based: you must show the harm disclosure would, or would be likely "
-    "to, cause",
-    "endangerment": "endangerment: you must show disclosure would, or would be likely to, "
-    "endanger someone's health or safety",
-    "national_security": "required to safeguard national security: explain why",
-    "qualified_person": "engaged only on the reasonable opinion of the qualified person (s36)",
-    "procedural": "a procedural refusal: no exemption, harm or public interest test",
-}
+from ui.claims import (
+    MODE_WORDS,
+    claim_fields,
+    explain,
+    further_limbs,
+    offered,
+    option_label,
+    read_choice,
+)
 
 loaded = case_page("exemptions")
 case = loaded.case
@@ -50,71 +49,9 @@ all_numbers = [item.number for item in case.request.items]
 with st.expander("The items that need a provision", expanded=len(needing) <= 4):
     for item in needing:
         st.markdown(
-            f"**Item {item.number}** ({OUTCOME_LABELS[item.outcome]}): "
+            f"**Item {md_escape(item.shown_number)}** ({OUTCOME_LABELS[item.outcome]}): "
             + md_escape(one_line(item.text, 140))
         )
-
-
-def explain(exemption: Exemption) -> str:
-    """Absolute or qualified, the test, and the NCND provision, in plain words (Markdown)."""
-    if exemption.kind == "procedural":
-        kind = "Procedural refusal"
-    elif exemption.absolute:
-        kind = "**Absolute**: no public interest test"
-    else:
-        kind = "**Qualified**: a public interest test is needed"
-    ncnd = (
-        f"To neither confirm nor deny, rely on {exemption.ncnd_provision}."
-        if exemption.ncnd_provision
-        else "It has no provision to neither confirm nor deny."
-    )
-    return f"{kind}. Test: {TEST_WORDS.get(exemption.test, exemption.test)}. {ncnd}"
-
-
-def claim_fields(
-    prefix: str,
-    problems: FieldProblems,
-    items: list[int],
-    mode: ClaimMode,
-    alternative: bool = False,
-    alternative_help: str | None = None,
-) -> None:
-    """Inside a form: the items a claim covers, what it is used to do, and 'in the alternative'."""
-    st.multiselect(
-        "Items it covers (by number)", all_numbers, default=items, key=field_key(f"{prefix}.items")
-    )
-    problems.slot("items")
-    col1, col2 = st.columns(2)
-    with col1:
-        st.radio(
-            "Used to",
-            list(ClaimMode),
-            index=list(ClaimMode).index(mode),
-            format_func=lambda m: (
-                "withhold the information"
-                if m is ClaimMode.WITHHOLD
-                else "neither confirm nor deny"
-            ),
-            key=field_key(f"{prefix}.mode"),
-        )
-        problems.slot("mode")
-    with col2:
-        st.checkbox(
-            "Cited in the alternative",
-            value=alternative,
-            key=field_key(f"{prefix}.alternative"),
-            help=alternative_help,
-        )
-
-
-def read_choice(prefix: str) -> ClaimChoice:
-    """The items, mode and 'in the alternative' chosen in ``claim_fields``."""
-    return ClaimChoice(
-        items=ss[field_key(f"{prefix}.items")],
-        mode=ss[field_key(f"{prefix}.mode")],
-        in_the_alternative=ss[field_key(f"{prefix}.alternative")],
-    )
-
 
 missing = [n for n in item_numbers if not case.claims_for_item(n)]
 if missing:
@@ -157,22 +94,26 @@ st.markdown("#### Provisions relied on")
 if not case.claims:
     st.caption("None yet: add one below.")
 for claim in case.claims:
-    exemption = catalogue.get(claim.citation)
+    provision = provision_of(claim, catalogue)
+    exemption = provision.entry
     with st.container(border=True):
-        heading = f"**{claim.citation}**" + (f" {exemption.title}" if exemption else "")
-        st.markdown(heading)
-        if exemption is None:
+        cited = md_escape(", ".join(claim.citations))
+        heading = f"**{cited}**" + (f" {exemption.title}" if exemption else "")
+        st.markdown(f"{heading}: used to {MODE_WORDS[claim.mode]}")
+        if provision.unknown:
             st.warning(
-                f"{claim.citation} is not in the catalogue: check the citation.",
+                md_escape(", ".join(provision.unknown))
+                + " is not in the catalogue: check the citation.",
                 icon=":material/help:",
             )
-        else:
-            st.caption(explain(exemption))
+        for entry in provision.entries:
+            st.caption(f"{entry.citation}: {explain(entry)}")
         claim_problems = FieldProblems()
         with st.form(f"claim.{claim.id}", border=False):
             claim_fields(
                 claim.id,
                 claim_problems,
+                all_numbers,
                 claim.items,
                 claim.mode,
                 claim.in_the_alternative,
@@ -190,35 +131,49 @@ for claim in case.claims:
             save_result(
                 update_claim(case, claim.id, read_choice(claim.id), catalogue), claim_problems
             )
+        if exemption is not None and exemption.kind != "procedural":
+            further_limbs(case, claim, catalogue)
 
 # --- Add a provision ------------------------------------------------------------------------------
 
 st.markdown("#### Add a provision")
 query = st.text_input(
-    "Search the catalogue by section or words",
+    "Type the citation as a letter writes it, or search the catalogue by words",
     key="exemptions.search",
-    placeholder="e.g. 31, s24(1), law enforcement, health and safety",
+    placeholder="e.g. s31(1)(a), (b) and (c); 31(3); s24(2); health and safety; neither confirm",
 )
-results = catalogue.search(query) if query.strip() else catalogue.exemptions
-if not results:
+search_problems = FieldProblems()
+search_problems.slot("citation.search")
+citations, chosen, problem = offered(query, catalogue)
+if ss.get("exemptions.searched") != query:  # a new search: choose what was typed, or nothing
+    ss["exemptions.searched"] = query
+    ss[field_key("add.citation")] = citations[chosen] if chosen is not None else None
+if problem:
+    search_problems.add("citation.search", problem)
+elif not citations:
     st.info("Nothing in the catalogue matches that. Try a section number or other words.")
 else:
-    citations = [e.citation for e in results]
     add_problems = FieldProblems()
     with st.form("add_claim"):
         st.selectbox(
             "Provision",
             citations,
-            format_func=lambda c: f"{c} {catalogue.get(c).title}",
+            index=chosen,
+            format_func=lambda c: option_label(c, catalogue),
+            placeholder="Choose a provision",
             key=field_key("add.citation"),
         )
         add_problems.slot("citation")
-        claim_fields("add", add_problems, missing, default_mode(case))
+        claim_fields("add", add_problems, all_numbers, uncovered_items(case), default_mode(case))
         add = st.form_submit_button("Add this provision", type="primary")
-    with st.expander("About the provisions listed", expanded=len(results) <= 3):
-        for exemption in results[:12]:
+    with st.expander("About the provisions listed", expanded=len(citations) <= 3):
+        for exemption in catalogue.search(query)[:12] if query.strip() else catalogue.exemptions:
             st.markdown(f"**{exemption.citation} {exemption.title}**: {exemption.summary}")
             st.caption(explain(exemption))
     if add:
-        chosen = read_choice("add")
-        save_result(add_claim(case, ss[field_key("add.citation")], chosen, catalogue), add_problems)
+        picked = ss[field_key("add.citation")]
+        if picked is None:
+            add_problems.add("citation", "Choose a provision, or type its citation above.")
+        else:
+            choice: ClaimChoice = read_choice("add")
+            save_result(add_claim(case, picked, choice, catalogue), add_problems)

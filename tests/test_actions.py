@@ -250,8 +250,8 @@ def test_add_claim_and_refusals():
     assert (claim.citation, claim.items, claim.mode) == ("s31(1)(a)", [1, 2], ClaimMode.NCND)
     assert result.case.recheck_steps == ["harm", "public_interest", "balance", "letter"]
 
-    again = add_claim(result.case, "s31(1)(a)", ClaimChoice(items=[]))
-    assert fields(again) == ["citation", "items"]
+    again = add_claim(result.case, "s31(1)(a)", ClaimChoice(items=[], mode=ClaimMode.NCND))
+    assert fields(again) == ["citation", "items"]  # the same provision in the same mode
     no_ncnd = add_claim(case, "s21", ClaimChoice(items=[1], mode=ClaimMode.NCND))
     assert [(p.field, p.message) for p in no_ncnd.problems] == [
         ("mode", "s21 has no provision to neither confirm nor deny.")

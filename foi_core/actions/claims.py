@@ -1,4 +1,5 @@
-"""Exemptions actions: provisions added, changed and removed, suggestions dismissed."""
+"""Exemptions actions: provisions added (typed as letters cite them, or picked), changed and
+removed, further limbs cited together, suggestions dismissed."""
 
 from __future__ import annotations
 
@@ -9,9 +10,17 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from foi_core.actions.result import ActionResult, Problems
-from foi_core.models import Case, ClaimMode, ExemptionClaim, Outcome, explain_errors
-from foi_core.workflow import apply_step_edit, items_needing_claims, remove_claim
-from foi_core.workflow.needs import resolve_catalogue
+from foi_core.knowledge import CitationError, parse_citations
+from foi_core.models import (
+    WITHHELD_OUTCOMES,
+    Case,
+    ClaimMode,
+    ExemptionClaim,
+    Outcome,
+    explain_errors,
+)
+from foi_core.reasoning import items_needing_claims, provision_of, resolve_catalogue
+from foi_core.workflow import apply_step_edit, remove_claim
 
 if TYPE_CHECKING:
     from foi_core.knowledge import Catalogue, Suggestion
@@ -27,20 +36,78 @@ class ClaimChoice:
     in_the_alternative: bool = False
 
 
+@dataclass(frozen=True)
+class TypedProvision:
+    """Citations read from what the officer typed: the catalogue's limbs or NCND provisions, or
+    the plain sentence saying why they cannot be used (``problem``)."""
+
+    citations: tuple[str, ...] = ()
+    ncnd: bool = False  # an NCND provision (s31(3), s24(2)) was typed: the use is NCND
+    problem: str = ""
+
+    @property
+    def text(self) -> str:
+        """The citations joined, as an option a page can offer ('s31(1)(a), s31(1)(b)')."""
+        return ", ".join(self.citations)
+
+
+def read_provision(text: str, catalogue: Catalogue | None = None) -> TypedProvision:
+    """The provision(s) ``text`` cites, as the Act and real letters write them ("s31(1)(a), (b)
+    and (c)", "31(3)", "s21(1)"): every citation must be a catalogue entry (or one of its
+    aliases) or an NCND provision."""
+    cat = resolve_catalogue(catalogue)
+    try:
+        citations = parse_citations(text)
+    except CitationError as error:
+        return TypedProvision(problem=str(error))
+    unknown = [c for c in citations if cat.get(c) is None and not _ncnd_provision(c, cat)]
+    if unknown:
+        names = ", ".join(unknown)
+        return TypedProvision(
+            problem=f"{names} is not a provision the catalogue knows; give the limb "
+            "(for example s31(1)(a)) or search for it by words."
+        )
+    ncnd = any(cat.get(c) is None for c in citations)
+    return TypedProvision(tuple(citations), ncnd)
+
+
+def _ncnd_provision(citation: str, catalogue: Catalogue) -> bool:
+    """An NCND provision cited at its own level (s31(3)); a bare section ('s31') is not one."""
+    return "(" in citation and catalogue.is_ncnd_provision(citation)
+
+
 def default_mode(case: Case) -> ClaimMode:
     """What a new provision is used for: NCND when every item needing one is NCND."""
     needing = items_needing_claims(case)
     return ClaimMode.NCND if all(i.outcome is Outcome.NCND for i in needing) else ClaimMode.WITHHOLD
 
 
-def _choice_problems(citation: str, choice: ClaimChoice, catalogue: Catalogue) -> Problems:
-    """No item chosen, or NCND under a provision without an NCND provision."""
+def uncovered_items(case: Case) -> list[int]:
+    """Withheld and NCND items no provision covers yet (what a new provision starts with)."""
+    return [
+        item.number
+        for item in case.request.items
+        if item.outcome in WITHHELD_OUTCOMES and not case.claims_for_item(item.number)
+    ]
+
+
+def _choice_problems(claim: ExemptionClaim, choice: ClaimChoice, catalogue: Catalogue) -> Problems:
+    """No item chosen; NCND under a limb without an NCND provision; an NCND provision typed but
+    the use set to withhold."""
     problems = Problems()
     if not choice.items:
         problems.add("items", "Choose at least one item.")
-    exemption = catalogue.get(citation)
-    if choice.mode is ClaimMode.NCND and exemption is not None and not exemption.ncnd_provision:
-        problems.add("mode", f"{citation} has no provision to neither confirm nor deny.")
+    provision = provision_of(claim, catalogue)
+    if choice.mode is ClaimMode.NCND:
+        lacking = [e.citation for e in provision.entries if not e.ncnd_provision]
+        if lacking:
+            problems.add("mode", f"{lacking[0]} has no provision to neither confirm nor deny.")
+    elif provision.ncnd_typed:
+        problems.add(
+            "mode",
+            f"{provision.ncnd_typed[0]} is the provision to neither confirm nor deny; to withhold, "
+            "cite the limb itself (for example s31(1)(a)).",
+        )
     return problems
 
 
@@ -48,28 +115,48 @@ def _saved(case: Case, edited: Case, summary: str) -> ActionResult:
     return ActionResult.done(apply_step_edit(case, edited, "exemptions"), summary, summary + ".")
 
 
+def _with_claims(case: Case, claims: list[ExemptionClaim]) -> Case:
+    edited = case.model_copy(deep=True)
+    edited.claims = claims
+    return edited
+
+
 def add_claim(
     case: Case, citation: str, choice: ClaimChoice, catalogue: Catalogue | None = None
 ) -> ActionResult:
-    """A provision added (once per case; to change one, edit it)."""
+    """A provision added, cited as typed or picked. Typing an NCND provision (s31(3)) makes the
+    use NCND. The same provision may be used twice in different modes (withhold item 2 under
+    s31(1)(a), NCND item 3 under s31(3)), never twice in the same mode."""
+    cat = resolve_catalogue(catalogue)
+    typed = read_provision(citation, cat)
+    if typed.problem:
+        return ActionResult.problem("citation", typed.problem)
+    mode = ClaimMode.NCND if typed.ncnd else choice.mode
+    claim = ExemptionClaim(
+        citation=typed.citations[0],
+        further_limbs=list(typed.citations[1:]),
+        items=list(choice.items),
+        mode=mode,
+        in_the_alternative=choice.in_the_alternative,
+    )
     problems = Problems()
-    if any(claim.citation == citation for claim in case.claims):
-        problems.add("citation", f"{citation} is already listed above; edit it there.")
-    problems.extend(_choice_problems(citation, choice, resolve_catalogue(catalogue)))
+    if any(c.citations == claim.citations and c.mode is mode for c in case.claims):
+        problems.add("citation", f"{typed.text} is already listed above; edit it there.")
+    problems.extend(_choice_problems(claim, ClaimChoice(choice.items, mode), cat))
     if problems:
         return ActionResult.refused(problems)
+    return _saved(case, _with_claims(case, [*case.claims, claim]), f"Added {typed.text}")
+
+
+def _replaced(case: Case, claim_id: str, **changes: object) -> Case | Problems:
+    data = case.model_dump()
+    for raw in data["claims"]:
+        if raw["id"] == claim_id:
+            raw.update(changes)
     try:
-        claim = ExemptionClaim(
-            citation=citation,
-            items=list(choice.items),
-            mode=choice.mode,
-            in_the_alternative=choice.in_the_alternative,
-        )
+        return Case.model_validate(data)
     except ValidationError as error:
-        return ActionResult.refused(explain_errors(error))
-    edited = case.model_copy(deep=True)
-    edited.claims = [*case.claims, claim]
-    return _saved(case, edited, f"Added {citation}")
+        return Problems(explain_errors(error))
 
 
 def update_claim(
@@ -77,22 +164,59 @@ def update_claim(
 ) -> ActionResult:
     """A provision's items, mode and 'in the alternative' changed."""
     claim = case.claim(claim_id)
-    problems = _choice_problems(claim.citation, choice, resolve_catalogue(catalogue))
+    problems = _choice_problems(claim, choice, resolve_catalogue(catalogue))
     if problems:
         return ActionResult.refused(problems)
-    data = case.model_dump()
-    for raw in data["claims"]:
-        if raw["id"] == claim_id:
-            raw.update(
-                items=list(choice.items),
-                mode=choice.mode,
-                in_the_alternative=choice.in_the_alternative,
-            )
-    try:
-        edited = Case.model_validate(data)
-    except ValidationError as error:
-        return ActionResult.refused(explain_errors(error))
+    edited = _replaced(
+        case,
+        claim_id,
+        items=list(choice.items),
+        mode=choice.mode,
+        in_the_alternative=choice.in_the_alternative,
+    )
+    if isinstance(edited, Problems):
+        return ActionResult.refused(edited)
     return _saved(case, edited, f"{claim.citation} updated")
+
+
+def add_limbs(
+    case: Case, claim_id: str, text: str, catalogue: Catalogue | None = None
+) -> ActionResult:
+    """Further limbs of the same section cited with a claim ("(b) and (c)" or "s31(1)(b)"),
+    under its one harm and public interest test. Problems are named ``<claim id>.limbs``."""
+    cat = resolve_catalogue(catalogue)
+    claim = case.claim(claim_id)
+    field = f"{claim_id}.limbs"
+    written = text.strip()
+    if written.startswith("("):  # "(b) and (c)": limbs of the claim's own paragraph
+        written = claim.citation.rsplit("(", 1)[0] + written
+    typed = read_provision(written, cat)
+    if typed.problem:
+        return ActionResult.problem(field, typed.problem)
+    try:
+        parse_citations(", ".join([*claim.citations, *typed.citations]))
+    except CitationError as error:
+        return ActionResult.problem(field, str(error))
+    new = [c for c in typed.citations if c not in claim.citations]
+    if not new:
+        return ActionResult.problem(field, f"{typed.text} is already cited with this claim.")
+    edited = _replaced(case, claim_id, further_limbs=[*claim.further_limbs, *new])
+    if isinstance(edited, Problems):
+        return ActionResult.refused(edited)
+    problems = _choice_problems(edited.claim(claim_id), ClaimChoice(claim.items, claim.mode), cat)
+    if problems:
+        return ActionResult.problem(field, problems[-1].message)
+    return _saved(case, edited, f"{', '.join(new)} cited with {claim.citation}")
+
+
+def drop_limb(case: Case, claim_id: str, limb: str) -> ActionResult:
+    """A further limb no longer cited with a claim."""
+    claim = case.claim(claim_id)
+    limbs = [c for c in claim.further_limbs if c != limb]
+    edited = _replaced(case, claim_id, further_limbs=limbs)
+    if isinstance(edited, Problems):
+        return ActionResult.refused(edited)
+    return _saved(case, edited, f"{limb} no longer cited with {claim.citation}")
 
 
 def drop_claim(case: Case, claim_id: str) -> ActionResult:
@@ -104,7 +228,7 @@ def drop_claim(case: Case, claim_id: str) -> ActionResult:
 def open_suggestions(case: Case, catalogue: Catalogue | None = None) -> list[Suggestion]:
     """Provisions the request's words suggest, less those chosen or dismissed already."""
     text = "\n".join([case.request.text, *(item.text for item in case.request.items)])
-    chosen = {claim.citation for claim in case.claims}
+    chosen = {citation for claim in case.claims for citation in claim.citations}
     return [
         suggestion
         for suggestion in resolve_catalogue(catalogue).suggest(text)

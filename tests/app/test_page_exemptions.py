@@ -70,3 +70,65 @@ def test_claim_keeps_items_with_other_outcomes(app_store, open_page):
     button(at, "Save").click().run()
     assert not at.exception
     assert app_store.load(case.id).case.claims[0].items == [2]
+
+
+def test_typed_ncnd_provision_is_chosen_and_added_as_ncnd(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.EXEMPT, Outcome.EXEMPT, Outcome.NCND])
+    stored = app_store.load(case.id)
+    stored.case.claims = [ExemptionClaim(citation="s31(1)(a)", items=[1, 2])]
+    app_store.save(stored.case, expected_version=stored.version, actor="test")
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    assert by_key(at.selectbox, "f.add.citation").value is None  # nothing chosen for the officer
+    assert by_key(at.multiselect, "f.add.items").value == [3]  # only the item not yet covered
+    by_key(at.text_input, "exemptions.search").input("31(3)").run()
+    assert by_key(at.selectbox, "f.add.citation").value == "s31(3)"
+    submit(at, "Add this provision")
+    claims = app_store.load(case.id).case.claims
+    assert [(c.citation, c.items, c.mode) for c in claims] == [
+        ("s31(1)(a)", [1, 2], ClaimMode.WITHHOLD),
+        ("s31(3)", [3], ClaimMode.NCND),
+    ]
+
+
+def test_one_provision_withholds_one_item_and_ncnds_another(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.EXEMPT, Outcome.NCND, Outcome.DISCLOSED])
+    stored = app_store.load(case.id)
+    stored.case.claims = [ExemptionClaim(citation="s31(1)(a)", items=[1])]
+    app_store.save(stored.case, expected_version=stored.version, actor="test")
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    by_key(at.text_input, "exemptions.search").input("s31(1)(a)").run()
+    by_key(at.radio, "f.add.mode").set_value(ClaimMode.NCND)
+    submit(at, "Add this provision")
+    assert "already listed" not in texts(at)
+    claims = app_store.load(case.id).case.claims
+    assert [(c.citation, c.mode) for c in claims] == [
+        ("s31(1)(a)", ClaimMode.WITHHOLD),
+        ("s31(1)(a)", ClaimMode.NCND),
+    ]
+
+
+def test_limbs_typed_together_and_cited_later(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.EXEMPT] * 3)
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    by_key(at.text_input, "exemptions.search").input("s31(1)(a), (b)").run()
+    submit(at, "Add this provision")
+    (claim,) = app_store.load(case.id).case.claims
+    assert claim.citations == ["s31(1)(a)", "s31(1)(b)"]
+    by_key(at.text_input, f"f.{claim.id}.limbs").input("(c)")
+    submit(at, "Cite with it")
+    assert app_store.load(case.id).case.claims[0].citations[-1] == "s31(1)(c)"
+    submit(at, "Remove s31(1)(b)")
+    assert app_store.load(case.id).case.claims[0].citations == ["s31(1)(a)", "s31(1)(c)"]
+
+
+def test_a_citation_that_cannot_be_read_is_explained_and_kept_literally(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.EXEMPT] * 3)
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    hostile = "s31(1)(a) and s40(2) **<b>x</b>**"
+    by_key(at.text_input, "exemptions.search").input(hostile).run()
+    assert by_key(at.text_input, "exemptions.search").value == hostile
+    messages = [str(e.value) for e in at.error]
+    assert messages and "**<b>" not in messages[0] and "is not a citation" in messages[0]
+    at.text_input(key="exemptions.search").input("s31(1)(a) and s40(2)").run()
+    assert any("different sections" in str(e.value) for e in at.error)
+    assert app_store.load(case.id).case.claims == []
