@@ -72,8 +72,10 @@ def cmd_exemptions(args: argparse.Namespace) -> int:
     rows = [
         {
             "citation": e.citation,
+            "aliases": e.aliases,
             "title": e.title,
             "kind": e.kind,
+            "nature": _nature(e.kind, e.absolute),
             "absolute": e.absolute,
             "test": e.test,
             "ncnd_provision": e.ncnd_provision,
@@ -87,10 +89,19 @@ def cmd_exemptions(args: argparse.Namespace) -> int:
         _print_json(rows)
         return 0
     for row in rows:
-        nature = "absolute" if row["absolute"] else "qualified"
         ncnd = row["ncnd_provision"] or "none"
-        print(f"{row['citation']:<16} {row['title']} ({nature}, {row['test']}; NCND: {ncnd})")
+        nature = row["nature"]
+        if row["test"] != nature:
+            nature += f", {row['test']}"
+        print(f"{row['citation']:<16} {row['title']} ({nature}; NCND: {ncnd})")
     return 0
+
+
+def _nature(kind: str, absolute: bool) -> str:
+    """'procedural' (s12, s14: refusals, not exemptions), 'absolute' or 'qualified'."""
+    if kind == "procedural":
+        return "procedural"
+    return "absolute" if absolute else "qualified"
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
@@ -134,6 +145,23 @@ def _profile(args: argparse.Namespace) -> OrganisationProfile:
     if getattr(args, "database", None):
         return _store(args).load_profile()
     return OrganisationProfile()
+
+
+def _stored_profile(args: argparse.Namespace) -> OrganisationProfile:
+    """The organisation profile saved in the store (--database, else the configured database),
+    as the app uses it; the defaults while the embedded default database has not been made
+    (reading the profile never creates a database)."""
+    from foi_core.settings import DEFAULT_DATABASE_PATH, get_settings, is_embedded_database
+    from foi_core.storage import Store
+
+    url = getattr(args, "database", None) or get_settings().database_url
+    if is_embedded_database(url) and not DEFAULT_DATABASE_PATH.exists():
+        return OrganisationProfile()
+    store = Store(url)
+    try:
+        return store.load_profile()
+    finally:
+        store.close()
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -183,7 +211,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     from foi_core.letters import render_case_file
 
     outputs = render_case_file(
-        args.case, args.output, template=args.template, pdf=args.pdf, draft=args.draft
+        args.case,
+        args.output,
+        template=args.template,
+        pdf=args.pdf,
+        draft=args.draft,
+        profile=_stored_profile(args),
     )
     for output in outputs:
         print(output)
@@ -193,7 +226,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_record(args: argparse.Namespace) -> int:
     from foi_core.letters import record_case_file
 
-    print(record_case_file(args.case, args.output))
+    print(record_case_file(args.case, args.output, profile=_stored_profile(args)))
     return 0
 
 
@@ -221,7 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = add("exemptions", cmd_exemptions, "List the exemptions the engine knows.")
     sub.add_argument("--format", choices=["text", "json"], default="text")
-    sub.add_argument("--search", metavar="WORDS", help="only entries matching a section or words")
+    sub.add_argument(
+        "--search",
+        metavar="WORDS",
+        help="only entries matching a citation (an NCND provision such as 31(3) gives the "
+        "entries it protects) or words",
+    )
 
     sub = add("deadline", cmd_deadline, "Print the s10 due date for a request received on a date.")
     sub.add_argument("received", type=_parse_date, metavar="YYYY-MM-DD")
@@ -271,10 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--template", metavar="TEMPLATE.docx")
     sub.add_argument("--pdf", action="store_true", help="also convert to PDF (needs LibreOffice)")
     sub.add_argument("--draft", action="store_true", help="render despite errors, marked DRAFT")
+    add_database(sub)
 
     sub = add("record", cmd_record, "Render the reasoning record for a case file.")
     sub.add_argument("case", metavar="CASE.json")
     sub.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    add_database(sub)
     return parser
 
 

@@ -282,3 +282,62 @@ def test_an_unexpected_failure_is_one_line_too(
     assert len(lines) == 1, lines
     assert lines[0].startswith("error: ") and "something nobody foresaw" in lines[0]
     assert "RuntimeError" not in lines[0]
+
+
+def test_exemptions_calls_s12_and_s14_procedural() -> None:
+    result = run_cli("exemptions", "--format", "json")
+    rows = {row["citation"]: row for row in json.loads(result.stdout)}
+    assert {rows[c]["nature"] for c in ("s12(1)", "s12(2)", "s14(1)", "s14(2)")} == {"procedural"}
+    assert rows["s31(1)(a)"]["nature"] == "qualified"
+    assert rows["s23(1)"]["nature"] == "absolute"
+    assert rows["s21"]["aliases"] == ["s21(1)"]
+    text = run_cli("exemptions").stdout.splitlines()
+    s12 = next(line for line in text if line.startswith("s12(1) "))
+    assert "(procedural;" in s12 and "qualified" not in s12
+
+
+@pytest.mark.parametrize(
+    ("query", "citations"),
+    [
+        ("31(3)", [f"s31(1)({limb})" for limb in "abcdefghi"]),
+        ("s24(2)", ["s24(1)"]),
+        ("s21(1)", ["s21"]),
+    ],
+)
+def test_exemptions_search_finds_ncnd_provisions_and_aliases(
+    query: str, citations: list[str]
+) -> None:
+    result = run_cli("exemptions", "--search", query, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [row["citation"] for row in json.loads(result.stdout)] == citations
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    document = Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("how", ["setting", "flag"])
+def test_render_and_record_use_the_stored_organisation_profile(tmp_path: Path, how: str) -> None:
+    from foi_core.models import OrganisationProfile
+    from foi_core.storage import Store
+
+    db = tmp_path / "foi.db"
+    store = Store(f"sqlite:///{db}")
+    store.save_profile(OrganisationProfile(name="Northshire Police"), actor="test")
+    store.close()
+    flag = ["--database", f"sqlite:///{db}"] if how == "flag" else []
+    setting = db if how == "setting" else None
+    letter, record = tmp_path / "letter.docx", tmp_path / "record.docx"
+    # --draft: this test is about the profile, whatever the checker says of the example.
+    rendered = run_cli("render", str(NCND_CASE), "-o", str(letter), "--draft", *flag, db=setting)
+    assert rendered.returncode == 0, rendered.stderr
+    recorded = run_cli("record", str(NCND_CASE), "-o", str(record), *flag, db=setting)
+    assert recorded.returncode == 0, recorded.stderr
+    for path in (letter, record):
+        text = _docx_text(path)
+        assert "Northshire Police" in text, path.name
+        assert "Example Constabulary" not in text, path.name
