@@ -202,6 +202,10 @@ def correct_case() -> Case:
                 "to counter-terrorism work could travel unseen.",
             ),
             pit=pit("camera locations used for national security"),
+            records={
+                "why_required": "Camera locations would help those planning attacks "
+                "to route around counter-terrorism monitoring."
+            },
         ),
         ExemptionClaim(
             id="company-s30",
@@ -250,6 +254,10 @@ def correct_case() -> Case:
                 "counter-terrorism operations.",
             ),
             pit=pit("counter-terrorism partners"),
+            records={
+                "why_required": "Naming partners would reveal the reach of "
+                "counter-terrorism capability to those it is aimed at."
+            },
         ),
         ExemptionClaim(id="scooters-s12", citation="s12(1)", items=[7]),
     ]

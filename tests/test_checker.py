@@ -15,13 +15,16 @@ from foi_core.deadlines import supported_years
 from foi_core.knowledge import load_catalogue, load_rule_book, load_rules
 from foi_core.models import (
     ACT_IN_FORCE,
+    AggregateBalance,
     Case,
     ClaimMode,
+    Conclusion,
     ExemptionClaim,
     LegitimateInterests,
     OrganisationProfile,
     Outcome,
     PITExtension,
+    PublicationPlan,
     RequestItem,
     Side,
     latest_date,
@@ -29,6 +32,7 @@ from foi_core.models import (
     today,
 )
 from tests.case_factory import (
+    RECEIVED,
     RESPONDED,
     correct_case,
     factor,
@@ -273,6 +277,95 @@ def _disclosed_without_answer(case: Case):
     return case, None, TODAY
 
 
+def _request_without_items(case: Case):
+    empty = minimal_case()
+    empty.request.items = []
+    return empty, None, TODAY
+
+
+def _step_needs_recheck(case: Case):
+    case.recheck_steps = ["harm"]
+    return case, None, TODAY
+
+
+def _decision_before_request(case: Case):
+    claim(case, "advice-s36").pit.balance.decided_on = case.request.received - dt.timedelta(days=3)
+    return case, None, TODAY
+
+
+def _balance_disclose_but_withheld(case: Case):
+    balance = claim(case, "advice-s36").pit.balance
+    balance.conclusion = Conclusion.DISCLOSE
+    balance.reasoning = "Openness about the advice outweighs any harm, so we will disclose it."
+    return case, None, TODAY
+
+
+def _reasoning_contradicts_conclusion(case: Case):
+    claim(case, "advice-s36").pit.balance.reasoning = (
+        "The public interest in disclosure outweighs the public interest in maintaining the "
+        "exemption."
+    )
+    return case, None, TODAY
+
+
+def _exemption_record_missing(case: Case):
+    claim(case, "ct-s24").records = {}
+    return case, None, TODAY
+
+
+def _s22_publication_missing(case: Case):
+    s22 = _s22_claim()
+    s22.publication.settled_on = case.request.received + dt.timedelta(days=2)
+    case.claims.append(s22)
+    return case, None, TODAY
+
+
+def _ncnd_provision_used_to_withhold(case: Case):
+    claim(case, "anpr-s31").citation = "s31(3)"
+    return case, None, TODAY
+
+
+def _limbs_from_different_sections(case: Case):
+    claim(case, "advice-s36").further_limbs = ["s38(1)(a)"]
+    return case, None, TODAY
+
+
+def _combined_balance_before_dbt(case: Case):
+    case.aggregate_balances.append(
+        AggregateBalance(
+            claim_ids=["ct-s24", "anpr-s24"],
+            items=[2],
+            conclusion=Conclusion.MAINTAIN,
+            reasoning="Together the interests in maintaining the exemptions weigh more.",
+        )
+    )
+    return case, None, dt.date(2023, 6, 1)
+
+
+def _ncnd_subject_named(case: Case):
+    case.request.item(1).answer = "412 officers, none of whom investigate the named company."
+    return case, None, TODAY
+
+
+def _ncnd_searches_listed(case: Case):
+    case.request.item(3).searches = "Crime and intelligence systems were searched."
+    return case, None, TODAY
+
+
+def _s22_claim() -> ExemptionClaim:
+    return ExemptionClaim(
+        id="stats-s22",
+        citation="s22",
+        items=[9],
+        pit=pit("statistics due for publication"),
+        publication=PublicationPlan(
+            publisher="The force",
+            intended="in its annual report in June 2024",
+            settled_on=RECEIVED - dt.timedelta(days=30),
+        ),
+    )
+
+
 def _s35_citation() -> str:
     return next(e.citation for e in load_catalogue().by_section("35"))
 
@@ -308,6 +401,18 @@ BREAKERS: dict[str, tuple[Breaker, str | None, int | None]] = {
     "withheld-item-without-claim": (_withheld_without_claim, None, 10),
     "s40-without-legitimate-interests": (_s40_without_li, "company-s40", 3),
     "disclosed-item-without-answer": (_disclosed_without_answer, None, 1),
+    "request-without-items": (_request_without_items, None, None),
+    "step-needs-recheck": (_step_needs_recheck, None, None),
+    "decision-before-request": (_decision_before_request, "advice-s36", 5),
+    "balance-disclose-but-withheld": (_balance_disclose_but_withheld, "advice-s36", 5),
+    "reasoning-contradicts-conclusion": (_reasoning_contradicts_conclusion, "advice-s36", 5),
+    "exemption-record-missing": (_exemption_record_missing, "ct-s24", 6),
+    "s22-publication-missing": (_s22_publication_missing, "stats-s22", 9),
+    "ncnd-provision-used-to-withhold": (_ncnd_provision_used_to_withhold, "anpr-s31", None),
+    "limbs-from-different-sections": (_limbs_from_different_sections, "advice-s36", 5),
+    "combined-balance-before-dbt": (_combined_balance_before_dbt, None, 2),
+    "ncnd-subject-named-elsewhere": (_ncnd_subject_named, None, 3),
+    "ncnd-searches-listed": (_ncnd_searches_listed, None, 3),
 }
 
 

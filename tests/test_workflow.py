@@ -79,7 +79,7 @@ def test_a_blank_case_asks_for_the_request_and_blocks_the_rest():
     assert result["request"] is Status.TO_DO
     for key in ("items", "exemptions", "harm", "public_interest", "balance", "letter"):
         assert result[key] is Status.BLOCKED, key
-    assert result["check"] is Status.TO_DO  # the checker has not been run
+    assert result["check"] is Status.ATTENTION  # an empty case is never shown as checked
 
 
 def test_all_disclosed_needs_no_exemption_harm_pit_or_balance():
@@ -87,7 +87,7 @@ def test_all_disclosed_needs_no_exemption_harm_pit_or_balance():
     assert result["request"] is Status.DONE and result["items"] is Status.DONE
     for key in ("exemptions", "harm", "public_interest", "balance"):
         assert result[key] is Status.NOT_NEEDED, key
-    assert result["letter"] is Status.TO_DO
+    assert result["letter"] is Status.READY
 
 
 def test_item_without_outcome_blocks_later_steps():
@@ -107,15 +107,30 @@ def test_disclosed_item_without_answer_is_not_done():
 
 
 def test_absolute_class_exemption_has_no_harm_or_pit_step():
-    # s23(1) is absolute and class-based: no harm test, no public interest test, no balance.
-    case = minimal_case(*ncnd_items())
-    case.claims = [ExemptionClaim(citation="s23(1)", items=[1, 2], mode=ClaimMode.NCND)]
+    # s23(1) is absolute and class-based: no prejudice test, no public interest test, no
+    # balance. Withheld, it needs no harm step at all.
+    case = minimal_case(
+        RequestItem(number=1, text="Which agencies helped?", outcome=Outcome.EXEMPT)
+    )
+    case.claims = [ExemptionClaim(citation="s23(1)", items=[1])]
     result = statuses(case)
     assert result["exemptions"] is Status.DONE
     assert result["harm"] is Status.NOT_NEEDED
     assert result["public_interest"] is Status.NOT_NEEDED
     assert result["balance"] is Status.NOT_NEEDED
-    assert result["letter"] is Status.TO_DO
+    assert result["letter"] is Status.READY
+
+
+def test_ncnd_under_an_absolute_exemption_still_needs_the_harm_of_confirming_or_denying():
+    # The check asks for it (ncnd-without-harm), so the stepper does too: they never disagree.
+    case = minimal_case(*ncnd_items())
+    case.claims = [ExemptionClaim(citation="s23(1)", items=[1, 2], mode=ClaimMode.NCND)]
+    assert statuses(case)["harm"] is Status.TO_DO
+    case.overall_harm = "Any answer would tell those who threaten the country which bodies act."
+    result = statuses(case)
+    assert result["harm"] is Status.DONE
+    assert result["public_interest"] is Status.NOT_NEEDED
+    assert result["letter"] is Status.READY
 
 
 def test_uncovered_withheld_item_keeps_exemptions_to_do():
@@ -150,20 +165,16 @@ def test_prejudice_claim_walks_through_harm_pit_and_balance():
     case.claims[0].pit.balance = Balance(conclusion=Conclusion.MAINTAIN, reasoning="On balance.")
     result = statuses(case)
     assert result["balance"] is Status.DONE
-    assert result["letter"] is Status.TO_DO
+    assert result["letter"] is Status.READY
 
 
-def test_national_security_claim_has_no_harm_step():
-    case = minimal_case(*ncnd_items(1))
-    case.claims = [
-        ExemptionClaim(
-            citation="s24(1)",
-            items=[1],
-            harm=HarmAssessment(interest="National security.", causal_chain="Because."),
-        )
-    ]
-    # s24 is not a prejudice test, so the harm step does not apply to it at all.
-    assert statuses(case)["harm"] is Status.NOT_NEEDED
+def test_national_security_claim_asks_why_exemption_is_required():
+    case = minimal_case(RequestItem(number=1, text="Firearms capacity?", outcome=Outcome.EXEMPT))
+    case.claims = [ExemptionClaim(citation="s24(1)", items=[1], pit=pit("capacity"))]
+    # s24 is not a prejudice test, but the catalogue asks why exemption is required.
+    assert statuses(case)["harm"] is Status.TO_DO
+    case.claims[0].records = {"why_required": "It would show where armed response is thin."}
+    assert statuses(case)["harm"] is Status.DONE
 
 
 def test_findings_mark_their_step_and_the_check_step():
@@ -172,7 +183,7 @@ def test_findings_mark_their_step_and_the_check_step():
     assert clean["harm"] is Status.DONE
     assert clean["check"] is Status.DONE
     flagged = statuses(case, findings=[FakeFinding("harm")])
-    assert flagged["harm"] is Status.ATTENTION
+    assert flagged["harm"] is Status.TO_DO
     assert flagged["check"] is Status.ATTENTION
     warned = statuses(case, findings=[FakeFinding("harm", "warning")])
     assert warned["check"] is Status.DONE
@@ -182,7 +193,7 @@ def test_correct_case_is_complete_up_to_the_letter():
     result = statuses(correct_case(), findings=[])
     for key in ("request", "items", "exemptions", "harm", "public_interest", "balance"):
         assert result[key] is Status.DONE, key
-    assert result["letter"] is Status.TO_DO
+    assert result["letter"] is Status.READY
 
 
 def test_recheck_shows_on_completed_steps():
@@ -192,7 +203,7 @@ def test_recheck_shows_on_completed_steps():
     assert result["harm"] is Status.RECHECK
     assert result["public_interest"] is Status.RECHECK
     assert result["balance"] is Status.RECHECK
-    assert result["letter"] is Status.TO_DO  # not complete, so still "to do"
+    assert result["letter"] is Status.READY  # these findings were given: none
 
 
 def test_issued_letter_completes_the_letter_step():
@@ -211,8 +222,10 @@ def test_issued_letter_completes_the_letter_step():
 def test_next_step_is_the_first_needing_work():
     assert next_step(step_statuses(new_case("X", dt.date(2026, 3, 2)))) == "request"
     case = minimal_case(*ncnd_items(1))
-    case.claims = [ExemptionClaim(citation="s31(1)(a)", items=[1])]
+    case.claims = [ExemptionClaim(citation="s31(1)(a)", items=[1], mode=ClaimMode.NCND)]
     assert next_step(step_statuses(case)) == "harm"
+    case.claims[0].mode = ClaimMode.WITHHOLD  # an NCND question needs an NCND use
+    assert next_step(step_statuses(case)) == "exemptions"
     assert next_step(step_statuses(mark_changed(correct_case(), "harm"), [])) == ("public_interest")
 
 
@@ -447,4 +460,3 @@ def test_absolute_claims_and_the_provision_relied_on():
     assert provision_relied_on(ncnd, entry) == entry.ncnd_provision != ncnd.citation
     withheld = case.claim("anpr-s31")
     assert provision_relied_on(withheld, cat.get(withheld.citation)) == "s31(1)(a)"
-    assert provision_relied_on(ncnd, None) == ncnd.citation

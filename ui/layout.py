@@ -24,6 +24,7 @@ STATUS_ICONS: dict[Status, str] = {
     Status.NOT_NEEDED: ":material/remove_circle_outline:",
     Status.BLOCKED: ":material/lock:",
     Status.RECHECK: ":material/refresh:",
+    Status.READY: ":material/send:",
 }
 STATUS_COLOURS: dict[Status, str] = {
     Status.DONE: "green",
@@ -32,6 +33,7 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.NOT_NEEDED: "gray",
     Status.BLOCKED: "gray",
     Status.RECHECK: "orange",
+    Status.READY: "blue",
 }
 
 

@@ -20,7 +20,7 @@ from foi_core.models import Case, OrganisationProfile
 from foi_core.models import today as current_date
 
 # The rule modules register their rules on import.
-from . import claims, letter, procedural, public_interest, request  # noqa: F401
+from . import claims, letter, ncnd, procedural, public_interest, request, soundness  # noqa: F401
 from .context import RULE_FUNCTIONS, Context, rule_function
 from .findings import Finding, findings_for, has_errors, item_numbers, make_finding, plain_items
 

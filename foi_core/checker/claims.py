@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from foi_core.knowledge import holding_giveaways
 from foi_core.models import ClaimMode, ExemptionClaim, Outcome
+from foi_core.reasoning import harm_gaps
 
 from .context import Context, Hit, blank, rule
 
@@ -21,17 +23,23 @@ def _limbs(ctx: Context, citation: str) -> list[str]:
 @rule("citation-without-subsection")
 def _citation_without_subsection(ctx: Context) -> Iterator[Hit]:
     for claim in ctx.case.claims:
-        limbs = _limbs(ctx, claim.citation)
-        if limbs:
-            shown = ", ".join(limbs[:6]) + (" ..." if len(limbs) > 6 else "")
-            yield Hit(claim=claim, detail=f"The Act's limbs here are {shown}.")
+        for citation in ctx.provision(claim).unknown:
+            limbs = _limbs(ctx, citation)
+            if limbs:
+                shown = ", ".join(limbs[:6]) + (" ..." if len(limbs) > 6 else "")
+                yield Hit(
+                    claim=claim, citation=citation, detail=f"The Act's limbs here are {shown}."
+                )
 
 
 @rule("claim-outside-catalogue")
 def _claim_outside_catalogue(ctx: Context) -> Iterator[Hit]:
     for claim in ctx.case.claims:
-        if ctx.exemption(claim) is None and not _limbs(ctx, claim.citation):
-            same_section = ctx.catalogue.by_section(ctx.section(claim))
+        for citation in ctx.provision(claim).unknown:
+            if _limbs(ctx, citation):
+                continue  # citation-without-subsection says which limb to choose
+            section = citation.removeprefix("s").split("(", 1)[0]
+            same_section = ctx.catalogue.by_section(section)
             detail = (
                 "Provisions of that section in the catalogue: "
                 + ", ".join(e.citation for e in same_section)
@@ -39,47 +47,42 @@ def _claim_outside_catalogue(ctx: Context) -> Iterator[Hit]:
                 if same_section
                 else ""
             )
-            yield Hit(claim=claim, detail=detail)
+            yield Hit(claim=claim, citation=citation, detail=detail)
 
 
-# --- Harm ---------------------------------------------------------------------------------------
+# --- Harm (the gaps are decided in foi_core.reasoning) -----------------------------------------
+
+
+def _claims_missing(ctx: Context, gap: str) -> Iterator[ExemptionClaim]:
+    for claim in ctx.case.claims:
+        if gap in harm_gaps(claim, ctx.case, ctx.catalogue):
+            yield claim
 
 
 @rule("prejudice-without-interest")
 def _prejudice_without_interest(ctx: Context) -> Iterator[Hit]:
-    for claim, exemption in ctx.known_claims():
-        if exemption.needs_harm_test and (claim.harm is None or blank(claim.harm.interest)):
-            yield Hit(claim=claim, detail=f"The interest this limb protects: {exemption.interest}")
+    for claim in _claims_missing(ctx, "the interest harmed"):
+        yield Hit(
+            claim=claim, detail=f"The interest this limb protects: {ctx.provision(claim).interest}"
+        )
 
 
 @rule("prejudice-without-causal-chain")
 def _prejudice_without_causal_chain(ctx: Context) -> Iterator[Hit]:
-    for claim, exemption in ctx.known_claims():
-        if claim.mode is ClaimMode.NCND:
-            continue  # the harm of confirming or denying: ncnd-without-harm
-        if exemption.needs_harm_test and (claim.harm is None or blank(claim.harm.causal_chain)):
-            yield Hit(claim=claim)
+    for claim in _claims_missing(ctx, "how disclosure would cause the harm"):
+        yield Hit(claim=claim)
 
 
 @rule("prejudice-without-likelihood")
 def _prejudice_without_likelihood(ctx: Context) -> Iterator[Hit]:
-    for claim, exemption in ctx.known_claims():
-        if exemption.needs_harm_test and (claim.harm is None or claim.harm.likelihood is None):
-            yield Hit(claim=claim)
+    for claim in _claims_missing(ctx, "the likelihood"):
+        yield Hit(claim=claim)
 
 
 @rule("ncnd-without-harm")
 def _ncnd_without_harm(ctx: Context) -> Iterator[Hit]:
-    overall = not blank(ctx.case.overall_harm)
-    for claim in ctx.case.claims:
-        if claim.mode is not ClaimMode.NCND or overall:
-            continue
-        own_harm = claim.harm is not None and not blank(claim.harm.causal_chain)
-        li_balance = claim.legitimate_interests is not None and not blank(
-            claim.legitimate_interests.balancing
-        )
-        if not own_harm and not li_balance:
-            yield Hit(claim=claim)
+    for claim in _claims_missing(ctx, "the harm of confirming or denying"):
+        yield Hit(claim=claim)
 
 
 # --- NCND consistency -------------------------------------------------------------------------
@@ -132,12 +135,14 @@ _NEUTRAL_BEFORE = re.compile(r"\b(whether|if)( or not)?\s+$", re.IGNORECASE)
 
 
 def _leak_phrases(ctx: Context, text: str) -> list[str]:
-    """The rule book's leak phrases that ``text`` uses as statements (not after 'whether')."""
-    found = []
+    """What in ``text`` gives away whether information is held, in any wording
+    (``holding_giveaways``), then the rule book's own leak phrases used as statements."""
+    found = holding_giveaways(text)
     for phrase in ctx.rule_book.leaks(text):
         pattern = re.compile(r"\b" + re.escape(phrase) + r"\b", re.IGNORECASE)
-        if any(not _NEUTRAL_BEFORE.search(text[: m.start()]) for m in pattern.finditer(text)):
-            found.append(phrase)
+        stated = any(not _NEUTRAL_BEFORE.search(text[: m.start()]) for m in pattern.finditer(text))
+        if stated and not any(f"'{phrase}" in description for description in found):
+            found.append(f"'{phrase}' says whether information is held")
     return found
 
 
@@ -146,14 +151,13 @@ def _ncnd_text_leaks_holding(ctx: Context) -> Iterator[Hit]:
     for hit, where, text in _ncnd_texts(ctx):
         if blank(text):
             continue
-        phrases = _leak_phrases(ctx, text)
-        if phrases:
-            quoted = ", ".join(f"'{phrase}'" for phrase in phrases)
+        giveaways = _leak_phrases(ctx, text)
+        if giveaways:
             yield Hit(
                 claim=hit.claim,
                 item=hit.item,
                 items=hit.items,
-                detail=f"{quoted} in {where}",
+                detail=f"{'; '.join(giveaways)}, in {where}",
             )
 
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from foi_core.deadlines import Deadlines, case_deadlines
 from foi_core.knowledge import Catalogue, Exemption, RuleBook
 from foi_core.models import Case, ExemptionClaim, OrganisationProfile, Outcome
+from foi_core.reasoning import ClaimProvision, provision_of
 
 _SECTION = re.compile(r"^s(\d+[A-Z]?)")
 
@@ -42,6 +43,7 @@ class Hit:
     items: tuple[int, ...] = ()
     detail: str = ""
     citation: str = ""
+    step: str = ""  # the step that fixes it, when not the rule's own
 
 
 @dataclass
@@ -54,9 +56,13 @@ class Context:
     catalogue: Catalogue
     rule_book: RuleBook
 
+    def provision(self, claim: ExemptionClaim) -> ClaimProvision:
+        """What the claim relies on (``foi_core.reasoning``, the one home of that question)."""
+        return provision_of(claim, self.catalogue)
+
     def exemption(self, claim: ExemptionClaim) -> Exemption | None:
-        """The catalogue entry for a claim's citation (None if it is not in the catalogue)."""
-        return self.catalogue.get(claim.citation)
+        """The catalogue entry of a claim's first limb (None if the catalogue knows none)."""
+        return self.provision(claim).entry
 
     def section(self, claim: ExemptionClaim) -> str:
         """The section number of a claim, e.g. '31' for s31(1)(a)."""
@@ -121,5 +127,3 @@ def rule_function(rule_id: str) -> RuleFunction:
 def blank(text: str | None) -> bool:
     """Whether ``text`` is empty or only whitespace."""
     return not (text or "").strip()
-
-

@@ -71,7 +71,7 @@ def make_finding(rule: Rule, hit: Hit) -> Finding:
         message=_one_item_grammar(rule.render_message(**values)),
         fix=_one_item_grammar(rule.render_fix(**values)),
         provision=rule.provision,
-        step=rule.step,
+        step=hit.step or rule.step,
         claim_id=claim.id if claim is not None else None,
         item=item,
     )

@@ -6,50 +6,39 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from foi_core.knowledge import IrrelevantFactor
-from foi_core.models import ClaimMode, ExemptionClaim, Side
+from foi_core.models import ClaimMode
+from foi_core.reasoning import balanced, pit_empty, pit_sides_missing
 
 from .context import Context, Hit, rule
 
 
-def _pit_empty(claim: ExemptionClaim) -> bool:
-    return claim.pit is None or (not claim.pit.factors and claim.pit.balance is None)
-
-
 @rule("qualified-without-factors-both-sides")
 def _qualified_without_factors(ctx: Context) -> Iterator[Hit]:
-    for claim, exemption in ctx.known_claims():
-        if not exemption.pit_required:
+    for claim in ctx.case.claims:
+        if not ctx.provision(claim).pit_required or not ctx.provision(claim).entries:
             continue
-        if claim.mode is ClaimMode.NCND and _pit_empty(claim):
+        if claim.mode is ClaimMode.NCND and pit_empty(claim):
             continue  # ncnd-without-pit reports the missing NCND test as a whole
-        factors = claim.pit.factors if claim.pit else []
-        sides = {factor.side for factor in factors}
-        missing = [
-            label
-            for side, label in ((Side.FOR, "for"), (Side.AGAINST, "against"))
-            if side not in sides
-        ]
+        missing = pit_sides_missing(claim)
         if missing:
             yield Hit(claim=claim, detail=f"No factor {' or '.join(missing)} is recorded.")
 
 
 @rule("qualified-without-balance")
 def _qualified_without_balance(ctx: Context) -> Iterator[Hit]:
-    aggregated = ctx.aggregated_claim_ids()
-    for claim, exemption in ctx.known_claims():
-        if not exemption.pit_required:
+    for claim in ctx.case.claims:
+        if not ctx.provision(claim).pit_required or not ctx.provision(claim).entries:
             continue
-        if claim.mode is ClaimMode.NCND and _pit_empty(claim):
+        if claim.mode is ClaimMode.NCND and pit_empty(claim):
             continue
-        has_balance = claim.pit is not None and claim.pit.balance is not None
-        if not has_balance and claim.id not in aggregated:
+        if not balanced(ctx.case, claim):
             yield Hit(claim=claim)
 
 
 @rule("pit-on-absolute")
 def _pit_on_absolute(ctx: Context) -> Iterator[Hit]:
     for claim, exemption in ctx.known_claims():
-        if not exemption.absolute or _pit_empty(claim):
+        if not ctx.provision(claim).absolute or pit_empty(claim):
             continue
         if claim.mode is ClaimMode.NCND and exemption.ncnd_pit_optional:
             continue  # e.g. s40(5B): a PIT may be recorded (Dunhill, FTT 2025)
@@ -58,8 +47,10 @@ def _pit_on_absolute(ctx: Context) -> Iterator[Hit]:
 
 @rule("ncnd-without-pit")
 def _ncnd_without_pit(ctx: Context) -> Iterator[Hit]:
-    for claim, exemption in ctx.known_claims():
-        if claim.mode is ClaimMode.NCND and exemption.pit_required and _pit_empty(claim):
+    for claim in ctx.case.claims:
+        provision = ctx.provision(claim)
+        ncnd = claim.mode is ClaimMode.NCND
+        if ncnd and provision.entries and provision.pit_required and pit_empty(claim):
             yield Hit(claim=claim)
 
 
@@ -72,16 +63,21 @@ def _irrelevant_factor_used(ctx: Context) -> Iterator[Hit]:
             if claim.pit.balance is not None:
                 texts.append(claim.pit.balance.reasoning)
         seen: set[str] = set()
+        section = ctx.section(claim)
         for text in texts:
-            for irrelevant in ctx.catalogue.detect_irrelevant(text):
+            for irrelevant in ctx.catalogue.detect_irrelevant(text, section):
                 if irrelevant.id not in seen:
                     seen.add(irrelevant.id)
                     yield Hit(claim=claim, detail=_irrelevant_detail(irrelevant))
     for agg in ctx.case.aggregate_balances:
-        for irrelevant in ctx.catalogue.detect_irrelevant(agg.reasoning):
-            citations = " and ".join(
-                claim.citation for claim in ctx.case.claims if claim.id in agg.claim_ids
-            )
+        weighed = [claim for claim in ctx.case.claims if claim.id in agg.claim_ids]
+        found = [
+            irrelevant
+            for irrelevant in ctx.catalogue.detect_irrelevant(agg.reasoning)
+            if not any(irrelevant.relevant_for(ctx.section(claim)) for claim in weighed)
+        ]
+        for irrelevant in found:
+            citations = " and ".join(claim.citation for claim in weighed)
             yield Hit(
                 items=tuple(agg.items),
                 citation=f"the combined balance ({citations})",

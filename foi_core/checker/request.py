@@ -24,6 +24,12 @@ _OUTCOME_SECTION: dict[Outcome, str] = {
 # --- Items --------------------------------------------------------------------------------------
 
 
+@rule("request-without-items")
+def _request_without_items(ctx: Context) -> Iterator[Hit]:
+    if not ctx.case.request.items:
+        yield Hit()
+
+
 @rule("item-without-outcome")
 def _item_without_outcome(ctx: Context) -> Iterator[Hit]:
     for item in ctx.case.request.items:

@@ -13,9 +13,7 @@ public interest test), never from hard-coded section numbers. The parts:
 - ``editing``: items replaced, claims removed, new and duplicated cases.
 """
 
-from foi_core.steps import STEP_KEYS, STEPS, STEPS_BY_KEY, Step
-from foi_core.workflow.editing import duplicate_case, new_case, remove_claim, set_items
-from foi_core.workflow.needs import (
+from foi_core.reasoning import (
     ANSWER_OUTCOMES,
     CLAIM_OUTCOMES,
     absolute_claims,
@@ -26,6 +24,8 @@ from foi_core.workflow.needs import (
     items_needing_claims,
     provision_relied_on,
 )
+from foi_core.steps import STEP_KEYS, STEPS, STEPS_BY_KEY, Step
+from foi_core.workflow.editing import duplicate_case, new_case, remove_claim, set_items
 from foi_core.workflow.recheck import (
     DEPENDENTS,
     apply_step_edit,

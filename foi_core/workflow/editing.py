@@ -80,8 +80,10 @@ def duplicate_case(case: Case, new_ref: str, received: dt.date | None = None) ->
 
     It gets a new id and reference and keeps the request, items, claims, harm, factors and
     balances as a starting point. Everything that belongs to the earlier request alone is
-    cleared: the requester, their reference, letters issued, the response date, clarification,
-    fees notice, PIT extension, review and re-check marks. ``received`` defaults to today.
+    cleared: the requester, their reference, letters issued, the response date, the decision
+    maker, clarification, fees notice, PIT extension and review. Every reasoning step that has
+    something in it is marked "re-check", so nothing copied goes out unchecked (the check says
+    so, and flags decisions dated before the new request). ``received`` defaults to today.
     """
     data = case.model_dump()
     data.update(
@@ -94,9 +96,25 @@ def duplicate_case(case: Case, new_ref: str, received: dt.date | None = None) ->
         fees_notice=None,
         pit_extension=None,
         review_requested_on=None,
-        recheck_steps=[],
+        decision_maker="",
+        recheck_steps=_copied_steps(case),
     )
     data["request"].update(
         our_ref=new_ref.strip(), their_ref="", received=received or dt.date.today()
     )
     return Case.model_validate(data)
+
+
+def _copied_steps(case: Case) -> list[str]:
+    """The reasoning steps a copy carries over from the earlier case (to be re-checked)."""
+    steps = ["items"] if case.request.items else []
+    if case.claims:
+        steps += ["exemptions"]
+    if any(c.harm or c.records or c.publication for c in case.claims) or case.overall_harm:
+        steps += ["harm"]
+    if any(c.pit and c.pit.factors for c in case.claims):
+        steps += ["public_interest"]
+    balanced = any(c.pit and c.pit.balance for c in case.claims) or case.aggregate_balances
+    if balanced or case.cost_estimate or any(c.qp_opinion for c in case.claims):
+        steps += ["balance"]
+    return steps
