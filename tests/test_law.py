@@ -32,18 +32,25 @@ def test_the_data_protection_law_on_the_boundary_days(day: date, wording: str) -
 
 
 @pytest.mark.parametrize(
-    ("day", "allowed"),
-    [(date(2023, 11, 22), False), (date(2025, 7, 22), False), (date(2025, 7, 23), True)],
+    ("day", "case", "decided"),
+    [
+        (date(2023, 11, 21), "", None),  # Montague (UT): one balance per exemption
+        (date(2023, 11, 22), "[2023] EWCA Civ 1378", date(2023, 11, 22)),
+        (date(2025, 7, 22), "[2023] EWCA Civ 1378", date(2023, 11, 22)),
+        (date(2025, 7, 23), "[2025] UKSC 27", date(2025, 7, 23)),
+    ],
 )
-def test_the_combined_balance_only_from_dbt_v_ic(day: date, allowed: bool) -> None:
+def test_the_combined_balance_from_the_court_of_appeal_then_the_supreme_court(
+    day: date, case: str, decided: date | None
+) -> None:
     law = law_at(day)
-    assert law.combined_balance_allowed is allowed
-    if allowed:
-        assert law.combined_balance_case.endswith("[2025] UKSC 27")
+    assert law.combined_balance_allowed is bool(case)
+    assert law.combined_balance_decided == decided
+    if case:
+        assert law.combined_balance_case.endswith(case)
         assert "Department for Business and Trade" in law.combined_balance_case
-        assert law.combined_balance_decided == date(2025, 7, 23)
     else:
-        assert law.combined_balance_case == "" and law.combined_balance_decided is None
+        assert law.combined_balance_case == ""
 
 
 @pytest.mark.parametrize("day", [date(2005, 1, 1), date(2025, 7, 23)])
