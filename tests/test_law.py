@@ -92,7 +92,7 @@ def test_the_real_file_loads_from_a_copy(tmp_path: Path) -> None:
     [
         ("data_protection_law", 1, {"in_force_from": date(2018, 5, 26)}, "a gap from 2018-05-25"),
         ("data_protection_law", 2, {"in_force_from": date(2020, 12, 31)}, "an overlap with"),
-        ("combined_balance", 1, {"in_force_to": date(2030, 1, 1)}, "the last period must be open"),
+        ("combined_balance", 2, {"in_force_to": date(2030, 1, 1)}, "the last period must be open"),
         ("combined_balance", 0, {"in_force_to": None}, "only the last period may be open"),
         ("cost_limit", 0, {"in_force_from": date(2006, 1, 1)}, "must start on 2005-01-01"),
         ("cost_limit", 0, {"hours": 17}, "must equal limit_pounds"),
