@@ -36,6 +36,9 @@ CATALOGUE = load_catalogue()
         ("S31(1)(A)", ["s31(1)(a)"]),
         ("s40(5b)", ["s40(5B)"]),
         ("s31(1)(a) and (a)", ["s31(1)(a)"]),
+        ("Section 31(1)(a) of the Freedom of Information Act 2000", ["s31(1)(a)"]),
+        ("s24(2) FOIA", ["s24(2)"]),
+        ("section 40(2) of the Act.", ["s40(2)"]),
     ],
 )
 def test_citations_as_people_type_them(text: str, expected: list[str]) -> None:

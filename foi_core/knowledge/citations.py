@@ -27,6 +27,12 @@ _TOKEN = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "... of the Act", "... FOIA", "... of the Freedom of Information Act 2000" after a citation.
+_ACT = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+)?(?:FOIA(?:\s+2000)?|Freedom\s+of\s+Information\s+Act(?:\s+2000)?|Act)"
+    r"\s*\.?$",
+    re.IGNORECASE,
+)
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 
 
@@ -73,7 +79,7 @@ def _parse(text: str) -> tuple[str, ...]:
     pending = False
     after_separator = False
     position = 0
-    stripped = text.strip()
+    stripped = _ACT.sub("", text.strip()).strip()
     if not stripped:
         raise CitationError(f"No citation was given; {EXAMPLE}.")
     while position < len(stripped):
