@@ -66,7 +66,10 @@ class Catalogue(BaseModel):
             e
             for e in self.exemptions
             if e.ncnd_provision
-            and (e.ncnd_provision == wanted or e.ncnd_provision.startswith(wanted + "("))
+            and (
+                e.ncnd_provision == wanted
+                or ("(" in wanted and e.ncnd_provision.startswith(wanted + "("))
+            )
         ]
 
     def by_section(self, section: str) -> list[Exemption]:
@@ -146,11 +149,16 @@ class Catalogue(BaseModel):
                     break
         return suggestions
 
-    def detect_irrelevant(self, text: str) -> list[IrrelevantFactor]:
-        """Irrelevant considerations that ``text`` appears to rely on."""
+    def detect_irrelevant(self, text: str, section: str | None = None) -> list[IrrelevantFactor]:
+        """Irrelevant considerations that ``text`` appears to rely on, in any wording. For a
+        claim of ``section`` ('38'), those relevant to it are left out (distress on s38)."""
         if not text:
             return []
-        return [factor for factor in self.irrelevant_factors if factor.matches(text)]
+        return [
+            factor
+            for factor in self.irrelevant_factors
+            if not factor.relevant_for(section) and factor.matches(text)
+        ]
 
     def guidance(self, step_key: str) -> StepGuidance:
         """Guidance for a step key (request, items, exemptions, harm, ...)."""
