@@ -636,7 +636,7 @@ def test_broken_yaml_names_the_file(data_copy):
 def test_bad_irrelevant_phrase_is_rejected(data_copy):
     path = data_copy / "factors.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    raw["irrelevant_factors"][0]["phrases"].append("embarrass(")
+    raw["irrelevant_factors"][0].setdefault("phrases", []).append("embarrass(")
     path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"id 'embarrassment': phrase 'embarrass\(' is not"):
         load_catalogue_from(data_copy)

@@ -3,6 +3,7 @@
 Modules: ``schema`` (the models), ``yamlio`` (reading YAML, plain errors), ``overlay`` (an
 organisation's own wording merged over the built-in data), ``checks`` (rules the data follows),
 ``loader`` (builds the catalogue), ``catalogue`` (the look-ups), ``rules`` (the checker's rules),
+``language`` (irrelevant factors, NCND giveaways and a balance's side in any wording),
 ``citations`` (citations as people type them), ``law`` (the law at a date, from law.yaml).
 
 >>> cat = load_catalogue()
@@ -14,6 +15,14 @@ from __future__ import annotations
 
 from foi_core.knowledge.catalogue import Catalogue
 from foi_core.knowledge.citations import CitationError, normalise_citation, parse_citations
+from foi_core.knowledge.language import (
+    argued_side,
+    concept_found,
+    holding_giveaways,
+    load_language,
+    mentions,
+    subject_terms,
+)
 from foi_core.knowledge.law import LawAtDate, LawDateError, law_at
 from foi_core.knowledge.loader import load_catalogue, load_catalogue_from
 from foi_core.knowledge.rules import (
@@ -57,13 +66,19 @@ __all__ = [
     "RuleBook",
     "StepGuidance",
     "Suggestion",
+    "argued_side",
+    "concept_found",
+    "holding_giveaways",
     "law_at",
     "load_catalogue",
     "load_catalogue_from",
+    "load_language",
     "load_ncnd_leak_phrases",
     "load_rule_book",
     "load_rule_book_from",
     "load_rules",
+    "mentions",
     "normalise_citation",
     "parse_citations",
+    "subject_terms",
 ]

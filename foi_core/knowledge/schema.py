@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from foi_core.knowledge.language import concept_found, load_language
 from foi_core.models import CITATION_PATTERN
 
 TestType = Literal[
@@ -134,17 +135,45 @@ class Exemption(_Data):
 
 
 class IrrelevantFactor(_Data):
-    """A consideration the public interest test must ignore, with phrases that reveal it."""
+    """A consideration the public interest test must ignore: a language concept (see
+    ``language.yaml``) and/or extra phrases (regular expressions) that reveal it, and the
+    sections for which it is in fact relevant (distress is the very interest of s38)."""
 
     id: str = Field(min_length=1)
     label: str = Field(min_length=1)
     explanation: str = Field(min_length=1)
-    phrases: list[str] = Field(min_length=1)
+    concept: str | None = None
+    phrases: list[str] = Field(default_factory=list)
+    relevant_for_sections: list[str] = Field(default_factory=list)
     source: str = ""
 
+    @field_validator("concept")
+    @classmethod
+    def _known_concept(cls, value: str | None) -> str | None:
+        if value is not None and value not in load_language().compiled:
+            raise ValueError(f"'{value}' is not a concept in language.yaml")
+        return value
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> IrrelevantFactor:
+        if self.concept is None and not self.phrases:
+            raise ValueError("needs a concept or at least one phrase")
+        return self
+
+    def relevant_for(self, section: str | None) -> bool:
+        """Whether the consideration is relevant to claims of ``section`` ('38', 's38(1)')."""
+        if not section:
+            return False
+        match = re.match(r"\s*(?:s|section\s*)?(\d+[A-Z]?)", section, re.IGNORECASE)
+        return bool(match) and match.group(1).upper() in {
+            s.upper().removeprefix("S") for s in self.relevant_for_sections
+        }
+
     def matches(self, text: str) -> bool:
-        """Whether any phrase occurs in ``text``: a phrase is a regular expression matched
-        case-insensitively from a word boundary."""
+        """Whether ``text`` expresses the concept, or any phrase (a regular expression matched
+        case-insensitively from a word boundary) occurs in it."""
+        if self.concept is not None and concept_found(self.concept, text):
+            return True
         return any(cached_pattern(r"\b" + phrase).search(text) for phrase in self.phrases)
 
 

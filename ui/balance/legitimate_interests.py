@@ -8,11 +8,10 @@ import streamlit as st
 from foi_core.actions.balance import set_legitimate_interests
 from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ClaimMode, ExemptionClaim, LegitimateInterests
-from foi_core.reasoning import provision_relied_on
 from ui import FieldProblems, field_key
 from ui.actions import save_result
 from ui.balance.common import section, typed, typed_values
-from ui.reasoning import claim_title
+from ui.reasoning import claim_title, provision_relied_on
 
 LAWFUL_CHOICES = [None, True, False]
 

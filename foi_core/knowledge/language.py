@@ -1,0 +1,563 @@
+"""Language judgements that must survive rewording: irrelevant considerations, NCND giveaways,
+which way a balance argues, and the distinctive subject of a request item.
+
+Deterministic and data-driven: ``language.yaml`` holds concepts as families of word patterns.
+Text is normalised (lowercase, no punctuation, contractions expanded) and each word is reduced
+by a light suffix-stripping stemmer, so word families match: embarrass, embarrassing,
+embarrassment and embarrassed share the stem ``embarrass``.
+
+Pattern syntax (one pattern is a short sequence of slots separated by spaces):
+
+- ``word`` matches any word of the same stem; ``a|b`` matches either;
+- ``word*`` matches a word starting with ``word``; ``=word`` matches exactly that word;
+- ``@class`` matches any word of a word class (``classes`` in the YAML); ``#digits`` in a class
+  matches any number written in digits;
+- ``...`` allows up to ``gap`` other words before the next slot, ``...2`` up to two (never
+  across a sentence);
+- ``{a b|c}`` is either word sequence (the pattern is expanded into one pattern per choice).
+
+>>> concept_found("irrelevant.embarrassment", "It would be humiliating for the chief.")
+True
+>>> holding_giveaways("Our searches located two reports.")[:1]
+["'searches located' says whether information is held"]
+>>> argued_side("The public interest in disclosure does not outweigh the harm.")
+'against'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from foi_core.knowledge.yamlio import DATA_DIR, KnowledgeError, describe, read_yaml
+
+LANGUAGE_PATH = DATA_DIR / "language.yaml"
+Side = Literal["for", "against"]
+
+# --- Normalising and stemming ------------------------------------------------------------------
+
+_IRREGULAR = {
+    "held": "hold",
+    "kept": "keep",
+    "found": "find",
+    "us": "we",
+    "our": "we",
+    "ours": "we",
+    "ourselves": "we",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "being": "be",
+    "am": "be",
+    "has": "have",
+    "had": "have",
+    "having": "have",
+    "did": "do",
+    "does": "do",
+    "done": "do",
+    "made": "make",
+    "told": "tell",
+    "said": "say",
+    "seen": "see",
+    "saw": "see",
+    "lost": "lose",
+    "worse": "bad",
+    "worst": "bad",
+    "sought": "seek",
+    "bought": "buy",
+    "news": "news",
+    "media": "media",
+    "its": "it",
+    "this": "this",
+    "thus": "thus",
+}
+_DERIVATIONAL = (("ational", 3), ("ations", 3), ("ation", 3), ("ments", 4), ("ment", 4),
+                 ("ness", 3), ("ly", 3), ("al", 4))  # fmt: skip
+_BOUNDARY = "|"
+_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n\s*\n|[•\u2022]")
+_CONTRACTIONS = ((r"\bcan't\b|\bcannot\b", "can not"), (r"\bwon't\b", "will not"),
+                 (r"n't\b", " not"), (r"'s\b", ""), (r"'(re|ve|ll|d|m)\b", ""))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """The stem of one lowercase word: held -> hold, embarrassment -> embarrass."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    word = word.replace("iz", "is")
+    if word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ingly", "edly", "ing", "ed"):
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 2 and re.search(r"[aeiouy]", base):
+            word = base
+            if len(word) >= 2 and word[-1] == word[-2] and word[-1] not in "aeiouylsz":
+                word = word[:-1]
+            elif len(word) <= 3 and not word.endswith("e"):
+                word += "e"
+            break
+    for suffix, keep in _DERIVATIONAL:
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+    return word
+
+
+class Token(NamedTuple):
+    raw: str  # the lowercase word ("|" marks the end of a sentence)
+    stem: str
+
+
+@functools.lru_cache(maxsize=2048)
+def tokens(text: str) -> tuple[Token, ...]:
+    """``text`` as lowercase words and their stems, with "|" between sentences."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    for pattern, replacement in _CONTRACTIONS:
+        text = re.sub(pattern, replacement, text)
+    text = _SENTENCE_END.sub(f" {_BOUNDARY} ", text)
+    words = re.findall(r"[a-z0-9]+|\|", text)
+    return tuple(Token(w, _BOUNDARY if w == _BOUNDARY else stem(w)) for w in words)
+
+
+# --- Patterns ---------------------------------------------------------------------------------
+
+
+class _Slot(NamedTuple):
+    stems: frozenset[str]
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    digits: bool  # any number written in digits
+    gap: int  # how many other words may come before this slot
+
+
+class Pattern(NamedTuple):
+    """A compiled pattern: its text (for messages) and its slots."""
+
+    text: str
+    slots: tuple[_Slot, ...]
+
+
+_GROUP = re.compile(r"\{([^{}]*)\}")
+
+
+def expand(text: str) -> list[str]:
+    """The patterns a ``{a b|c}`` group stands for: 'x {a b|c}' gives 'x a b' and 'x c'."""
+    match = _GROUP.search(text)
+    if match is None:
+        if "{" in text or "}" in text:
+            raise ValueError(f"unbalanced braces in pattern {text!r}")
+        return [text]
+    results = []
+    for choice in match.group(1).split("|"):
+        results += expand(text[: match.start()] + choice + text[match.end() :])
+    return results
+
+
+def compile_pattern(text: str, classes: dict[str, list[str]], gap: int) -> Pattern:
+    """Compile one pattern; unknown classes and empty slots raise ``ValueError``."""
+    slots: list[_Slot] = []
+    pending_gap = 0
+    for part in text.split():
+        if part.startswith("..."):
+            pending_gap = int(part[3:]) if part[3:].isdigit() else gap
+            continue
+        stems: set[str] = set()
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        digits = False
+        for alt in part.split("|"):
+            if alt.startswith("@"):
+                if alt[1:] not in classes:
+                    raise ValueError(f"unknown word class {alt!r}")
+                words = classes[alt[1:]]
+            else:
+                words = [alt]
+            for word in words:
+                if word == "#digits":
+                    digits = True
+                elif word.startswith("="):
+                    exact.add(word[1:])
+                elif word.endswith("*"):
+                    prefixes.append(word[:-1])
+                elif word:
+                    stems.add(stem(word))
+        if not (stems or exact or prefixes or digits):
+            raise ValueError(f"empty slot in pattern {text!r}")
+        slot = _Slot(frozenset(stems), frozenset(exact), tuple(prefixes), digits, pending_gap)
+        slots.append(slot)
+        pending_gap = 0
+    if not slots:
+        raise ValueError("empty pattern")
+    return Pattern(text, tuple(slots))
+
+
+def _fits(slot: _Slot, token: Token) -> bool:
+    if token.raw == _BOUNDARY:
+        return False
+    return (
+        token.stem in slot.stems
+        or token.raw in slot.exact
+        or any(token.raw.startswith(p) for p in slot.prefixes)
+        or (slot.digits and token.raw.isdigit())
+    )
+
+
+def find_spans(pattern: Pattern, words: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """(start, end) token spans where ``pattern`` matches, the shortest per start."""
+    spans = []
+    for start, token in enumerate(words):
+        if not _fits(pattern.slots[0], token):
+            continue
+        end = _extend(pattern.slots[1:], words, start + 1)
+        if end is not None:
+            spans.append((start, end))
+    return spans
+
+
+def _extend(slots: tuple[_Slot, ...], words: tuple[Token, ...], at: int) -> int | None:
+    if not slots:
+        return at
+    slot = slots[0]
+    for index in range(at, min(at + slot.gap + 1, len(words))):
+        if words[index].raw == _BOUNDARY:
+            return None
+        if _fits(slot, words[index]):
+            end = _extend(slots[1:], words, index + 1)
+            if end is not None:
+                return end
+    return None
+
+
+# --- The data -----------------------------------------------------------------------------------
+
+
+class Concept(BaseModel):
+    """A family of wordings that mean one thing, with wordings that cancel a match nearby."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str = Field(min_length=1)
+    label: str = ""
+    patterns: list[str] = Field(min_length=1)
+    unless_before: list[str] = Field(default_factory=list)  # within `window` words before
+    unless_after: list[str] = Field(default_factory=list)  # within `window` words after
+    window: int = 8
+
+
+class LanguageData(BaseModel):
+    """language.yaml: settings, word classes, concepts and the generic words of a request."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    gap: int = Field(default=4, ge=0, le=10)
+    classes: dict[str, list[str]]
+    concepts: dict[str, Concept]
+    generic_words: list[str]
+
+
+class _Compiled(NamedTuple):
+    patterns: tuple[Pattern, ...]
+    unless_before: tuple[Pattern, ...]
+    unless_after: tuple[Pattern, ...]
+    window: int
+
+
+class Language:
+    """The loaded language data with compiled patterns."""
+
+    def __init__(self, data: LanguageData, where: str = "language.yaml") -> None:
+        self.data = data
+        self.compiled: dict[str, _Compiled] = {}
+        for name, concept in data.concepts.items():
+            try:
+                self.compiled[name] = _Compiled(
+                    self.patterns(concept.patterns),
+                    self.patterns(concept.unless_before),
+                    self.patterns(concept.unless_after),
+                    concept.window,
+                )
+            except ValueError as error:
+                raise KnowledgeError(f"{where}, concept {name!r}: {error}") from None
+        self.generic = frozenset(stem(w) for w in data.generic_words)
+
+    def pattern(self, text: str) -> Pattern:
+        return compile_pattern(text, self.data.classes, self.data.gap)
+
+    def patterns(self, texts: list[str]) -> tuple[Pattern, ...]:
+        return tuple(self.pattern(one) for text in texts for one in expand(text))
+
+    def words_of(self, name: str) -> frozenset[str]:
+        """The stems of a word class."""
+        return frozenset(stem(w) for w in self.data.classes[name])
+
+    def matches(self, name: str, text: str) -> list[tuple[Pattern, int, int]]:
+        """Every (pattern, start, end) of concept ``name`` in ``text`` not cancelled nearby."""
+        try:
+            concept = self.compiled[name]
+        except KeyError:
+            raise KeyError(f"no language concept {name!r}") from None
+        words = tokens(text)
+        found = []
+        for pattern in concept.patterns:
+            for start, end in find_spans(pattern, words):
+                if not _cancelled(concept, words, start, end):
+                    found.append((pattern, start, end))
+        return found
+
+
+def _cancelled(concept: _Compiled, words: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether a guard occurs within the window before (or after) the span, or inside it after
+    its first word, in the same sentence."""
+    low = start
+    while low > 0 and start - low < concept.window and words[low - 1].raw != _BOUNDARY:
+        low -= 1
+    high = end
+    while high < len(words) and high - end < concept.window and words[high].raw != _BOUNDARY:
+        high += 1
+    before, after = words[low:start] + words[start + 1 : end], words[end:high]
+    return any(find_spans(p, before) for p in concept.unless_before) or any(
+        find_spans(p, after) for p in concept.unless_after
+    )
+
+
+def load_language_from(path: Path | str = LANGUAGE_PATH) -> Language:
+    """Load and validate a language file (uncached)."""
+    path = Path(path)
+    raw = read_yaml(path)
+    try:
+        data = LanguageData.model_validate(raw)
+    except ValidationError as error:
+        raise KnowledgeError(f"{path.name}: {describe(error)}") from None
+    return Language(data, path.name)
+
+
+@functools.cache
+def load_language() -> Language:
+    """The built-in language data (cached)."""
+    return load_language_from(LANGUAGE_PATH)
+
+
+# --- The judgements -----------------------------------------------------------------------------
+
+
+def concept_found(name: str, text: str) -> bool:
+    """Whether ``text`` expresses the concept ``name`` (e.g. 'irrelevant.embarrassment')."""
+    return bool(text) and bool(load_language().matches(name, text))
+
+
+def _quote(words: tuple[Token, ...], start: int, end: int) -> str:
+    return " ".join(t.raw for t in words[start:end])
+
+
+_HOLDING_CONCEPTS = (
+    ("ncnd.holding", "'{}' says whether information is held"),
+    ("ncnd.count", "'{}' counts the records"),
+    ("ncnd.definite", "'{}' refers to particular records"),
+)
+
+
+def holding_giveaways(text: str) -> list[str]:
+    """Plain descriptions of what in ``text`` gives away whether information is held: holding
+    statements, counts of records and definite references to records."""
+    if not text:
+        return []
+    language = load_language()
+    text = _NEUTRAL_EITHER_WAY.sub("whether", text)
+    found: list[str] = []
+    for name, template in _HOLDING_CONCEPTS:
+        source = _strip_non_counts(text) if name == "ncnd.count" else text
+        words = tokens(source)
+        taken: set[int] = set()
+        for _pattern, start, end in sorted(language.matches(name, source), key=_span_order):
+            if taken & set(range(start, end)):
+                continue  # one description per stretch of text
+            taken |= set(range(start, end))
+            description = template.format(_quote(words, start, end))
+            if description not in found:
+                found.append(description)
+    return found
+
+
+def _span_order(match: tuple[Pattern, int, int]) -> tuple[int, int]:
+    return (match[2] - match[1], match[1])
+
+
+# "is or is not held" asks the question rather than answering it.
+_NEUTRAL_EITHER_WAY = re.compile(
+    r"\b(is|are|was|were|do|does|did|has|have|had)\s+or\s+\1\s*(?:not|n't)\b", re.IGNORECASE
+)
+_NON_COUNTS = re.compile(
+    r"\b(?:s|ss|sections?|regulations?|reg|paragraphs?|para|items?|questions?|parts?|points?|"
+    r"pages?|annex|appendix|schedule|article|chapter|rule|step)\.?\s*\d+[a-z]?(?:\s*\(\s*\w+\s*\))*"
+    r"|\b\d+[a-z]?(?:\(\w+\))+"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{2,4})?"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{2,4})?"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b"
+    r"|£\s*\d[\d,]*(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
+    r"|\b\d+\s*(?:working\s+|calendar\s+|clear\s+)?"
+    r"(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?)\b",
+    re.IGNORECASE,
+)
+
+
+def _strip_non_counts(text: str) -> str:
+    """``text`` without numbers that are not counts: citations, item numbers, dates, money."""
+    return _NON_COUNTS.sub(" ", text)
+
+
+def argued_side(text: str) -> Side | None:
+    """Which way a balance's reasoning argues: 'for' disclosure (or confirming or denying),
+    'against' (withholding, maintaining the exemption), or None when unclear or mixed."""
+    if not text:
+        return None
+    language = load_language()
+    text = re.sub(r"\bnon[- ]?disclos\w*", "withholding", text, flags=re.IGNORECASE)
+    votes: set[Side] = set()
+    for sentence in _SENTENCE_END.split(text):
+        clauses = [tokens(part) for part in _CLAUSE_BREAK.split(sentence)]
+        votes |= _sentence_votes(language, [c for c in clauses if c])
+    return votes.pop() if len(votes) == 1 else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,()\u2013\u2014]|\s-\s")
+
+
+def _flip(side: Side, flipped: bool = True) -> Side:
+    if not flipped:
+        return side
+    return "against" if side == "for" else "for"
+
+
+def _negated(language: Language, words: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether a negation word comes just before or inside words[start:end]."""
+    negations = language.words_of("negation")
+    return any(t.stem in negations for t in words[max(0, start - 3) : end])
+
+
+def _sentence_votes(language: Language, clauses: list[tuple[Token, ...]]) -> set[Side]:
+    """The conclusions one sentence states: 'X outweighs Y', 'favours X', 'decided to X'."""
+    outweigh = language.words_of("outweigh")
+    for number, words in enumerate(clauses):
+        for index, token in enumerate(words):
+            if token.stem not in outweigh:
+                continue
+            before = [words[:index], *reversed(clauses[:number])]
+            after = [words[index + 1 :], *clauses[number + 1 :]]
+            left = next(filter(None, (_side_of(language, part) for part in before)), None)
+            right = next(filter(None, (_side_of(language, part) for part in after)), None)
+            if left is None and right is None:
+                return set()
+            winner = left if left is not None else _flip(right)  # type: ignore[arg-type]
+            passive = token.raw.endswith("ed") and (
+                (index + 1 < len(words) and words[index + 1].raw == "by")
+                or any(t.stem == "be" for t in words[max(0, index - 3) : index])
+            )
+            return {_flip(_flip(winner, passive), _negated(language, words, index, index))}
+    votes: set[Side] = set()
+    for words in clauses:
+        text = " ".join(t.raw for t in words)
+        for side in ("against", "for"):
+            matches = language.matches(f"balance.{side}", text)
+            if matches:
+                _pattern, start, end = matches[0]
+                votes.add(_flip(side, _negated(language, words, start, end)))  # type: ignore[arg-type]
+                break
+    return votes
+
+
+def _side_of(language: Language, words: tuple[Token, ...]) -> Side | None:
+    """The side a phrase such as 'the public interest in maintaining the exemption' or 'the
+    risk from releasing ...' names: its first cue word ('neither confirming nor denying' is
+    withholding)."""
+    if any(t.raw == "neither" for t in words):
+        return "against"
+    withhold, disclose = language.words_of("withhold_side"), language.words_of("disclose_side")
+    for token in words:
+        if token.stem in withhold:
+            return "against"
+        if token.stem in disclose:
+            return "for"
+    return None
+
+
+def subject_terms(item_text: str) -> list[str]:
+    """The distinctive words and phrases of a request item ('imsi catchers', 'doorbell
+    camera'): runs of words that are not generic, numbers or years."""
+    language = load_language()
+    terms: list[str] = []
+    run: list[str] = []
+    for token in (*tokens(item_text), Token(_BOUNDARY, _BOUNDARY)):
+        keep = (
+            token.raw != _BOUNDARY
+            and token.stem not in language.generic
+            and token.raw not in language.generic
+            and not token.raw.isdigit()
+            and len(token.raw) > 2
+        )
+        if keep:
+            run.append(token.raw)
+            continue
+        if run:
+            term = " ".join(run[-3:])
+            if term not in terms:
+                terms.append(term)
+        run = []
+    return terms
+
+
+def mentions(text: str, terms: Iterable[str]) -> list[str]:
+    """The ``terms`` that ``text`` names, word families included ('doorbell cameras' names
+    'doorbell camera'); a term of three or more words is named by any two adjacent of them."""
+    if not text:
+        return []
+    words = tokens(text)
+    language = load_language()
+    named = []
+    for term in terms:
+        parts = [w.raw for w in tokens(term) if w.raw != _BOUNDARY]
+        if not parts:
+            continue
+        pieces = [parts] if len(parts) < 3 else [parts[i : i + 2] for i in range(len(parts) - 1)]
+        for piece in pieces:
+            if find_spans(language.pattern(" ".join(piece)), words):
+                named.append(term)
+                break
+    return named
+
+
+__all__ = [
+    "Concept",
+    "Language",
+    "LanguageData",
+    "Pattern",
+    "argued_side",
+    "compile_pattern",
+    "concept_found",
+    "expand",
+    "find_spans",
+    "holding_giveaways",
+    "load_language",
+    "load_language_from",
+    "mentions",
+    "stem",
+    "subject_terms",
+    "tokens",
+]
