@@ -54,9 +54,10 @@ def check(
         catalogue=load_catalogue(),
         rule_book=book,
     )
+    labels = {item.number: item.shown_number for item in case.request.items}
     findings: list[Finding] = []
     for rule in book.rules:
-        findings.extend(make_finding(rule, hit) for hit in rule_function(rule.id)(ctx))
+        findings.extend(make_finding(rule, hit, labels) for hit in rule_function(rule.id)(ctx))
     return findings
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from foi_core.knowledge import Rule
-from foi_core.plain import number_list
+from foi_core.plain import join_words, number_list
 
 from .context import Hit
 
@@ -53,8 +53,9 @@ def plain_items(numbers: Iterable[int]) -> str:
     return ("items " if " and " in listed else "item ") + listed
 
 
-def make_finding(rule: Rule, hit: Hit) -> Finding:
-    """The finding for one hit of ``rule``: its message and fix with the placeholders filled."""
+def make_finding(rule: Rule, hit: Hit, labels: Mapping[int, str] | None = None) -> Finding:
+    """The finding for one hit of ``rule``: its message and fix with the placeholders filled.
+    ``labels`` maps item numbers to the requester's numbering (3a), which messages use."""
     claim = hit.claim
     numbers: tuple[int, ...] = hit.items
     if not numbers and hit.item is not None:
@@ -62,7 +63,13 @@ def make_finding(rule: Rule, hit: Hit) -> Finding:
     if not numbers and claim is not None:
         numbers = tuple(claim.items)
     citation = hit.citation or (claim.citation if claim is not None else "")
-    values = {"citation": citation, "items": item_numbers(numbers), "detail": hit.detail}
+    shown = [(labels or {}).get(n, str(n)) for n in sorted(set(numbers))]
+    listed = join_words(shown) if shown != [str(n) for n in sorted(set(numbers))] else None
+    values = {
+        "citation": citation,
+        "items": listed or item_numbers(numbers),
+        "detail": hit.detail,
+    }
     item = hit.item if hit.item is not None else (numbers[0] if len(numbers) == 1 else None)
     return Finding(
         rule_id=rule.id,
@@ -77,7 +84,7 @@ def make_finding(rule: Rule, hit: Hit) -> Finding:
     )
 
 
-_ONE_ITEM = re.compile(r"\b([Ii])tems (\d+)(?![\d,]| and)( are| have)?\b")
+_ONE_ITEM = re.compile(r"\b([Ii])tems (\d[\w.()]*)(?![\w,(]| and)( are| have)?")
 _VERB = {" are": " is", " have": " has"}
 
 
