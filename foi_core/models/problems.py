@@ -27,6 +27,9 @@ _FIELD_NAMES = {
     "paid_on": "date the fee was paid",
     "review_requested_on": "date the review was asked for",
     "response_date": "date of the response",
+    "transferred_on": "date the request was transferred",
+    "label": "question number",
+    "settled_on": "date the intention to publish was settled",
 }
 
 
