@@ -107,3 +107,19 @@ def test_copied_case_cannot_go_out_unchecked() -> None:
     statuses = {s.key: s.status for s in step_statuses(copy, findings)}
     assert statuses["letter"] is not Status.READY
     assert Status.RECHECK in statuses.values()
+
+
+def test_a_rule_on_a_step_the_stepper_thought_not_needed_makes_it_needed() -> None:
+    # Before: an s12 claim on a withheld item was an error on the Balance step (no estimate)
+    # while the stepper called that step "not needed".
+    from foi_core.models import ExemptionClaim, RequestItem
+
+    case = new_case("FOI-2", dt.date(2026, 3, 2))
+    case.request.items = [RequestItem(number=1, text="All logs.", outcome=Outcome.EXEMPT)]
+    case.claims = [ExemptionClaim(citation="s12(1)", items=[1])]
+    case = Case.model_validate(case.model_dump())
+    findings = check(case)
+    balance_errors = [f for f in findings if f.step == "balance" and f.severity == "error"]
+    statuses = {s.key: s.status for s in step_statuses(case, findings)}
+    assert balance_errors and statuses["balance"] is not Status.NOT_NEEDED
+    assert_agree(case)
