@@ -1,18 +1,18 @@
-"""Items: for each numbered item, what was searched and the outcome; answers typed in; s21
-where-to-find."""
+"""Items: for each numbered item, the requester's numbering, what was searched and the outcome,
+with what that outcome asks for: the answer, s21 where-to-find, another authority holding it,
+information given outside the Act beside a refusal."""
 
 import streamlit as st
 
-from foi_core.actions.items import ItemInput, save_items, set_every_outcome
-from foi_core.models import OUTCOME_LABELS, Outcome
-from foi_core.workflow import ANSWER_OUTCOMES
-from ui import FieldProblems, case_page, field_key, md_escape
+from foi_core.actions.items import save_items, set_every_outcome
+from foi_core.models import OUTCOME_LABELS
+from ui import FieldProblems, case_page, field_key
 from ui.actions import save_result
+from ui.items import OUTCOMES, item_block, item_input
 
 loaded = case_page("items")
 case = loaded.case
 ss = st.session_state
-OUTCOMES = list(OUTCOME_LABELS)
 
 if not case.request.items:
     st.info("This case has no items yet: paste the request on the Request page first.")
@@ -39,60 +39,16 @@ with st.expander("Give every item the same outcome"):
             st.error(problem.message)
 
 # --- One block per item ------------------------------------------------------------------------
+# No form: choosing an outcome shows the fields it asks for at once (the answer box before the
+# outcome is saved); nothing is saved until "Save items".
 
 problems = FieldProblems()
-with st.form("items", enter_to_submit=False):
-    for item in case.request.items:
-        n = item.number
-        with st.container(border=True):
-            st.markdown(f"**Item {n}.** {md_escape(item.text)}")
-            col1, col2 = st.columns(2)
-            with col1:
-                st.selectbox(
-                    "Outcome",
-                    OUTCOMES,
-                    index=OUTCOMES.index(item.outcome) if item.outcome else None,
-                    format_func=OUTCOME_LABELS.__getitem__,
-                    placeholder="Choose the outcome",
-                    key=field_key(f"{n}.outcome"),
-                )
-                problems.slot(f"items.{n}.outcome")
-            with col2:
-                st.text_area(
-                    "What was searched",
-                    value=item.searches,
-                    height=68,
-                    key=field_key(f"{n}.searches"),
-                    help="Systems, departments, records and search terms for this item.",
-                )
-            if item.outcome in ANSWER_OUTCOMES or item.answer:
-                st.text_area(
-                    "The answer (the information disclosed)",
-                    value=item.answer,
-                    key=field_key(f"{n}.answer"),
-                )
-                problems.slot(f"items.{n}.answer")
-            if item.outcome is Outcome.ACCESSIBLE_ELSEWHERE or item.where_to_find:
-                st.text_area(
-                    "Where to find it (s21): a link or precise directions",
-                    value=item.where_to_find,
-                    height=68,
-                    key=field_key(f"{n}.where"),
-                )
-                problems.slot(f"items.{n}.where_to_find")
-    save = st.form_submit_button("Save items", type="primary")
+for item in case.request.items:
+    with st.container(border=True):
+        item_block(item, problems)
 
-if save:
-    inputs = {}
-    for item in case.request.items:
-        n = item.number
-        inputs[n] = ItemInput(
-            outcome=ss[field_key(f"{n}.outcome")],
-            searches=ss[field_key(f"{n}.searches")],
-            answer=ss.get(field_key(f"{n}.answer")),
-            where_to_find=ss.get(field_key(f"{n}.where")),
-        )
-    result = save_items(case, inputs)
+if st.button("Save items", type="primary"):
+    result = save_items(case, {item.number: item_input(item) for item in case.request.items})
     save_result(result, problems)
     if result.problems:
         st.error("Nothing was saved: fix the problems shown above.")

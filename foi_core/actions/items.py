@@ -1,7 +1,10 @@
-"""Items actions: each item's outcome, searches, answer and where-to-find saved."""
+"""Items actions: each item's number as the requester wrote it, outcome, searches, answer,
+where-to-find, another authority holding it (and the transfer), and information given outside
+the Act beside a refusal; which of those fields each outcome asks for."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -9,25 +12,61 @@ from pydantic import ValidationError
 
 from foi_core.actions.result import ActionResult, Problems
 from foi_core.models import OUTCOME_LABELS, Case, Outcome, explain_errors
-from foi_core.workflow import ANSWER_OUTCOMES, apply_step_edit
+from foi_core.reasoning import ANSWER_OUTCOMES
+from foi_core.workflow import apply_step_edit
+
+# Refusals beside which some information may be given outside the Act, as a goodwill gesture
+# that does not waive the Act (an NCND item never: giving anything would confirm it is held).
+DISCRETIONARY_OUTCOMES = frozenset(
+    {Outcome.EXEMPT, Outcome.COST_LIMIT, Outcome.VEXATIOUS, Outcome.REPEATED}
+)
+
+
+def fields_for(outcome: Outcome | None) -> frozenset[str]:
+    """The item fields an outcome asks for besides the outcome, label and searches:
+    ``answer``, ``where_to_find``, ``held_by`` (with ``transferred_on``), ``discretionary``."""
+    fields = set()
+    if outcome in ANSWER_OUTCOMES:
+        fields.add("answer")
+    if outcome is Outcome.ACCESSIBLE_ELSEWHERE:
+        fields.add("where_to_find")
+    if outcome is Outcome.NOT_HELD:
+        fields.update({"held_by", "transferred_on"})
+    if outcome in DISCRETIONARY_OUTCOMES:
+        fields.add("discretionary")
+    return frozenset(fields)
 
 
 @dataclass(frozen=True)
 class ItemInput:
-    """What the officer gave for one item. ``answer`` and ``where_to_find`` are None when the
-    page did not ask for them (the outcome chosen did not need them when the form was drawn)."""
+    """What the officer gave for one item. A field is None when the page did not ask for it
+    (the outcome chosen did not need it): the saved value is kept."""
 
     outcome: Outcome | None = None
     searches: str = ""
     answer: str | None = None
     where_to_find: str | None = None
+    label: str | None = None
+    held_by: str | None = None
+    transferred_on: dt.date | None = None
+    discretionary: str | None = None
+
+
+def _by_number(field: str, data: dict) -> str:
+    """'request.items.1.label' (a position) -> 'items.2.label' (the item's number)."""
+    parts = field.split(".")
+    if len(parts) > 3 and parts[:2] == ["request", "items"] and parts[2].isdigit():
+        number = data["request"]["items"][int(parts[2])]["number"]
+        return ".".join(["items", str(number), *parts[3:]])
+    return field
 
 
 def _validated(case: Case, data: dict, problems: Problems) -> ActionResult:
     try:
         edited = Case.model_validate(data)
     except ValidationError as error:
-        problems.extend(explain_errors(error))
+        for problem in explain_errors(error):
+            problems.add(_by_number(problem.field, data), problem.message)
     if problems:
         return ActionResult.refused(problems)
     return ActionResult.done(apply_step_edit(case, edited, "items"))
@@ -54,9 +93,22 @@ def still_to_fill(inputs: Mapping[int, ItemInput]) -> list[int]:
     return [
         number
         for number, given in inputs.items()
-        if (given.outcome in ANSWER_OUTCOMES and given.answer is None)
-        or (given.outcome == Outcome.ACCESSIBLE_ELSEWHERE and given.where_to_find is None)
+        if any(
+            getattr(given, name) is None
+            for name in fields_for(given.outcome) & {"answer", "where_to_find"}
+        )
     ]
+
+
+def _other_holder(raw: dict, given: ItemInput, problems: Problems) -> None:
+    """Another authority holding a not-held item, and when the request went to it (s45 Code of
+    Practice): a transfer names the authority (the model keeps the date after the request's)."""
+    n = raw["number"]
+    if given.held_by is not None:
+        raw["held_by"] = given.held_by.strip()
+        raw["transferred_on"] = given.transferred_on
+        if given.transferred_on is not None and not raw["held_by"]:
+            problems.add(f"items.{n}.held_by", "Name the authority the request was transferred to.")
 
 
 def save_items(case: Case, inputs: Mapping[int, ItemInput]) -> ActionResult:
@@ -86,6 +138,10 @@ def save_items(case: Case, inputs: Mapping[int, ItemInput]) -> ActionResult:
                     f"items.{n}.where_to_find",
                     "Say exactly where the requester can find it (s21 needs this).",
                 )
+        _other_holder(raw, given, problems)
+        for name in ("label", "discretionary"):
+            if getattr(given, name) is not None:
+                raw[name] = getattr(given, name).strip()
     result = _validated(case, data, problems)
     if not result.ok:
         return result

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from foi_core.models import Outcome
 from tests.app.conftest import add_blank_case, add_case_with_items, button, by_key, submit, texts
 
 
-def test_items_outcome_then_answer(app_store, open_page):
+def test_items_outcome_and_answer_asked_together(app_store, open_page):
     case = add_case_with_items(app_store, [None, None, None])
     at = open_page("pages/items.py", case_id=case.id)
+    assert not [e for e in at.text_area if e.key == "f.1.answer"]
     by_key(at.selectbox, "f.1.outcome").select(Outcome.DISCLOSED)
     by_key(at.selectbox, "f.2.outcome").select(Outcome.NCND)
     by_key(at.selectbox, "f.3.outcome").select(Outcome.ACCESSIBLE_ELSEWHERE)
-    by_key(at.text_area, "f.2.searches").input("Crime system searched")
+    by_key(at.text_area, "f.2.searches").input("Crime system searched").run()
+    # The answer and directions are asked as soon as the outcome is chosen, before any save.
+    assert by_key(at.text_area, "f.1.answer").value == ""
+    button(at, "Save items").click().run()
+    assert any("information being disclosed" in str(e.value) for e in at.error)
+    assert any("where the requester can find it" in str(e.value) for e in at.error)
+    assert [i.outcome for i in app_store.load(case.id).case.request.items] == [None] * 3
+    by_key(at.text_area, "f.1.answer").input("Three drones.")
+    by_key(at.text_area, "f.3.where").input("https://example.org/drones")
     submit(at, "Save items")
     saved = app_store.load(case.id).case
     assert [i.outcome for i in saved.request.items] == [
@@ -21,16 +32,38 @@ def test_items_outcome_then_answer(app_store, open_page):
         Outcome.ACCESSIBLE_ELSEWHERE,
     ]
     assert saved.request.items[1].searches == "Crime system searched"
-    # The fields for those outcomes now show; leaving them empty is refused.
-    button(at, "Save items").click().run()
-    assert any("information being disclosed" in str(e.value) for e in at.error)
-    assert any("where the requester can find it" in str(e.value) for e in at.error)
-    by_key(at.text_area, "f.1.answer").input("Three drones.")
-    by_key(at.text_area, "f.3.where").input("https://example.org/drones")
-    submit(at, "Save items")
-    saved = app_store.load(case.id).case
     assert saved.request.items[0].answer == "Three drones."
     assert saved.request.items[2].where_to_find == "https://example.org/drones"
+
+
+def test_items_label_other_holder_and_discretionary(app_store, open_page):
+    case = add_case_with_items(app_store, [None, None, None])
+    at = open_page("pages/items.py", case_id=case.id)
+    by_key(at.selectbox, "f.1.outcome").select(Outcome.NOT_HELD)
+    by_key(at.selectbox, "f.2.outcome").select(Outcome.COST_LIMIT)
+    by_key(at.selectbox, "f.3.outcome").select(Outcome.NCND).run()
+    assert not [e for e in at.text_area if e.key == "f.3.discretionary"]  # never beside NCND
+    by_key(at.text_input, "f.1.label").input("3a")
+    by_key(at.text_area, "f.1.held_by").input("<b>Transport</b> **Police**")
+    by_key(at.date_input, "f.1.transferred_on").set_value(dt.date(2026, 3, 4))
+    by_key(at.text_area, "f.2.discretionary").input("Twelve drones in 2025.")
+    submit(at, "Save items")
+    first, second, _ = app_store.load(case.id).case.request.items
+    assert (first.label, first.held_by) == ("3a", "<b>Transport</b> **Police**")
+    assert first.transferred_on == dt.date(2026, 3, 4)
+    assert second.discretionary == "Twelve drones in 2025."
+    assert "Item 3a." in texts(at)
+    notes = [str(c.value) for c in at.caption]
+    assert sum("In the letter" in n for n in notes) >= 5
+
+
+def test_a_bad_label_is_named_at_its_field(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.NCND] * 3)
+    at = open_page("pages/items.py", case_id=case.id)
+    by_key(at.text_input, "f.2.label").input("3 a!")
+    submit(at, "Save items")
+    assert any("is not a question number" in str(e.value) for e in at.error)
+    assert app_store.load(case.id).case.request.items[1].label == ""
 
 
 def test_items_same_outcome_for_every_item(app_store, open_page):

@@ -54,21 +54,19 @@ def test_typed_markup_is_shown_and_printed_literally(app: AppPage) -> None:
     assert_shown_literally(app, TITLE)
     app.shot("request")
 
-    # Items page: the new item disclosed, with an answer.
+    # Items page: the new item disclosed; its answer box appears as the outcome is chosen.
     app.nav("Items")
     expect(app.page.get_by_text(f"Item 17. {ITEM}", exact=True)).to_be_visible()
-    items = app.form_with(button="Save items")
     item_17 = (
-        items.get_by_test_id("stVerticalBlock")
+        app.page.get_by_test_id("stVerticalBlock")
         .filter(has=app.page.get_by_text(f"Item 17. {ITEM}", exact=True))
         .last
     )
-    app.pick(item_17, "Outcome", "Disclosed in full")
-    app.click("Save items", within=items)
+    app.act(lambda: app.pick(item_17, "Outcome", "Disclosed in full"))
     answer = app.page.get_by_role("textbox", name="The answer (the information disclosed)")
     expect(answer).to_have_count(1)
-    answer.fill(ANSWER)
-    app.click("Save items", within=app.form_with(button="Save items"))
+    app.write_in(answer, ANSWER)
+    app.click("Save items")
     expect(answer).to_have_value(ANSWER)
     assert_shown_literally(app, f"Item 17. {ITEM}")
     app.shot("items")
