@@ -6,15 +6,7 @@ Text is normalised (lowercase, no punctuation, contractions expanded) and each w
 by a light suffix-stripping stemmer, so word families match: embarrass, embarrassing,
 embarrassment and embarrassed share the stem ``embarrass``.
 
-Pattern syntax (one pattern is a short sequence of slots separated by spaces):
-
-- ``word`` matches any word of the same stem; ``a|b`` matches either;
-- ``word*`` matches a word starting with ``word``; ``=word`` matches exactly that word;
-- ``@class`` matches any word of a word class (``classes`` in the YAML); ``#digits`` in a class
-  matches any number written in digits;
-- ``...`` allows up to ``gap`` other words before the next slot, ``...2`` up to two (never
-  across a sentence);
-- ``{a b|c}`` is either word sequence (the pattern is expanded into one pattern per choice).
+The word matcher and its pattern syntax live in ``matcher``.
 
 >>> concept_found("irrelevant.embarrassment", "It would be humiliating for the chief.")
 True
@@ -34,215 +26,21 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from foi_core.knowledge.matcher import (
+    BOUNDARY,
+    SENTENCE_END,
+    Pattern,
+    Token,
+    compile_pattern,
+    expand,
+    find_spans,
+    stem,
+    tokens,
+)
 from foi_core.knowledge.yamlio import DATA_DIR, KnowledgeError, describe, read_yaml
 
 LANGUAGE_PATH = DATA_DIR / "language.yaml"
 Side = Literal["for", "against"]
-
-# --- Normalising and stemming ------------------------------------------------------------------
-
-_IRREGULAR = {
-    "held": "hold",
-    "kept": "keep",
-    "found": "find",
-    "us": "we",
-    "our": "we",
-    "ours": "we",
-    "ourselves": "we",
-    "is": "be",
-    "are": "be",
-    "was": "be",
-    "were": "be",
-    "been": "be",
-    "being": "be",
-    "am": "be",
-    "has": "have",
-    "had": "have",
-    "having": "have",
-    "did": "do",
-    "does": "do",
-    "done": "do",
-    "made": "make",
-    "told": "tell",
-    "said": "say",
-    "seen": "see",
-    "saw": "see",
-    "lost": "lose",
-    "worse": "bad",
-    "worst": "bad",
-    "sought": "seek",
-    "bought": "buy",
-    "news": "news",
-    "media": "media",
-    "its": "it",
-    "this": "this",
-    "thus": "thus",
-}
-_DERIVATIONAL = (("ational", 3), ("ations", 3), ("ation", 3), ("ments", 4), ("ment", 4),
-                 ("ness", 3), ("ly", 3), ("al", 4))  # fmt: skip
-_BOUNDARY = "|"
-_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n\s*\n|[•\u2022]")
-_CONTRACTIONS = ((r"\bcan't\b|\bcannot\b", "can not"), (r"\bwon't\b", "will not"),
-                 (r"n't\b", " not"), (r"'s\b", ""), (r"'(re|ve|ll|d|m)\b", ""))  # fmt: skip
-
-
-@functools.lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    """The stem of one lowercase word: held -> hold, embarrassment -> embarrass."""
-    word = word.lower()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if not word.isalpha() or len(word) <= 3:
-        return word
-    word = word.replace("iz", "is")
-    if word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith(("ies", "ied")) and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in ("ingly", "edly", "ing", "ed"):
-        base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 2 and re.search(r"[aeiouy]", base):
-            word = base
-            if len(word) >= 2 and word[-1] == word[-2] and word[-1] not in "aeiouylsz":
-                word = word[:-1]
-            elif len(word) <= 3 and not word.endswith("e"):
-                word += "e"
-            break
-    for suffix, keep in _DERIVATIONAL:
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) >= 4:
-        word = word[:-1]
-    return word
-
-
-class Token(NamedTuple):
-    raw: str  # the lowercase word ("|" marks the end of a sentence)
-    stem: str
-
-
-@functools.lru_cache(maxsize=2048)
-def tokens(text: str) -> tuple[Token, ...]:
-    """``text`` as lowercase words and their stems, with "|" between sentences."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    for pattern, replacement in _CONTRACTIONS:
-        text = re.sub(pattern, replacement, text)
-    text = _SENTENCE_END.sub(f" {_BOUNDARY} ", text)
-    words = re.findall(r"[a-z0-9]+|\|", text)
-    return tuple(Token(w, _BOUNDARY if w == _BOUNDARY else stem(w)) for w in words)
-
-
-# --- Patterns ---------------------------------------------------------------------------------
-
-
-class _Slot(NamedTuple):
-    stems: frozenset[str]
-    exact: frozenset[str]
-    prefixes: tuple[str, ...]
-    digits: bool  # any number written in digits
-    gap: int  # how many other words may come before this slot
-
-
-class Pattern(NamedTuple):
-    """A compiled pattern: its text (for messages) and its slots."""
-
-    text: str
-    slots: tuple[_Slot, ...]
-
-
-_GROUP = re.compile(r"\{([^{}]*)\}")
-
-
-def expand(text: str) -> list[str]:
-    """The patterns a ``{a b|c}`` group stands for: 'x {a b|c}' gives 'x a b' and 'x c'."""
-    match = _GROUP.search(text)
-    if match is None:
-        if "{" in text or "}" in text:
-            raise ValueError(f"unbalanced braces in pattern {text!r}")
-        return [text]
-    results = []
-    for choice in match.group(1).split("|"):
-        results += expand(text[: match.start()] + choice + text[match.end() :])
-    return results
-
-
-def compile_pattern(text: str, classes: dict[str, list[str]], gap: int) -> Pattern:
-    """Compile one pattern; unknown classes and empty slots raise ``ValueError``."""
-    slots: list[_Slot] = []
-    pending_gap = 0
-    for part in text.split():
-        if part.startswith("..."):
-            pending_gap = int(part[3:]) if part[3:].isdigit() else gap
-            continue
-        stems: set[str] = set()
-        exact: set[str] = set()
-        prefixes: list[str] = []
-        digits = False
-        for alt in part.split("|"):
-            if alt.startswith("@"):
-                if alt[1:] not in classes:
-                    raise ValueError(f"unknown word class {alt!r}")
-                words = classes[alt[1:]]
-            else:
-                words = [alt]
-            for word in words:
-                if word == "#digits":
-                    digits = True
-                elif word.startswith("="):
-                    exact.add(word[1:])
-                elif word.endswith("*"):
-                    prefixes.append(word[:-1])
-                elif word:
-                    stems.add(stem(word))
-        if not (stems or exact or prefixes or digits):
-            raise ValueError(f"empty slot in pattern {text!r}")
-        slot = _Slot(frozenset(stems), frozenset(exact), tuple(prefixes), digits, pending_gap)
-        slots.append(slot)
-        pending_gap = 0
-    if not slots:
-        raise ValueError("empty pattern")
-    return Pattern(text, tuple(slots))
-
-
-def _fits(slot: _Slot, token: Token) -> bool:
-    if token.raw == _BOUNDARY:
-        return False
-    return (
-        token.stem in slot.stems
-        or token.raw in slot.exact
-        or any(token.raw.startswith(p) for p in slot.prefixes)
-        or (slot.digits and token.raw.isdigit())
-    )
-
-
-def find_spans(pattern: Pattern, words: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """(start, end) token spans where ``pattern`` matches, the shortest per start."""
-    spans = []
-    for start, token in enumerate(words):
-        if not _fits(pattern.slots[0], token):
-            continue
-        end = _extend(pattern.slots[1:], words, start + 1)
-        if end is not None:
-            spans.append((start, end))
-    return spans
-
-
-def _extend(slots: tuple[_Slot, ...], words: tuple[Token, ...], at: int) -> int | None:
-    if not slots:
-        return at
-    slot = slots[0]
-    for index in range(at, min(at + slot.gap + 1, len(words))):
-        if words[index].raw == _BOUNDARY:
-            return None
-        if _fits(slot, words[index]):
-            end = _extend(slots[1:], words, index + 1)
-            if end is not None:
-                return end
-    return None
-
 
 # --- The data -----------------------------------------------------------------------------------
 
@@ -325,10 +123,10 @@ def _cancelled(concept: _Compiled, words: tuple[Token, ...], start: int, end: in
     """Whether a guard occurs within the window before (or after) the span, or inside it after
     its first word, in the same sentence."""
     low = start
-    while low > 0 and start - low < concept.window and words[low - 1].raw != _BOUNDARY:
+    while low > 0 and start - low < concept.window and words[low - 1].raw != BOUNDARY:
         low -= 1
     high = end
-    while high < len(words) and high - end < concept.window and words[high].raw != _BOUNDARY:
+    while high < len(words) and high - end < concept.window and words[high].raw != BOUNDARY:
         high += 1
     before, after = words[low:start] + words[start + 1 : end], words[end:high]
     return any(find_spans(p, before) for p in concept.unless_before) or any(
@@ -384,7 +182,7 @@ def holding_giveaways(text: str) -> list[str]:
         source = _strip_non_counts(text) if name == "ncnd.count" else text
         words = tokens(source)
         taken: set[int] = set()
-        for _pattern, start, end in sorted(language.matches(name, source), key=_span_order):
+        for _pattern, start, end in language.matches(name, source):  # in pattern order
             if taken & set(range(start, end)):
                 continue  # one description per stretch of text
             taken |= set(range(start, end))
@@ -392,10 +190,6 @@ def holding_giveaways(text: str) -> list[str]:
             if description not in found:
                 found.append(description)
     return found
-
-
-def _span_order(match: tuple[Pattern, int, int]) -> tuple[int, int]:
-    return (match[2] - match[1], match[1])
 
 
 # "is or is not held" asks the question rather than answering it.
@@ -431,7 +225,7 @@ def argued_side(text: str) -> Side | None:
     language = load_language()
     text = re.sub(r"\bnon[- ]?disclos\w*", "withholding", text, flags=re.IGNORECASE)
     votes: set[Side] = set()
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in SENTENCE_END.split(text):
         clauses = [tokens(part) for part in _CLAUSE_BREAK.split(sentence)]
         votes |= _sentence_votes(language, [c for c in clauses if c])
     return votes.pop() if len(votes) == 1 else None
@@ -504,9 +298,9 @@ def subject_terms(item_text: str) -> list[str]:
     language = load_language()
     terms: list[str] = []
     run: list[str] = []
-    for token in (*tokens(item_text), Token(_BOUNDARY, _BOUNDARY)):
+    for token in (*tokens(item_text), Token(BOUNDARY, BOUNDARY)):
         keep = (
-            token.raw != _BOUNDARY
+            token.raw != BOUNDARY
             and token.stem not in language.generic
             and token.raw not in language.generic
             and not token.raw.isdigit()
@@ -532,7 +326,7 @@ def mentions(text: str, terms: Iterable[str]) -> list[str]:
     language = load_language()
     named = []
     for term in terms:
-        parts = [w.raw for w in tokens(term) if w.raw != _BOUNDARY]
+        parts = [w.raw for w in tokens(term) if w.raw != BOUNDARY]
         if not parts:
             continue
         pieces = [parts] if len(parts) < 3 else [parts[i : i + 2] for i in range(len(parts) - 1)]
