@@ -14,6 +14,7 @@ from foi_core.models import Case
 from foi_core.workflow import Status, StepStatus, step_statuses
 from ui.merge import show_pending_merge
 from ui.nav import PAGES_BY_STEP
+from ui.recheck import recheck_box
 from ui.state import LoadedCase, current_case, get_store, show_flash, today
 from ui.text import md_escape
 
@@ -87,6 +88,16 @@ def stepper(case: Case, current: str | None, findings: list[Any] | None = None) 
         for status in statuses:
             with st.container(width="content", gap=None):
                 _step_cell(case, status, current)
+    here = next((status for status in statuses if status.key == current), None)
+    if here is not None:
+        st.caption(status_line(here))
+
+
+def status_line(status: StepStatus) -> str:
+    """'This step (Harm): blocked: finish Items first' (Markdown, our own words)."""
+    colour = STATUS_COLOURS[status.status]
+    reason = f": {status.reason}" if status.reason else ""
+    return f"This step ({status.step.title}): :{colour}[**{status.status.value}**{reason}]"
 
 
 def _step_cell(case: Case, status: StepStatus, current: str | None) -> None:
@@ -127,5 +138,6 @@ def case_page(step_key: str) -> LoadedCase:
     show_pending_merge(loaded.case.id)
     case_header(loaded.case)
     stepper(loaded.case, step_key, loaded.findings)
+    recheck_box(loaded.case, step_key)
     guidance(step_key)
     return loaded

@@ -1,0 +1,50 @@
+"""AppTest of a step marked re-check (ui.recheck) and of the status line under the stepper."""
+
+from __future__ import annotations
+
+from tests.app.conftest import (
+    button,
+    by_key,
+    open_case_page,
+    reasoning_case,
+    stored,
+    submit,
+    texts,
+)
+
+
+def checked_case(store):
+    """The reasoning case with every step completed (no re-check marks)."""
+    case = reasoning_case(store, balance=True)
+    loaded = store.load(case.id)
+    loaded.case.recheck_steps = []
+    store.save(loaded.case, expected_version=loaded.version, actor="test")
+    return case
+
+
+def test_a_step_to_recheck_shows_what_changed_and_is_confirmed(app_store):
+    case = checked_case(app_store)
+    items = open_case_page("pages/items.py", case.id)
+    by_key(items.text_area, "f.1.searches").input("Flight logs <b>and</b> **maps**")
+    submit(items, "Save items")
+    assert "harm" in stored(app_store, case.id).recheck_steps
+
+    at = open_case_page("pages/harm.py", case.id)
+    shown = texts(at)
+    assert "Re-check this step." in shown
+    assert "This step (Harm):" in shown and "re-check" in shown
+    assert "Flight logs \\<b\\>and\\</b\\> \\*\\*maps\\*\\*" in shown  # literally
+    button(at, "I have re-checked this step").click().run()
+    assert not at.exception
+    saved = stored(app_store, case.id)
+    assert "harm" not in saved.recheck_steps and "public_interest" in saved.recheck_steps
+    log = app_store.revision_log(case.id)
+    assert log[-1].summary == "Harm re-checked"
+    assert "Re-check this step." not in texts(at)
+
+
+def test_a_step_not_marked_has_no_recheck_box_and_shows_its_status(app_store):
+    case = checked_case(app_store)
+    at = open_case_page("pages/balance.py", case.id)
+    assert "I have re-checked this step" not in [b.label for b in at.button]
+    assert "This step (Balance):" in texts(at)

@@ -1,0 +1,45 @@
+"""A step marked "re-check": what changed since it was completed, and the button that says the
+officer has looked at it again."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from foi_core.actions.recheck import changes_behind_recheck, confirm_rechecked
+from foi_core.models import Case
+from ui.actions import save_result
+from ui.fields import FieldProblems
+from ui.state import get_store
+from ui.text import md_escape, one_line
+
+MAX_SHOWN = 12
+
+
+def recheck_box(case: Case, step_key: str) -> None:
+    """Nothing unless ``step_key`` is marked re-check; then what changed and the button."""
+    if step_key not in case.recheck_steps:
+        return
+    changes = changes_behind_recheck(case, step_key, get_store().revisions(case.id))
+    with st.container(border=True):
+        st.markdown(
+            ":orange[:material/refresh: **Re-check this step.**] An earlier answer changed after "
+            "this step was completed. Your answers here are kept: read them again against what "
+            "changed, edit any that no longer hold, then confirm."
+        )
+        if changes is None:
+            st.caption(
+                "These answers came with the case (copied from an earlier one): check each "
+                "against this request."
+            )
+        elif changes:
+            with st.expander(f"What changed ({len(changes)})", expanded=len(changes) <= 4):
+                for change in changes[:MAX_SHOWN]:
+                    st.markdown(
+                        f"- **{md_escape(change.label)}**: {md_escape(one_line(change.before, 80))}"
+                        f" → {md_escape(one_line(change.after, 80))}"
+                    )
+                if len(changes) > MAX_SHOWN:
+                    st.caption(f"And {len(changes) - MAX_SHOWN} more: see the case history.")
+        problems = FieldProblems()
+        if st.button("I have re-checked this step", key=f"recheck.{step_key}"):
+            save_result(confirm_rechecked(case, step_key), problems)
