@@ -9,6 +9,7 @@ from foi_core.models import OUTCOME_LABELS
 from ui import FieldProblems, case_page, field_key
 from ui.actions import save_result
 from ui.items import OUTCOMES, item_block, item_input
+from ui.preview import letter_preview
 
 loaded = case_page("items")
 case = loaded.case
@@ -46,6 +47,7 @@ problems = FieldProblems()
 for item in case.request.items:
     with st.container(border=True):
         item_block(item, problems)
+        letter_preview(case, item=item.number)
 
 if st.button("Save items", type="primary"):
     result = save_items(case, {item.number: item_input(item) for item in case.request.items})

@@ -3,19 +3,15 @@ rationale, picked from the library or written fresh; irrelevant factors are flag
 
 import streamlit as st
 
-from foi_core.actions.factors import (
-    edit_factor,
-    library_choices,
-    pick_library_factors,
-    remove_factor,
-    write_factor,
-)
+from foi_core.actions.factors import library_choices, pick_library_factors, write_factor
 from foi_core.actions.result import ActionResult
 from foi_core.models import ClaimMode, ExemptionClaim, Side, Weight
-from foi_core.workflow import absolute_claims
-from ui import FieldProblems, case_page, field_key, md_escape
+from foi_core.reasoning import absolute_claims, provision_of
+from ui import case_page, field_key, md_escape
 from ui.actions import save_result
-from ui.factors import factor_label, factor_list, show_irrelevant, weight_field
+from ui.factors import factor_editor, factor_list, show_irrelevant, weight_field
+from ui.fields import reach_note
+from ui.preview import letter_preview
 from ui.reasoning import (
     catalogue,
     claim_title,
@@ -78,6 +74,7 @@ def new_factor_editor(claim: ExemptionClaim) -> None:
         placeholder="One reason, in a sentence, why the public interest points this way.",
         help="Checked for irrelevant considerations as soon as you leave the box.",
     )
+    reach_note("claims[].pit.factors[].text")
     show_irrelevant(text or "")
     text_problem = st.empty()
     weight_field("Weight", Weight.MODERATE, field_key(f"{prefix}.weight"))
@@ -86,6 +83,7 @@ def new_factor_editor(claim: ExemptionClaim) -> None:
         key=field_key(f"{prefix}.rationale"),
         height=80,
     )
+    reach_note("claims[].pit.factors[].rationale")
     if st.button("Add factor", key=field_key(f"{prefix}.add"), icon=":material/add:"):
         side = ss[field_key(f"{prefix}.side")]
         result = write_factor(
@@ -132,50 +130,12 @@ def library_picker(claim: ExemptionClaim) -> None:
             st.warning(problem.message)
 
 
-def factor_editor(claim: ExemptionClaim) -> None:
-    """Edit, re-weigh or remove one recorded factor; the text is checked again on save."""
-    factors = claim.pit.factors if claim.pit else []
-    if not factors:
-        return
-    by_id = {factor.id: factor for factor in factors}
-    chosen = st.selectbox(
-        "Edit or remove a factor",
-        list(by_id),
-        format_func=lambda factor_id: factor_label(by_id[factor_id], claim),
-        key=f"pi.edit.{claim.id}",
-    )
-    factor = by_id.get(chosen) or factors[0]
-    key = f"pit.{claim.id}.{factor.id}"
-    problems = FieldProblems()
-    with st.form(f"factor-{claim.id}-{factor.id}", enter_to_submit=False):
-        st.text_area("Factor", value=factor.text, height=80, key=field_key(f"{key}.text"))
-        problems.slot(f"{factor.id}.text")
-        warning_slot = st.empty()
-        weight_field("Weight", factor.weight, field_key(f"{key}.weight"))
-        st.text_area(
-            "Rationale", value=factor.rationale, height=68, key=field_key(f"{key}.rationale")
-        )
-        left, right = st.columns(2)
-        with left:
-            submitted = st.form_submit_button("Save this factor", type="primary")
-        with right:
-            remove = st.form_submit_button("Remove this factor", icon=":material/delete:")
-    if remove:
-        save_result(remove_factor(case, claim.id, factor.id))
-    if submitted:
-        text = ss.get(field_key(f"{key}.text")) or ""
-        show_irrelevant(text.strip(), warning_slot)
-        weight = ss.get(field_key(f"{key}.weight"))
-        rationale = ss.get(field_key(f"{key}.rationale")) or ""
-        save_result(edit_factor(case, claim.id, factor.id, text, weight, rationale), problems)
-
-
 # --- Absolute exemptions: no public interest test -------------------------------------------------
 
 for claim in absolute_claims(case, cat):
     st.info(
-        f"**{claim_title(claim, cat.get(claim.citation))}** is an absolute exemption, so there is "
-        "no public interest test: once it applies, the information is withheld (or, for "
+        f"**{claim_title(claim, provision_of(claim, cat).entry)}** is an absolute exemption, so "
+        "there is no public interest test: once it applies, the information is withheld (or, for "
         "neither confirm nor deny, the duty to confirm or deny does not arise). Section 2(3) of "
         "the Act lists the absolute exemptions.",
         icon=":material/block:",
@@ -194,7 +154,7 @@ if not qualified:
 # Only the chosen claim's test is drawn with its editors, so a page with many claims and factors
 # stays quick to rerun; the selector shows where each test stands.
 
-titles = {claim.id: claim_title(claim, cat.get(claim.citation)) for claim in qualified}
+titles = {claim.id: claim_title(claim, provision_of(claim, cat).entry) for claim in qualified}
 if len(qualified) > 1:
     incomplete = [
         c.id for c in qualified if not (c.pit and c.pit.factors_for and c.pit.factors_against)
@@ -209,7 +169,7 @@ if len(qualified) > 1:
     )
 selected = ss.get("pi.claim") if ss.get("pi.claim") in titles else qualified[0].id
 claim = case.claim(selected)
-exemption = cat.get(claim.citation)
+exemption = provision_of(claim, cat).entry
 with st.container(border=True):
     st.markdown(f"#### {titles[claim.id]}")
     if claim.mode is ClaimMode.NCND:
@@ -225,7 +185,8 @@ with st.container(border=True):
         )
     st.caption(weights_summary(claim.pit, claim.mode is ClaimMode.NCND))
     factor_list(claim)
-    factor_editor(claim)
+    factor_editor(case, claim)
+    letter_preview(case, claim_id=claim.id)
     # Keyed, so the expander stays open and the chosen tab stays chosen when the page is redrawn
     # after an add (the "Saved." message above shifts every element's position).
     with st.expander(

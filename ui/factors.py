@@ -1,12 +1,17 @@
 """The Public interest page's factor displays: the list of factors, their labels, the weight
-field and the irrelevance warnings (the catalogue decides what is irrelevant)."""
+field, the irrelevance warnings (the catalogue decides what is irrelevant) and the editor of a
+recorded factor."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from foi_core.models import ExemptionClaim, Factor, Side, Weight
+from foi_core.actions.factors import edit_factor, remove_factor
+from foi_core.models import Case, ExemptionClaim, Factor, Side, Weight
+from ui.actions import save_result
+from ui.fields import FieldProblems, reach_note
 from ui.reasoning import WEIGHT_LABELS, irrelevant_messages, side_label
+from ui.state import field_key
 from ui.text import md_escape
 
 WEIGHTS = list(Weight)
@@ -60,3 +65,43 @@ def factor_list(claim: ExemptionClaim) -> None:
             if factor.rationale:
                 st.caption("Why: " + md_escape(factor.rationale))
             show_irrelevant(factor.text)
+
+
+def factor_editor(case: Case, claim: ExemptionClaim) -> None:
+    """Edit, re-weigh or remove one recorded factor; the text is checked again on save."""
+    factors = claim.pit.factors if claim.pit else []
+    if not factors:
+        return
+    by_id = {factor.id: factor for factor in factors}
+    chosen = st.selectbox(
+        "Edit or remove a factor",
+        list(by_id),
+        format_func=lambda factor_id: factor_label(by_id[factor_id], claim),
+        key=f"pi.edit.{claim.id}",
+    )
+    factor = by_id.get(chosen) or factors[0]
+    key = f"pit.{claim.id}.{factor.id}"
+    problems = FieldProblems()
+    with st.form(f"factor-{claim.id}-{factor.id}", enter_to_submit=False):
+        st.text_area("Factor", value=factor.text, height=80, key=field_key(f"{key}.text"))
+        reach_note("claims[].pit.factors[].text")
+        problems.slot(f"{factor.id}.text")
+        warning_slot = st.empty()
+        weight_field("Weight", factor.weight, field_key(f"{key}.weight"))
+        st.text_area(
+            "Rationale", value=factor.rationale, height=68, key=field_key(f"{key}.rationale")
+        )
+        reach_note("claims[].pit.factors[].rationale")
+        left, right = st.columns(2)
+        with left:
+            submitted = st.form_submit_button("Save this factor", type="primary")
+        with right:
+            remove = st.form_submit_button("Remove this factor", icon=":material/delete:")
+    if remove:
+        save_result(remove_factor(case, claim.id, factor.id))
+    if submitted:
+        text = st.session_state.get(field_key(f"{key}.text")) or ""
+        show_irrelevant(text.strip(), warning_slot)
+        weight = st.session_state.get(field_key(f"{key}.weight"))
+        rationale = st.session_state.get(field_key(f"{key}.rationale")) or ""
+        save_result(edit_factor(case, claim.id, factor.id, text, weight, rationale), problems)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from foi_core.models import Outcome
-from tests.app.conftest import add_blank_case, add_case_with_items, button, by_key, submit, texts
+from tests.app.conftest import (
+    DOORBELL,
+    add_blank_case,
+    add_case_with_items,
+    button,
+    by_key,
+    submit,
+    texts,
+)
 
 
 def test_items_outcome_and_answer_asked_together(app_store, open_page):
@@ -80,3 +88,10 @@ def test_items_page_without_items_points_to_request(app_store, open_page):
     at = open_page("pages/items.py", case_id=case.id)
     assert not at.exception
     assert "paste the request on the Request page first" in texts(at)
+
+
+def test_each_item_previews_what_the_letter_says(app_store, open_page):
+    at = open_page("pages/items.py", case_id=DOORBELL)
+    previews = [e for e in at.expander if e.label.endswith("In the letter for this item")]
+    assert len(previews) == len(app_store.load(DOORBELL).case.request.items)
+    assert "neither confirm nor deny" in "\n".join(str(m.value) for m in previews[0].markdown)

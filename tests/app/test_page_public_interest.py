@@ -211,3 +211,15 @@ def test_user_text_is_shown_literally(app_store):
     assert not at.exception
     assert by_key(at.text_area, key("pit.c31.c31-for.text")).value == literal
     assert not any("<script>" in m.value for m in at.markdown)
+
+
+def test_factor_fields_say_where_they_go_and_the_letter_is_previewed(app_store):
+    case = reasoning_case(app_store)
+    at = open_case_page("pages/public_interest.py", case.id)
+    notes = [str(c.value) for c in at.caption]
+    assert any("In the letter" in n for n in notes)  # the factor
+    assert any("Internal: reasoning record only" in n for n in notes)  # its rationale
+    preview = [e for e in at.expander if "In the letter for this provision" in e.label]
+    assert len(preview) == 1
+    shown = "\n".join(str(m.value) for m in preview[0].markdown)
+    assert "Openness on patrols." in shown and "Section 31\\(1\\)\\(a\\)" in shown
