@@ -8,6 +8,7 @@ from foi_core.deadlines import case_deadlines, describe_date
 from foi_core.models import field_label
 from ui import FieldProblems, case_page, date_field, field_key
 from ui.actions import save_result
+from ui.fields import reach_note
 
 loaded = case_page("request")
 case = loaded.case
@@ -45,6 +46,7 @@ with st.form("request", enter_to_submit=False):
     col1, col2, col3 = st.columns(3)
     with col1:
         st.text_input("Our reference", value=case.request.our_ref, key=field_key("our_ref"))
+        reach_note("request.our_ref")
         problems.slot("request.our_ref")
     with col2:
         st.text_input(
@@ -52,6 +54,7 @@ with st.form("request", enter_to_submit=False):
             value=case.request.their_ref,
             key=field_key("their_ref"),
         )
+        reach_note("request.their_ref")
     with col3:
         date_field(
             "Date received",
@@ -67,6 +70,7 @@ with st.form("request", enter_to_submit=False):
         key=field_key("title"),
         help="A few words to recognise the case by; do not put the requester's name here.",
     )
+    reach_note("title")
 
     st.markdown("#### Requester (personal data)")
     st.caption(
@@ -76,15 +80,18 @@ with st.form("request", enter_to_submit=False):
     col1, col2 = st.columns(2)
     with col1:
         st.text_input("Name", value=case.requester.name, key=field_key("requester.name"))
+        reach_note("requester.name")
         st.text_input(
             "Email or other contact",
             value=case.requester.contact,
             key=field_key("requester.contact"),
         )
+        reach_note("requester.contact")
     with col2:
         st.text_area(
             "Postal address", value=case.requester.address, key=field_key("requester.address")
         )
+        reach_note("requester.address")
 
     st.markdown("#### The request")
     st.text_area(
@@ -94,6 +101,7 @@ with st.form("request", enter_to_submit=False):
         key=field_key("text"),
         help="Numbered questions, lettered parts, bullets or paragraphs are split into items.",
     )
+    reach_note("request.text")
     problems.slot("request.text")
     st.text_area(
         "Searches made for the information",
@@ -101,6 +109,7 @@ with st.form("request", enter_to_submit=False):
         key=field_key("searches"),
         help="Which systems, departments and records were searched, and with what terms.",
     )
+    reach_note("request.searches")
 
     with st.expander("Clarification and fees (these stop the clock)"):
         clar = case.clarification
@@ -164,6 +173,7 @@ st.caption(
     "Edit an item's wording here. Clear an item's text to remove it; items are renumbered. "
     "Outcomes and answers stay with items whose wording is unchanged."
 )
+reach_note("request.items[].text")
 item_problems = FieldProblems()
 with st.form("items_text", enter_to_submit=False):
     for item in case.request.items:

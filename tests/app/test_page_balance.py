@@ -201,3 +201,14 @@ def test_pit_extension_defaults_to_twenty_more_working_days(app_store):
     extension = stored(app_store, case.id).pit_extension
     assert extension.estimated_date == default
     assert extension.decision_maker == "Head of Information"
+
+
+def test_balance_fields_say_where_they_go_and_each_claim_is_previewed(app_store):
+    case = reasoning_case(app_store, balance=True)
+    at = open_case_page("pages/balance.py", case.id)
+    notes = [str(c.value) for c in at.caption]
+    assert any("In the letter" in n for n in notes)  # the reasoning
+    assert any("Internal: reasoning record only" in n for n in notes)  # who decided
+    previews = [e for e in at.expander if e.label.endswith("In the letter for this provision")]
+    assert len(previews) == 2  # s31 and s30: the qualified claims
+    assert "Harm outweighs openness." in "\n".join(str(m.value) for m in previews[0].markdown)

@@ -89,3 +89,10 @@ def test_a_stale_save_is_merged_and_keeps_the_colleagues_change(app_store, open_
     assert saved.title == "Changed by a colleague"
     assert saved.request.searches == "Searched the drones register"
     assert any("colleague also changed this case" in str(s.value) for s in at.success)
+
+
+def test_request_fields_say_whether_they_reach_the_letter(app_store, open_page):
+    _case, at = open_blank_request(app_store)
+    notes = [str(c.value) for c in at.caption]
+    assert sum("In the letter" in n for n in notes) >= 7  # references, requester, text, items
+    assert sum("Internal: reasoning record only" in n for n in notes) == 1  # the short title

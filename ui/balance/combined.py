@@ -74,7 +74,9 @@ def form(case: Case, combinable: list, titles: dict[str, str], problems: FieldPr
             key=field_key("agg.items"),
         )
         problems.slot("aggregate.items")
-        decision_fields(problems, "agg", None, False, case.decision_maker)
+        decision_fields(
+            problems, "agg", None, False, case.decision_maker, record="aggregate_balances[]"
+        )
         submitted = st.form_submit_button("Save the combined balance", type="primary")
     if submitted:
         result = add_combined_balance(

@@ -10,6 +10,7 @@ import streamlit as st
 from foi_core.actions.balance import Decision
 from foi_core.models import AggregateBalance, Balance, Conclusion
 from ui import FieldProblems, date_field, field_key
+from ui.fields import reach_note
 from ui.reasoning import parse_date
 
 CONCLUSIONS = [Conclusion.MAINTAIN, Conclusion.DISCLOSE]
@@ -52,8 +53,10 @@ def decision_fields(
     saved: Balance | AggregateBalance | None,
     ncnd: bool,
     decision_maker: str,
+    record: str = "claims[].pit.balance",
 ) -> None:
-    """Conclusion, reasoning, decided by, decided on (inside a form), each with its slot."""
+    """Conclusion, reasoning, decided by, decided on (inside a form), each with its slot;
+    ``record`` is where the decision is kept (for saying which fields reach the letter)."""
     st.radio(
         "Conclusion",
         CONCLUSIONS,
@@ -68,6 +71,7 @@ def decision_fields(
         help="How you weighed the factors: this is the reason the letter gives (s17(3)).",
         key=field_key(f"{prefix}.reasoning"),
     )
+    reach_note(f"{record}.reasoning")
     problems.slot(f"{prefix}.reasoning")
     left, right = st.columns(2)
     with left:
@@ -76,6 +80,7 @@ def decision_fields(
             value=(saved.decided_by if saved else "") or decision_maker,
             key=field_key(f"{prefix}.decided_by"),
         )
+        reach_note(f"{record}.decided_by")
         problems.slot(f"{prefix}.decided_by")
     with right:
         date_field("Decided on", saved.decided_on if saved else None, f"{prefix}.decided_on")

@@ -8,9 +8,11 @@ import streamlit as st
 from foi_core.actions.balance import set_balance
 from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ClaimMode, ExemptionClaim
+from foi_core.reasoning import provision_of
 from ui import FieldProblems
 from ui.actions import save_result
 from ui.balance.common import decision_fields, read_decision
+from ui.preview import letter_preview
 from ui.reasoning import claim_title, weights_summary, weights_table
 
 
@@ -22,7 +24,7 @@ def draw(case: Case, claims: list[ExemptionClaim], cat: Catalogue, problems: Fie
         ncnd = claim.mode is ClaimMode.NCND
         pit = claim.pit
         with st.container(border=True):
-            st.markdown(f"#### {claim_title(claim, cat.get(claim.citation))}")
+            st.markdown(f"#### {claim_title(claim, provision_of(claim, cat).entry)}")
             st.caption(weights_summary(pit, ncnd))
             if pit is not None and pit.factors:
                 st.dataframe(weights_table(pit), hide_index=True, width="stretch")
@@ -33,3 +35,4 @@ def draw(case: Case, claims: list[ExemptionClaim], cat: Catalogue, problems: Fie
                 submitted = st.form_submit_button("Save the conclusion", type="primary")
             if submitted:
                 save_result(set_balance(case, claim.id, read_decision(prefix)), problems)
+            letter_preview(case, claim_id=claim.id)

@@ -18,6 +18,7 @@ from foi_core.models import (
 from ui import FieldProblems, field_key
 from ui.actions import save_result
 from ui.balance.common import section
+from ui.fields import reach_note
 from ui.reasoning import COST_ACTIVITY_LABELS, cost_totals
 
 ACTIVITIES = list(CostActivity)
@@ -53,6 +54,7 @@ def line_row(index: int, saved: CostLine | None, problems: FieldProblems) -> Cos
             value=saved.description if saved else "",
             key=field_key(f"{prefix}.description"),
         )
+        reach_note("cost_estimate.lines[].description")
     with cols[2]:
         records = st.number_input(
             "Records",
@@ -129,6 +131,7 @@ def editor(case: Case) -> None:
         value=estimate.method,
         key=field_key("cost.method"),
     )
+    reach_note("cost_estimate.method")
     problems.slot("cost.method")
     advice = st.text_area(
         "Advice on narrowing the request (s16)",
@@ -136,6 +139,7 @@ def editor(case: Case) -> None:
         help="Say what could be provided within the limit and how the request could be refined.",
         key=field_key("cost.advice"),
     )
+    reach_note("cost_estimate.s16_advice")
     problems.slot("cost.s16_advice")
     if st.button("Save the cost estimate", type="primary", key=field_key("cost.save")):
         result = set_cost_estimate(case, rows, method=method, s16_advice=advice, **entered)

@@ -10,6 +10,7 @@ from foi_core.models import Case, ExtensionStatus
 from ui import FieldProblems, date_field, field_key
 from ui.actions import save_result
 from ui.balance.common import section, typed
+from ui.fields import reach_note
 from ui.reasoning import parse_date
 
 STATUSES = list(ExtensionStatus)
@@ -52,6 +53,7 @@ def draw(case: Case, problems: FieldProblems) -> None:
                 value=extension.decision_maker if extension else case.decision_maker,
                 key=field_key("ext.decision_maker"),
             )
+            reach_note("pit_extension.decision_maker")
             problems.slot("ext.decision_maker")
         with right:
             st.selectbox(
@@ -71,6 +73,7 @@ def draw(case: Case, problems: FieldProblems) -> None:
             value=extension.reason if extension else "",
             key=field_key("ext.reason"),
         )
+        reach_note("pit_extension.reason")
         problems.slot("ext.reason")
         submitted = st.form_submit_button("Save the extension record")
     if not submitted:

@@ -8,10 +8,12 @@ import streamlit as st
 from foi_core.actions.balance import set_legitimate_interests
 from foi_core.knowledge import Catalogue
 from foi_core.models import Case, ClaimMode, ExemptionClaim, LegitimateInterests
+from foi_core.reasoning import provision_relied_on
 from ui import FieldProblems, field_key
 from ui.actions import save_result
 from ui.balance.common import section, typed, typed_values
-from ui.reasoning import claim_title, provision_relied_on
+from ui.fields import reach_note
+from ui.reasoning import claim_title
 
 LAWFUL_CHOICES = [None, True, False]
 
@@ -82,6 +84,7 @@ def li_form(case: Case, claim: ExemptionClaim, cat: Catalogue, problems: FieldPr
             )
         for name, (label, value) in questions.items():
             st.text_area(label, value=value, key=field_key(f"{prefix}.{name}"))
+            reach_note(f"claims[].legitimate_interests.{name}")
             problems.slot(f"{prefix}.{name}")
         st.radio(
             "Result",

@@ -10,6 +10,7 @@ from foi_core.models import Case, ExemptionClaim, QualifiedPersonOpinion
 from ui import FieldProblems, date_field, field_key
 from ui.actions import save_result
 from ui.balance.common import section, typed, typed_values
+from ui.fields import reach_note
 from ui.reasoning import claim_title, parse_date
 
 
@@ -35,8 +36,10 @@ def opinion_form(
         left, right = st.columns(2)
         with left:
             st.text_input("Name", value=opinion.name, key=field_key(f"{prefix}.name"))
+            reach_note("claims[].qp_opinion.name")
             problems.slot(f"{prefix}.name")
             st.text_input("Role", value=opinion.role, key=field_key(f"{prefix}.role"))
+            reach_note("claims[].qp_opinion.role")
             problems.slot(f"{prefix}.role")
         with right:
             date_field("Date of the opinion", opinion.opinion_date, f"{prefix}.opinion_date")
@@ -46,10 +49,12 @@ def opinion_form(
                 value=opinion.limb or claim.citation,
                 key=field_key(f"{prefix}.limb"),
             )
+            reach_note("claims[].qp_opinion.limb")
             problems.slot(f"{prefix}.limb")
         st.text_area(
             "Reasons for the opinion", value=opinion.reasons, key=field_key(f"{prefix}.reasons")
         )
+        reach_note("claims[].qp_opinion.reasons")
         problems.slot(f"{prefix}.reasons")
         submitted = st.form_submit_button("Save the opinion")
     if submitted:
