@@ -76,6 +76,8 @@ CAUGHT: dict[str, list[str]] = {
         "Their purpose in asking appears to be to embarrass individuals.",
         "The requestor's motivation is commercial.",
         "The request came from a blogger with an axe to grind.",
+        "Nobody knows what they will do with it once it is released.",
+        "Given who the applicant is, release would be unwise.",
     ],
     "misunderstanding": [
         "The statistics could easily be misinterpreted.",
@@ -142,6 +144,8 @@ QUIET = [
     "Informants' confidence that their identity is protected would be damaged.",
     "The critical national infrastructure sites would be put at risk.",
     "The requester asked for the number of ANPR cameras in the county.",
+    "Offenders could work out what they can do with this information to avoid detection.",
+    "Distress to those involved is not a relevant factor here.",
     "",
 ]
 
@@ -388,6 +392,9 @@ FOR = [
     "The force has therefore decided to disclose the report.",
     "The public interest in maintaining the exemption is outweighed by the public interest in "
     "disclosure.",
+    "The arguments against disclosure are outweighed by the public interest in accountability.",
+    "There is no public interest in withholding that outweighs disclosure.",
+    "On this occasion the force will release the data.",
 ]
 AGAINST = [
     "The public interest in maintaining the exemption outweighs the public interest in disclosure.",
@@ -401,12 +408,16 @@ AGAINST = [
     "denying outweighs it.",
     "The force has decided not to disclose the information.",
     "The public interest favours non-disclosure.",
+    "The risks of release are greater than the benefits.",
+    "It is not in the public interest to disclose the rota.",
+    "The balance of public interest lies in maintaining the exemption.",
 ]
 UNCLEAR = [
     "",
     "We considered the factors on both sides.",
     "The information concerns ANPR cameras.",
     "We have decided to release part of the data. The rest is withheld.",
+    "Disclosure would bring greater transparency.",
 ]
 
 

@@ -30,10 +30,12 @@ from foi_core.knowledge.matcher import (
     BOUNDARY,
     SENTENCE_END,
     Pattern,
+    Slot,
     Token,
     compile_pattern,
     expand,
     find_spans,
+    fits,
     stem,
     tokens,
 )
@@ -93,6 +95,7 @@ class Language:
             except ValueError as error:
                 raise KnowledgeError(f"{where}, concept {name!r}: {error}") from None
         self.generic = frozenset(stem(w) for w in data.generic_words)
+        self._class_slots: dict[str, Slot] = {}
 
     def pattern(self, text: str) -> Pattern:
         return compile_pattern(text, self.data.classes, self.data.gap)
@@ -100,9 +103,12 @@ class Language:
     def patterns(self, texts: list[str]) -> tuple[Pattern, ...]:
         return tuple(self.pattern(one) for text in texts for one in expand(text))
 
-    def words_of(self, name: str) -> frozenset[str]:
-        """The stems of a word class."""
-        return frozenset(stem(w) for w in self.data.classes[name])
+    def is_a(self, name: str, token: Token) -> bool:
+        """Whether ``token`` is a word of the class ``name`` (e.g. 'negation')."""
+        slot = self._class_slots.get(name)
+        if slot is None:
+            slot = self._class_slots[name] = self.pattern("@" + name).slots[0]
+        return fits(slot, token)
 
     def matches(self, name: str, text: str) -> list[tuple[Pattern, int, int]]:
         """Every (pattern, start, end) of concept ``name`` in ``text`` not cancelled nearby."""
@@ -241,17 +247,17 @@ def _flip(side: Side, flipped: bool = True) -> Side:
 
 
 def _negated(language: Language, words: tuple[Token, ...], start: int, end: int) -> bool:
-    """Whether a negation word comes just before or inside words[start:end]."""
-    negations = language.words_of("negation")
-    return any(t.stem in negations for t in words[max(0, start - 3) : end])
+    """Whether a negation word comes just before (two words) or inside words[start:end]."""
+    return any(language.is_a("negation", t) for t in words[max(0, start - 2) : end])
 
 
 def _sentence_votes(language: Language, clauses: list[tuple[Token, ...]]) -> set[Side]:
     """The conclusions one sentence states: 'X outweighs Y', 'favours X', 'decided to X'."""
-    outweigh = language.words_of("outweigh")
     for number, words in enumerate(clauses):
         for index, token in enumerate(words):
-            if token.stem not in outweigh:
+            than = any(t.raw == "than" for t in words[index + 1 : index + 4])
+            comparative = than and language.is_a("comparative", token)
+            if not (comparative or language.is_a("outweigh", token)):
                 continue
             before = [words[:index], *reversed(clauses[:number])]
             after = [words[index + 1 :], *clauses[number + 1 :]]
@@ -264,7 +270,10 @@ def _sentence_votes(language: Language, clauses: list[tuple[Token, ...]]) -> set
                 (index + 1 < len(words) and words[index + 1].raw == "by")
                 or any(t.stem == "be" for t in words[max(0, index - 3) : index])
             )
-            return {_flip(_flip(winner, passive), _negated(language, words, index, index))}
+            negated = _negated(language, words, index - 1, index) or any(
+                t.raw in ("no", "nothing") for t in words[:index]
+            )  # 'does not outweigh'; 'there is no interest ... that outweighs'
+            return {_flip(_flip(winner, passive), negated)}
     votes: set[Side] = set()
     for words in clauses:
         text = " ".join(t.raw for t in words)
@@ -279,17 +288,18 @@ def _sentence_votes(language: Language, clauses: list[tuple[Token, ...]]) -> set
 
 def _side_of(language: Language, words: tuple[Token, ...]) -> Side | None:
     """The side a phrase such as 'the public interest in maintaining the exemption' or 'the
-    risk from releasing ...' names: its first cue word ('neither confirming nor denying' is
-    withholding)."""
+    risk from releasing ...' names: its first cue word, turned by 'against' before it
+    ('neither confirming nor denying' and 'those against' are withholding)."""
     if any(t.raw == "neither" for t in words):
         return "against"
-    withhold, disclose = language.words_of("withhold_side"), language.words_of("disclose_side")
+    opposed = False  # 'the arguments against disclosure'
     for token in words:
-        if token.stem in withhold:
-            return "against"
-        if token.stem in disclose:
-            return "for"
-    return None
+        if language.is_a("withhold_side", token):
+            return _flip("against", opposed)
+        if language.is_a("disclose_side", token):
+            return _flip("for", opposed)
+        opposed = opposed or token.raw == "against"
+    return "against" if opposed else None
 
 
 def subject_terms(item_text: str) -> list[str]:

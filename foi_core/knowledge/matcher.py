@@ -121,7 +121,7 @@ def tokens(text: str) -> tuple[Token, ...]:
 # --- Patterns ---------------------------------------------------------------------------------
 
 
-class _Slot(NamedTuple):
+class Slot(NamedTuple):
     stems: frozenset[str]
     exact: frozenset[str]
     prefixes: tuple[str, ...]
@@ -133,7 +133,7 @@ class Pattern(NamedTuple):
     """A compiled pattern: its text (for messages) and its slots."""
 
     text: str
-    slots: tuple[_Slot, ...]
+    slots: tuple[Slot, ...]
 
 
 _GROUP = re.compile(r"\{([^{}]*)\}")
@@ -154,7 +154,7 @@ def expand(text: str) -> list[str]:
 
 def compile_pattern(text: str, classes: dict[str, list[str]], gap: int) -> Pattern:
     """Compile one pattern; unknown classes and empty slots raise ``ValueError``."""
-    slots: list[_Slot] = []
+    slots: list[Slot] = []
     pending_gap = 0
     for part in text.split():
         if part.startswith("..."):
@@ -182,7 +182,7 @@ def compile_pattern(text: str, classes: dict[str, list[str]], gap: int) -> Patte
                     stems.add(stem(word))
         if not (stems or exact or prefixes or digits):
             raise ValueError(f"empty slot in pattern {text!r}")
-        slot = _Slot(frozenset(stems), frozenset(exact), tuple(prefixes), digits, pending_gap)
+        slot = Slot(frozenset(stems), frozenset(exact), tuple(prefixes), digits, pending_gap)
         slots.append(slot)
         pending_gap = 0
     if not slots:
@@ -190,7 +190,8 @@ def compile_pattern(text: str, classes: dict[str, list[str]], gap: int) -> Patte
     return Pattern(text, tuple(slots))
 
 
-def _fits(slot: _Slot, token: Token) -> bool:
+def fits(slot: Slot, token: Token) -> bool:
+    """Whether one word fits one slot of a pattern."""
     if token.raw == BOUNDARY:
         return False
     return (
@@ -205,7 +206,7 @@ def find_spans(pattern: Pattern, words: tuple[Token, ...]) -> list[tuple[int, in
     """(start, end) token spans where ``pattern`` matches, the shortest per start."""
     spans = []
     for start, token in enumerate(words):
-        if not _fits(pattern.slots[0], token):
+        if not fits(pattern.slots[0], token):
             continue
         end = _extend(pattern.slots[1:], words, start + 1)
         if end is not None:
@@ -213,14 +214,14 @@ def find_spans(pattern: Pattern, words: tuple[Token, ...]) -> list[tuple[int, in
     return spans
 
 
-def _extend(slots: tuple[_Slot, ...], words: tuple[Token, ...], at: int) -> int | None:
+def _extend(slots: tuple[Slot, ...], words: tuple[Token, ...], at: int) -> int | None:
     if not slots:
         return at
     slot = slots[0]
     for index in range(at, min(at + slot.gap + 1, len(words))):
         if words[index].raw == BOUNDARY:
             return None
-        if _fits(slot, words[index]):
+        if fits(slot, words[index]):
             end = _extend(slots[1:], words, index + 1)
             if end is not None:
                 return end
