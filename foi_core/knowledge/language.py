@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -112,17 +112,22 @@ class Language:
 
     def matches(self, name: str, text: str) -> list[tuple[Pattern, int, int]]:
         """Every (pattern, start, end) of concept ``name`` in ``text`` not cancelled nearby."""
+        return list(self._matches(name, text))
+
+    def found(self, name: str, text: str) -> bool:
+        """Whether concept ``name`` occurs in ``text`` (stops at the first match)."""
+        return next(self._matches(name, text), None) is not None
+
+    def _matches(self, name: str, text: str) -> Iterator[tuple[Pattern, int, int]]:
         try:
             concept = self.compiled[name]
         except KeyError:
             raise KeyError(f"no language concept {name!r}") from None
         words = tokens(text)
-        found = []
         for pattern in concept.patterns:
             for start, end in find_spans(pattern, words):
                 if not _cancelled(concept, words, start, end):
-                    found.append((pattern, start, end))
-        return found
+                    yield pattern, start, end
 
 
 def _cancelled(concept: _Compiled, words: tuple[Token, ...], start: int, end: int) -> bool:
@@ -162,7 +167,7 @@ def load_language() -> Language:
 
 def concept_found(name: str, text: str) -> bool:
     """Whether ``text`` expresses the concept ``name`` (e.g. 'irrelevant.embarrassment')."""
-    return bool(text) and bool(load_language().matches(name, text))
+    return bool(text) and load_language().found(name, text)
 
 
 def _quote(words: tuple[Token, ...], start: int, end: int) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 # --- Normalising and stemming ------------------------------------------------------------------
@@ -204,14 +205,32 @@ def fits(slot: Slot, token: Token) -> bool:
 
 def find_spans(pattern: Pattern, words: tuple[Token, ...]) -> list[tuple[int, int]]:
     """(start, end) token spans where ``pattern`` matches, the shortest per start."""
+    first = pattern.slots[0]
+    if first.prefixes or first.digits:
+        starts: Iterable[int] = range(len(words))
+    else:  # only words of the text that can start a match
+        index = _positions(words)
+        found = {i for key in first.stems for i in index.get(("s", key), ())}
+        found |= {i for key in first.exact for i in index.get(("r", key), ())}
+        starts = sorted(found)
     spans = []
-    for start, token in enumerate(words):
-        if not fits(pattern.slots[0], token):
+    for start in starts:
+        if not fits(first, words[start]):
             continue
         end = _extend(pattern.slots[1:], words, start + 1)
         if end is not None:
             spans.append((start, end))
     return spans
+
+
+@functools.lru_cache(maxsize=512)
+def _positions(words: tuple[Token, ...]) -> dict[tuple[str, str], list[int]]:
+    """Where each stem ('s', stem) and each word ('r', word) occurs in ``words``."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for at, token in enumerate(words):
+        index.setdefault(("s", token.stem), []).append(at)
+        index.setdefault(("r", token.raw), []).append(at)
+    return index
 
 
 def _extend(slots: tuple[Slot, ...], words: tuple[Token, ...], at: int) -> int | None:
