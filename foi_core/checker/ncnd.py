@@ -57,15 +57,10 @@ def _ncnd_searches_listed(ctx: Context) -> Iterator[Hit]:
     ncnd_items = case.items_with(Outcome.NCND)
     for item in ncnd_items:
         if not blank(item.searches):
-            yield Hit(
-                item=item.number,
-                detail=f"Searches are recorded for question {item.shown_number}, which is "
-                "neither confirmed nor denied, so the letter would list them.",
-            )
+            yield Hit(item=item.number, detail="so the letter would list them")
     answered = [i for i in case.request.items if i.outcome is not None]
     if ncnd_items and len(ncnd_items) == len(answered) and not blank(case.request.searches):
         yield Hit(
             items=tuple(i.number for i in ncnd_items),
-            detail="Searches are recorded for the request, and every question is neither "
-            "confirmed nor denied.",
+            detail="and the letter would list the searches made for the request as a whole",
         )

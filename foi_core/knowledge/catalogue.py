@@ -66,7 +66,10 @@ class Catalogue(BaseModel):
             e
             for e in self.exemptions
             if e.ncnd_provision
-            and (e.ncnd_provision == wanted or e.ncnd_provision.startswith(wanted + "("))
+            and (
+                e.ncnd_provision == wanted
+                or ("(" in wanted and e.ncnd_provision.startswith(wanted + "("))
+            )
         ]
 
     def by_section(self, section: str) -> list[Exemption]:
