@@ -187,7 +187,13 @@ def _irrelevant_factor(case: Case):
 
 def _s30_s31_same_items(case: Case):
     case.claims.append(
-        ExemptionClaim(id="s30-withhold", citation="s30(1)(a)", items=[2], pit=pit("cameras"))
+        ExemptionClaim(
+            id="s30-withhold",
+            citation="s30(1)(a)",
+            items=[2],
+            pit=pit("cameras"),
+            records={"investigation": "Investigations into vehicle crime."},
+        )
     )
     return case, None, TODAY
 
@@ -331,6 +337,7 @@ def _limbs_from_different_sections(case: Case):
 
 
 def _combined_balance_before_dbt(case: Case):
+    case.response_date = None
     case.aggregate_balances.append(
         AggregateBalance(
             claim_ids=["ct-s24", "anpr-s24"],
@@ -339,7 +346,7 @@ def _combined_balance_before_dbt(case: Case):
             reasoning="Together the interests in maintaining the exemptions weigh more.",
         )
     )
-    return case, None, dt.date(2023, 6, 1)
+    return case, None, dt.date(2023, 11, 21)
 
 
 def _ncnd_subject_named(case: Case):
@@ -358,6 +365,7 @@ def _s22_claim() -> ExemptionClaim:
         citation="s22",
         items=[9],
         pit=pit("statistics due for publication"),
+        records={"why_reasonable": "The figures are still being checked before publication."},
         publication=PublicationPlan(
             publisher="The force",
             intended="in its annual report in June 2024",
@@ -458,6 +466,13 @@ def test_broken_variant_adds_few_other_findings(rule_id: str):
         "citation-without-subsection": {"s30-and-s31-same-items"},
         "claim-outside-catalogue": set(),
         "response-after-deadline": set(),
+        # s38 sets its own test: harm and whose health or safety.
+        "limbs-from-different-sections": {
+            "prejudice-without-interest",
+            "prejudice-without-causal-chain",
+            "prejudice-without-likelihood",
+            "exemption-record-missing",
+        },
     }
     breaker, _, _ = BREAKERS[rule_id]
     case, profile, today = breaker(correct_case())
