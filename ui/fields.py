@@ -1,4 +1,5 @@
-"""Form fields the pages share, and problems with what was typed shown next to their field."""
+"""Form fields the pages share, problems with what was typed shown next to their field, and
+whether a field reaches the letter."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterable
 import streamlit as st
 from pydantic import ValidationError
 
+from foi_core.letters.reach import IN_LETTER, INTERNAL, reaches_letter
 from foi_core.models import (
     ACT_IN_FORCE,
     FieldProblem,
@@ -87,3 +89,15 @@ class FieldProblems:
 
     def __bool__(self) -> bool:
         return bool(self.problems)
+
+
+REACH_STYLE = {True: ("blue", ":material/mail:"), False: ("gray", ":material/lock:")}
+
+
+def reach_note(path: str) -> None:
+    """Under a field: whether what is typed there is printed in the letter ("In the letter") or
+    kept in the reasoning record ("Internal: reasoning record only"), for the case field at
+    ``path`` (e.g. ``claims[].harm.evidence``)."""
+    in_letter = reaches_letter(path)
+    colour, icon = REACH_STYLE[in_letter]
+    st.caption(f":{colour}[{icon} {IN_LETTER if in_letter else INTERNAL}]")

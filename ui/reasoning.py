@@ -27,7 +27,7 @@ from foi_core.models import (
     Weight,
 )
 from foi_core.plain import items_text
-from foi_core.workflow import claims_needing_pit, provision_relied_on
+from foi_core.reasoning import claims_needing_pit, provision_of
 from ui.nav import PAGES_BY_STEP
 
 LIKELIHOOD_MEANINGS: dict[Likelihood, str] = {
@@ -60,16 +60,19 @@ def catalogue() -> Catalogue:
 
 
 def claim_title(claim: ExemptionClaim, exemption: Exemption | None) -> str:
-    """A heading for a claim, e.g. 's31(3) Law enforcement (neither confirm nor deny), items 1 to
-    16'. Built from catalogue text and numbers only, so it is safe as Markdown."""
+    """A heading for a claim, e.g. 's31(3) Law enforcement (neither confirm nor deny, with
+    s31(1)(a)), items 1 to 16', naming every limb cited together. Built from catalogue text,
+    citations (checked by the model) and numbers only, so it is safe as Markdown."""
     title = exemption.title if exemption is not None else "provision not in the catalogue"
-    provision = provision_relied_on(claim, exemption)
+    provision = provision_of(claim)
+    cited = ", ".join(provision.cited)
+    limbs = ", ".join(provision.limbs)
     mode = ""
     if claim.mode is ClaimMode.NCND:
         mode = " (neither confirm nor deny"
-        mode += f", with {claim.citation})" if provision != claim.citation else ")"
+        mode += f", with {limbs})" if limbs and limbs != cited else ")"
     alternative = ", in the alternative" if claim.in_the_alternative else ""
-    return f"{provision} {title}{mode}{alternative}: {items_text(claim.items)}"
+    return f"{cited} {title}{mode}{alternative}: {items_text(claim.items)}"
 
 
 def pit_claims(case: Case, cat: Catalogue | None = None) -> list[ExemptionClaim]:

@@ -1,18 +1,34 @@
-"""Harm actions: the harm test of a claim (or the harm of confirming or denying) and the overall
-harm; which claims the Harm step shows and which questions each is asked."""
+"""Harm actions: the harm test of a claim (or the harm of confirming or denying), what its
+exemption must record, a s22 publication plan, and the overall harm; which claims the Harm step
+shows and which questions each is asked (worded for the use: NCND asks about confirming or
+denying)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
 from foi_core.actions.result import ActionResult, Problems
-from foi_core.knowledge import CORE_HARM_PROMPT_IDS, HarmPrompt
-from foi_core.models import Case, ClaimMode, ExemptionClaim, HarmAssessment, explain_errors
-from foi_core.workflow import apply_step_edit, claims_needing_harm
-from foi_core.workflow.needs import resolve_catalogue
+from foi_core.knowledge import CORE_HARM_PROMPT_IDS, HarmPrompt, RecordPrompt
+from foi_core.models import (
+    Case,
+    ClaimMode,
+    ExemptionClaim,
+    HarmAssessment,
+    PublicationPlan,
+    explain_errors,
+)
+from foi_core.reasoning import (
+    claims_needing_harm,
+    needs_publication_plan,
+    provision_of,
+    resolve_catalogue,
+)
+from foi_core.workflow import apply_step_edit
 
 if TYPE_CHECKING:
     from foi_core.knowledge import Catalogue, Exemption
@@ -39,6 +55,46 @@ NCND_FALLBACK_PROMPTS = (
 )
 
 
+# An NCND use is about the harm in confirming or denying, never about withholding: the
+# catalogue's questions are reworded for it (longest phrases first).
+NCND_REWORDING = (
+    ("disclosure (or confirming or denying)", "confirming or denying"),
+    ("the need to withhold", "the harm in confirming or denying"),
+    ("withholding the information", "neither confirming nor denying"),
+    ("withholding", "neither confirming nor denying"),
+    ("to withhold", "to neither confirm nor deny"),
+    ("withheld", "neither confirmed nor denied"),
+)
+
+
+def ncnd_words(text: str) -> str:
+    """``text`` about withholding reworded for a use that neither confirms nor denies."""
+    for old, new in NCND_REWORDING:
+        text = text.replace(old, new).replace(old.capitalize(), new.capitalize())
+    return text
+
+
+_Prompt = TypeVar("_Prompt", HarmPrompt, RecordPrompt)
+
+
+def _for_use(prompt: _Prompt, claim: ExemptionClaim) -> _Prompt:
+    if claim.mode is not ClaimMode.NCND:
+        return prompt
+    return prompt.model_copy(
+        update={"question": ncnd_words(prompt.question), "help": ncnd_words(prompt.help)}
+    )
+
+
+@dataclass(frozen=True)
+class PublicationInput:
+    """A s22 publication plan as typed: who intends to publish, when (a date or a period, as
+    the letter says it), and the date the intention was settled."""
+
+    publisher: str = ""
+    intended: str = ""
+    settled_on: dt.date | None = None
+
+
 def harm_page_claims(case: Case, catalogue: Catalogue | None = None) -> list[ExemptionClaim]:
     """Claims the Harm step asks about: those whose test turns on harm, and every NCND claim
     (the harm of confirming or denying); never a procedural refusal."""
@@ -46,7 +102,7 @@ def harm_page_claims(case: Case, catalogue: Catalogue | None = None) -> list[Exe
     required = {claim.id for claim in claims_needing_harm(case, cat)}
     shown = []
     for claim in case.claims:
-        exemption = cat.get(claim.citation)
+        exemption = provision_of(claim, cat).entry
         if exemption is not None and exemption.kind == "procedural":
             continue
         if (
@@ -73,7 +129,18 @@ def harm_prompts(claim: ExemptionClaim, exemption: Exemption | None) -> list[Har
     if claim.mode is ClaimMode.NCND and not any(p.id == "causal_chain" for p in prompts):
         have = {prompt.id for prompt in prompts}
         prompts += [prompt for prompt in NCND_FALLBACK_PROMPTS if prompt.id not in have]
-    return prompts or list(NCND_FALLBACK_PROMPTS[:1])
+    if not prompts and exemption is None:
+        prompts = list(NCND_FALLBACK_PROMPTS[:1])
+    return [_for_use(prompt, claim) for prompt in prompts]
+
+
+def record_prompts(claim: ExemptionClaim, catalogue: Catalogue | None = None) -> list[RecordPrompt]:
+    """What the exemption of each limb the claim cites must record (s24(1) why exemption is
+    required, s38 whose health or safety ...), each question once, worded for the use."""
+    prompts: list[RecordPrompt] = []
+    for entry in provision_of(claim, catalogue).entries:
+        prompts += [p for p in entry.record_prompts if p.id not in {q.id for q in prompts}]
+    return [_for_use(prompt, claim) for prompt in prompts]
 
 
 def save_harm(
@@ -81,14 +148,19 @@ def save_harm(
     claim_id: str,
     answers: Mapping[str, object],
     catalogue: Catalogue | None = None,
+    *,
+    records: Mapping[str, str] | None = None,
+    publication: PublicationInput | None = None,
 ) -> ActionResult:
-    """A claim's harm saved from the answers to its questions (by prompt id; text is trimmed).
+    """A claim's harm saved from the answers to its questions (by prompt id; text is trimmed),
+    with the answers to its exemption's record prompts and its s22 publication plan when given.
 
-    Problems are named ``<claim id>.<prompt id>``.
+    Problems are named ``<claim id>.<prompt id>`` (``<claim id>.publication`` for the plan).
     """
+    cat = resolve_catalogue(catalogue)
     claim = case.claim(claim_id)
     harm = claim.harm or HarmAssessment()
-    prompts = harm_prompts(claim, resolve_catalogue(catalogue).get(claim.citation))
+    prompts = harm_prompts(claim, provision_of(claim, cat).entry)
     values: dict[str, object] = {"prompt_answers": dict(harm.prompt_answers)}
     for prompt in prompts:
         value = answers.get(prompt.id)
@@ -106,7 +178,25 @@ def save_harm(
             problems.add(f"{claim_id}.{problem.field.split('.')[0]}", problem.message)
         return ActionResult.refused(problems)
     edited = case.model_copy(deep=True)
-    edited.claim(claim_id).harm = new_harm
+    target = edited.claim(claim_id)
+    target.harm = new_harm if prompts else claim.harm
+    try:
+        if records is not None:
+            asked = {prompt.id for prompt in record_prompts(claim, cat)}
+            kept = {k: v for k, v in claim.records.items() if k not in asked}
+            given = {k: str(v or "").strip() for k, v in records.items() if k in asked}
+            target.records = {**kept, **{k: v for k, v in given.items() if v}}
+        if publication is not None and needs_publication_plan(claim, cat):
+            target.publication = PublicationPlan(
+                publisher=publication.publisher.strip(),
+                intended=publication.intended.strip(),
+                settled_on=publication.settled_on,
+            )
+    except ValidationError as error:
+        problems = Problems()
+        for problem in explain_errors(error):
+            problems.add(f"{claim_id}.{problem.field}", problem.message)
+        return ActionResult.refused(problems)
     summary = f"Harm saved for {claim.citation}"
     return ActionResult.done(apply_step_edit(case, edited, "harm"), summary, summary + ".")
 
