@@ -72,7 +72,7 @@ LETTERS: dict[str, tuple[Callable[[], RenderedLetter], list[str]]] = {
     ),
     "PIT extension": (
         lambda: render_pit_extension_letter(_doorbell(), PROFILE),
-        ["Why we need more time", "13 August 2021"],
+        ["Why we need more time", "13 August 2025"],
     ),
     "reasoning record": (
         lambda: render_reasoning_record(example_case("999-calls-partial"), PROFILE),

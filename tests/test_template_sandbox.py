@@ -231,7 +231,7 @@ def test_schema_check_finds_a_misspelt_attribute_in_a_loop_without_a_case(tmp_pa
     template = make_template(
         tmp_path / "ours.docx",
         "{%p for c in claims %}",
-        "{{ c.harm.causal_chian }} {{ c.citation }}",
+        "{{ c.hedding }} {{ c.heading }}",
         "{%p endfor %}",
         "{{ organisation.motto }}",
     )
@@ -239,20 +239,20 @@ def test_schema_check_finds_a_misspelt_attribute_in_a_loop_without_a_case(tmp_pa
         check_template(template)
     problems = raised.value.problems
     assert len(problems) == 2
-    assert "'claims[].harm.causal_chian'" in problems[0]
-    assert "did you mean 'claims[].harm.causal_chain'" in problems[0]
+    assert "'claims[].hedding'" in problems[0]
+    assert "did you mean 'claims[].heading'" in problems[0]
     assert "'organisation.motto'" in problems[1]
     # A case with no claims never runs the loop: checking against it used to pass.
     case = example_case("full-disclosure")
     assert case.claims == []
-    assert any("causal_chian" in p for p in missing_template_variables(template, case, PROFILE))
+    assert any("hedding" in p for p in missing_template_variables(template, case, PROFILE))
 
 
 def test_schema_check_follows_set_with_and_nested_loops(tmp_path: Path) -> None:
     template = make_template(
         tmp_path / "ours.docx",
         "{% set first = claims[0] %}{{ first.heading }}",
-        "{% for c in pit_claims %}{% for f in c.pit.factors_for %}{{ f.weight }}"
+        "{% for c in claims %}{% for f in c.factors %}{{ f.style }}"
         "{{ loop.index }}{% endfor %}{% endfor %}",
         "{% with o = organisation %}{{ o.name }}{% endwith %}",
         "{{ (items|first).text }} {{ items|length }} {{ our_ref|upper }}",

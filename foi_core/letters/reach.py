@@ -76,5 +76,5 @@ def reaches_letter(path: str, catalogue: Catalogue | None = None) -> bool:
 
 
 def reach_label(path: str, catalogue: Catalogue | None = None) -> str:
-    """"In the letter" or "Internal: reasoning record only", for the field's form label."""
+    """The form label: "In the letter" or "Internal: reasoning record only"."""
     return IN_LETTER if reaches_letter(path, catalogue) else INTERNAL

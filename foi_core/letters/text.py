@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup, escape
 
@@ -50,13 +50,18 @@ def provision(citation: str) -> str:
     return citation.strip().removeprefix("s")
 
 
-def questions_label(numbers: Iterable[int], capital: bool = False) -> str:
-    """'question 2', 'questions 1 to 16', 'questions 2, 4 and 5'."""
+def questions_label(
+    numbers: Iterable[int], capital: bool = False, shown: Mapping[int, str] | None = None
+) -> str:
+    """'question 2', 'questions 1 to 16', 'questions 2, 4 and 5'; with ``shown`` (item number ->
+    the requester's label) the requester's numbering: 'questions 3a and 3b'."""
     ordered = sorted(set(numbers))
     if not ordered:
         return ""
     noun = "question" if len(ordered) == 1 else "questions"
-    label = f"{noun} {join_words(number_ranges(ordered))}"
+    labels = [(shown or {}).get(n, str(n)) for n in ordered]
+    words = labels if labels != [str(n) for n in ordered] else number_ranges(ordered)
+    label = f"{noun} {join_words(words)}"
     return label[0].upper() + label[1:] if capital else label
 
 
@@ -78,3 +83,28 @@ def pounds(amount: float) -> str:
     if float(amount).is_integer():
         return f"£{int(amount):,}"
     return f"£{amount:,.2f}"
+
+
+def act_citations(citations: Iterable[str]) -> str:
+    """Citations in the Act's style: ['s31(1)(a)', 's31(1)(b)'] -> 'section 31(1)(a) and (b)',
+    ['s24(2)', 's31(3)'] -> 'sections 24(2) and 31(3)'. A citation sharing all but its last part
+    with the one before prints only that part."""
+    found: list[str] = []
+    for citation in citations:
+        if citation not in found:
+            found.append(citation)
+    if not found:
+        return ""
+    words: list[str] = []
+    previous = ""
+    for citation in found:
+        text = provision(citation)
+        parent, bracket, last = text.rpartition("(")
+        if bracket and previous and previous.rpartition("(")[0] == parent:
+            words.append(f"({last}")
+        else:
+            words.append(text)
+        previous = text
+    sections = {provision(c).split("(", 1)[0] for c in found}
+    noun = "sections" if len(sections) > 1 else "section"
+    return f"{noun} {join_words(words)}"

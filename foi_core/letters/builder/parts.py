@@ -162,3 +162,17 @@ def cost_table(doc: DocumentObject) -> None:
         widths_cm=[3.4, 6.2, 2.0, 2.4, 2.0],
     )
     para(doc)
+
+
+def composed(doc: DocumentObject, source: str) -> None:
+    """Composed prose: each paragraph of ``source`` (a list of LetterParagraph) in its style."""
+    with for_each(doc, f"p in {source}"):
+        tag(doc, '{%p if p.style == "bullet" %}')
+        para(doc, "{{ p.text }}", style="List Bullet")
+        tag(doc, '{%p elif p.style == "detail" %}')
+        para(doc, "{{ p.text }}", style="Detail")
+        tag(doc, '{%p elif p.style == "lead" %}')
+        para(doc, ("{{ p.text }}", "bold"))
+        tag(doc, "{%p else %}")
+        para(doc, "{{ p.text }}")
+        tag(doc, "{%p endif %}")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from foi_core.bounds import today
+from foi_core.knowledge import law_at
 from foi_core.models import Case, ClaimMode, ExemptionClaim
 
 from ..text import letter_date, printable, questions_label
+from .answers import shown_numbers
 from .citations import citations, cited, exemption, substantive_citation
 from .claim_parts import (
     ClaimTerms,
@@ -20,15 +23,18 @@ from .views import AggregateView, ClaimView
 from .wording import capital, say
 
 
-def claim_terms(claim: ExemptionClaim, name_questions: bool = False) -> ClaimTerms:
-    """How the letter names ``claim``; ``name_questions`` adds its questions to its headings."""
+def claim_terms(
+    claim: ExemptionClaim, name_questions: bool = False, shown: Mapping[int, str] | None = None
+) -> ClaimTerms:
+    """How the letter names ``claim``; ``name_questions`` adds its questions to its headings
+    (numbered as ``shown`` says, the requester's numbering)."""
     entry = exemption(claim)
     ncnd = claim.mode is ClaimMode.NCND
     mode_key = "ncnd" if ncnd else "withhold"
     provision_cited = cited(claim, entry)
     short = capital(provision_cited)
     if name_questions:
-        short = f"{short} ({questions_label(claim.items)})"
+        short = f"{short} ({questions_label(claim.items, shown=shown)})"
     return ClaimTerms(
         entry=entry,
         ncnd=ncnd,
@@ -40,18 +46,24 @@ def claim_terms(claim: ExemptionClaim, name_questions: bool = False) -> ClaimTer
     )
 
 
-def classification(terms: ClaimTerms) -> tuple[str, str]:
-    """(classification, explanation): absolute or qualified, and the test the provision sets."""
+def classification_parts(terms: ClaimTerms) -> tuple[str, str, str]:
+    """(classification, its sentence, the test's sentence): absolute or qualified, and the test
+    the provision sets."""
     entry = terms.entry
     if entry is None:
-        return "not recorded", say("classification", "unknown")
+        return "not recorded", say("classification", "unknown"), ""
     if entry.kind == "procedural":
-        return "procedural", ""
+        return "procedural", "", ""
     if entry.absolute:
         label, explanation = "absolute", say("classification", "absolute")
     else:
         label, explanation = "qualified", say("classification", f"qualified_{terms.mode_key}")
-    test_sentence = say("tests", entry.test, act=terms.act)
+    return label, explanation, say("tests", entry.test, act=terms.act)
+
+
+def classification(terms: ClaimTerms) -> tuple[str, str]:
+    """(classification, explanation): absolute or qualified, and the test the provision sets."""
+    label, explanation, test_sentence = classification_parts(terms)
     return label, f"{explanation} {test_sentence}".strip()
 
 
@@ -99,25 +111,33 @@ def claim_views(claims: Sequence[ExemptionClaim]) -> dict[str, ClaimView]:
     }
 
 
-def aggregate_views(case: Case) -> list[AggregateView]:
-    """The combined balances (several exemptions weighed together for the same questions)."""
+def aggregate_views(case: Case, for_letter: bool = False) -> list[AggregateView]:
+    """The combined balances (several exemptions weighed together for the same questions).
+
+    ``for_letter``: the requester's numbering, the authority only where the law at the letter's
+    date allows a combined balance, and no decision maker (internal)."""
+    law = law_at(case.response_date or today())
+    shown = shown_numbers(case) if for_letter else None
     views = []
     for agg in case.aggregate_balances:
         claims = [case.claim(cid) for cid in agg.claim_ids]
         ncnd = any(c.mode is ClaimMode.NCND for c in claims)
         mode_key = "ncnd" if ncnd else "withhold"
         items = agg.items or sorted({n for c in claims for n in c.items})
-        questions = questions_label(items) or "the questions concerned"
+        questions = questions_label(items, shown=shown) or "the questions concerned"
         cited_text = citations(claims)
+        statement = say("aggregate", questions=questions, citations=cited_text)
+        if law.combined_balance_allowed:
+            statement += " " + say("aggregate_authority", case=law.combined_balance_case)
         views.append(
             AggregateView(
                 citations=cited_text,
                 questions=questions,
-                statement=say("aggregate", questions=questions, citations=cited_text),
+                statement=statement,
                 conclusion=agg.conclusion.value,
                 conclusion_sentence=say("conclusion", f"{agg.conclusion.value}_{mode_key}"),
                 reasoning=printable(agg.reasoning),
-                decided_by=printable(agg.decided_by),
+                decided_by="" if for_letter else printable(agg.decided_by),
                 decided_on=letter_date(agg.decided_on),
             )
         )

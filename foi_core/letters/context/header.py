@@ -71,6 +71,6 @@ def header_context(
         their_ref=printable(request.their_ref),
         date=letter_date(date),
         received=letter_date(request.received),
-        items=[ItemView(number=i.number, text=printable(i.text)) for i in request.items],
+        items=[ItemView(number=i.shown_number, text=printable(i.text)) for i in request.items],
         request_text=printable(request.text),
     )

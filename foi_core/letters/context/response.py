@@ -1,23 +1,29 @@
-"""The response letter's context: sections appear only when the case needs them."""
+"""The response letter's context: sections appear only when the case needs them.
+
+It carries letter fields only (``foi_core.letters.reach``): evidence, notes, factor rationales,
+worksheet answers and who decided stay in the reasoning record.
+"""
 
 from __future__ import annotations
 
 from foi_core.bounds import today
 from foi_core.deadlines import case_deadlines
+from foi_core.knowledge import law_at
 from foi_core.models import Case, ClaimMode, OrganisationProfile, Outcome
 
 from ..text import letter_date, printable, questions_label
-from .answers import answers
+from .answers import answers, shown_numbers
 from .citations import is_procedural, section
-from .claims import aggregate_views, claim_views
+from .claims import aggregate_views
 from .header import header_context
 from .procedural import cost_view, refusal_view, refuses_for_cost
+from .prose import claim_sections, ncnd_caveat, ncnd_numbers, s40_intro
 from .views import (
     AggregateView,
     AnswerView,
-    ClaimView,
     CostView,
     HeaderContext,
+    LetterClaimView,
     RefusalView,
     SearchView,
 )
@@ -27,6 +33,7 @@ from .wording import say
 class LetterContext(HeaderContext):
     """Everything the response letter template uses."""
 
+    clarification: str
     searches: str
     item_searches: list[SearchView]
     show_searches: bool
@@ -34,23 +41,16 @@ class LetterContext(HeaderContext):
     late_apology: str
     applicant_blind: bool
     show_exemptions: bool
-    claims: list[ClaimView]
-    withheld_claims: list[ClaimView]
-    ncnd_claims: list[ClaimView]
+    claims: list[LetterClaimView]
+    any_withheld: bool
     ncnd_questions: str
-    any_qualified: bool
-    any_absolute: bool
-    any_notes: bool
-    show_harm: bool
-    harm_heading: str
+    harm_heading: str  # empty: no harm section
     overall_harm: str
-    harm_claims: list[ClaimView]
-    pit_claims: list[ClaimView]
-    s40_claims: list[ClaimView]
+    show_factors: bool
+    s40_intro: str  # empty: no personal information section
     show_balance: bool
-    balance_claims: list[ClaimView]
     aggregates: list[AggregateView]
-    has_ncnd: bool
+    ncnd_caveat: str
     cost: CostView
     vexatious: RefusalView
     repeated: RefusalView
@@ -65,23 +65,41 @@ def late_apology(case: Case) -> str:
     return say("late_apology", due=letter_date(final_due))
 
 
-def _item_searches(case: Case) -> list[SearchView]:
-    """The searches recorded for each item (the items without any left out)."""
-    return [
-        SearchView(label=questions_label([i.number], capital=True), text=printable(i.searches))
-        for i in case.request.items
-        if i.searches.strip()
-    ]
+def clarification_note(case: Case) -> str:
+    """When we asked for clarification and the clock ran from its receipt (s1(3), s10(6))."""
+    asked = case.clarification
+    if asked is None or asked.received_on is None:
+        return ""
+    return say(
+        "clarification", asked=letter_date(asked.asked_on), received=letter_date(asked.received_on)
+    )
 
 
-def _harm_heading(harm_claims: list[ClaimView], has_ncnd: bool, overall_harm: str) -> str:
+def harm_heading(claims: list[LetterClaimView], overall_harm: str, case: Case) -> str:
     """The harm section's heading: harm in disclosing, in confirming or denying, or both."""
-    modes = {v.ncnd for v in harm_claims} or ({has_ncnd} if overall_harm.strip() else set())
+    modes = {c.ncnd for c in claims if c.harm}
+    if not modes and overall_harm.strip():
+        modes = {bool(ncnd_numbers(case))}
+    if not modes:
+        return ""
     if modes == {True}:
         return "Harm in confirming or denying"
     if modes == {False}:
         return "Evidence of harm"
     return "Evidence of harm, and harm in confirming or denying"
+
+
+def _item_searches(case: Case) -> list[SearchView]:
+    """The searches recorded for each item (the items without any left out)."""
+    shown = shown_numbers(case)
+    return [
+        SearchView(
+            label=questions_label([i.number], capital=True, shown=shown),
+            text=printable(i.searches),
+        )
+        for i in case.request.items
+        if i.searches.strip()
+    ]
 
 
 def build_letter_context(
@@ -91,44 +109,37 @@ def build_letter_context(
     header = header_context(
         "response", "Response to your request for information", case, profile, draft
     )
+    shown = shown_numbers(case)
+    law = law_at(case.response_date or today())
     exemption_claims = [c for c in case.claims if not is_procedural(c)]
-    views = claim_views(exemption_claims)
-    claims = [views[c.id] for c in exemption_claims]
-    ncnd = [v for v in claims if v.ncnd]
-    ncnd_numbers = {n for c in exemption_claims if c.mode is ClaimMode.NCND for n in c.items}
-    harm_claims = [v for v in claims if v.harm.shown]
-    overall_harm = printable(case.overall_harm)
-    balance_claims = [v for v in claims if v.balance.shown]
-    aggregates = aggregate_views(case)
     item_searches = _item_searches(case)
     searches = printable(case.request.searches)
+    claims = claim_sections(case, exemption_claims, shown)
+    overall_harm = printable(case.overall_harm)
+    aggregates = aggregate_views(case, for_letter=True)
     return LetterContext(
         **dict(header),
+        clarification=clarification_note(case),
         searches=searches,
         item_searches=item_searches,
         show_searches=bool(searches.strip() or item_searches),
-        answers=answers(case),
+        answers=answers(case, shown),
         late_apology=late_apology(case),
         applicant_blind=any(section(c.citation) != "21" for c in exemption_claims),
-        show_exemptions=bool(claims),
+        show_exemptions=bool(exemption_claims),
         claims=claims,
-        withheld_claims=[v for v in claims if not v.ncnd],
-        ncnd_claims=ncnd,
-        ncnd_questions=questions_label(ncnd_numbers),
-        any_qualified=any(v.classification == "qualified" for v in claims),
-        any_absolute=any(v.classification == "absolute" for v in claims),
-        any_notes=any(v.notes.strip() for v in claims),
-        show_harm=bool(harm_claims or overall_harm.strip()),
-        harm_heading=_harm_heading(harm_claims, bool(ncnd), overall_harm),
+        any_withheld=any(not c.ncnd for c in claims),
+        ncnd_questions=questions_label(
+            {n for c in exemption_claims if c.mode is ClaimMode.NCND for n in c.items}, shown=shown
+        ),
+        harm_heading=harm_heading(claims, overall_harm, case),
         overall_harm=overall_harm,
-        harm_claims=harm_claims,
-        pit_claims=[v for v in claims if v.pit.shown],
-        s40_claims=[v for v in claims if v.legitimate_interests.shown],
-        show_balance=bool(balance_claims or aggregates),
-        balance_claims=balance_claims,
+        show_factors=any(c.factors for c in claims),
+        s40_intro=s40_intro(claims, law),
+        show_balance=bool(aggregates or any(c.balance for c in claims)),
         aggregates=aggregates,
-        has_ncnd=bool(ncnd),
-        cost=cost_view(case, shown=refuses_for_cost(case)),
-        vexatious=refusal_view(case, Outcome.VEXATIOUS, "s14(1)"),
-        repeated=refusal_view(case, Outcome.REPEATED, "s14(2)"),
+        ncnd_caveat=ncnd_caveat(case, shown),
+        cost=cost_view(case, shown=refuses_for_cost(case), for_letter=True),
+        vexatious=refusal_view(case, Outcome.VEXATIOUS, "s14(1)", for_letter=True),
+        repeated=refusal_view(case, Outcome.REPEATED, "s14(2)", for_letter=True),
     )

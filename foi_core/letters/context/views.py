@@ -42,7 +42,7 @@ class RequesterView(View):
 
 
 class ItemView(View):
-    number: int
+    number: str  # as the requester numbered it (3a), else the item number
     text: str
 
 
@@ -71,13 +71,41 @@ class SearchView(View):
     text: str
 
 
+class LetterParagraph(View):
+    """One paragraph of composed prose: ``style`` is "text", "detail" (indented, the
+    requester's or officer's own words set apart) or "bullet"."""
+
+    text: str
+    style: str = "text"  # "text", "detail", "bullet" or "lead" (bold, before a list)
+
+
 class AnswerView(View):
+    """The answer to one question (or neighbouring questions answered alike)."""
+
     label: str
-    lead: str
-    answer: str
-    where_lead: str
+    numbers: list[int]
+    paragraphs: list[LetterParagraph]  # what the letter prints, in order
+    discretionary: str  # given outside the Act, after the fixed "discretionary_lead"
+    answer: str  # the officer's answer and where to find it, for an organisation's own template
     where_to_find: str
-    refusal: str
+
+
+class LetterClaimView(View):
+    """One use of an exemption in the response letter, its parts printed once each in the
+    letter's sections: the list of exemptions, harm, public interest, personal data, balance."""
+
+    id: str
+    heading: str  # "Section 31(1)(a), (b) and (c) – Law enforcement"
+    short: str  # "Section 31(1)(a), (b) and (c)" (with its questions when a section is reused)
+    reference_note: str  # NCND: "neither confirm nor deny, by reference to section 31(1)(a)"
+    questions: str
+    line: str  # its line in the list of exemptions: heading, reference note and questions
+    ncnd: bool
+    explanation: str  # absolute or qualified and its test; empty when an earlier claim said it
+    harm: list[LetterParagraph]
+    factors: list[LetterParagraph]
+    personal: list[LetterParagraph]
+    balance: list[LetterParagraph]
 
 
 class FactorView(View):
