@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 import typing
 
@@ -9,6 +10,12 @@ import pytest
 from pydantic import BaseModel
 
 from foi_core.knowledge import load_catalogue
+from foi_core.letters import (
+    document_text,
+    render_letter,
+    render_pit_extension_letter,
+    render_reasoning_record,
+)
 from foi_core.letters.reach import (
     IN_LETTER,
     INTERNAL,
@@ -17,7 +24,8 @@ from foi_core.letters.reach import (
     reach_table,
     reaches_letter,
 )
-from foi_core.models import Case
+from foi_core.models import Case, ExemptionClaim, OrganisationProfile, Outcome
+from foi_core.reasoning import provision_of
 
 
 def _text_paths(annotation: object, path: str) -> typing.Iterator[str]:
@@ -80,3 +88,95 @@ def test_an_unknown_field_is_named_plainly() -> None:
         reaches_letter("claims[].harm.colour")
     with pytest.raises(UnknownField):
         reaches_letter("claims[].records.no_such_prompt")
+
+
+# --- Internal fields never reach the letter; letter fields do ------------------------------------
+
+# Letter fields the letter prints only in some shapes of case: (path, when).
+CONDITIONAL = {"request.text": "printed only when the request is not split into numbered items"}
+# Fields that hold citations or numbering, not free text (a marker is not a valid value).
+NOT_FREE_TEXT = {"request.items[].label", "claims[].citation", "claims[].further_limbs[]"}
+
+
+def _mark(node: object, parts: list[str], marker: str) -> bool:
+    """Set the text field at ``parts`` to ``marker`` wherever the case has it; True if set."""
+    name, rest = parts[0], parts[1:]
+    if isinstance(node, list):
+        return any([_mark(element, parts, marker) for element in node])
+    if node is None:
+        return False
+    if name == "<key>":
+        node.clear()
+        node["marked"] = marker
+        return True
+    field, listed = name.removesuffix("[]"), name.endswith("[]")
+    if not rest:
+        setattr(node, field, [marker] if listed else marker)
+        return True
+    return _mark(getattr(node, field), rest, marker)
+
+
+def marked_case() -> tuple[object, dict[str, str]]:
+    """The checker's correct case, with every structure the letter prints, each free-text field
+    set to a marker of its own (record answers: one marker per prompt)."""
+    from foi_core.models import ExportInfo, IssuedLetter, PITExtension, PublicationPlan, RequestItem
+    from tests.case_factory import correct_case
+
+    case = correct_case()
+    case.pit_extension = PITExtension(estimated_date=case.request.received)
+    case.request.items.append(RequestItem(number=10, text="When?", outcome=Outcome.EXEMPT))
+    case.claims.append(
+        ExemptionClaim(citation="s22(1)", items=[10], publication=PublicationPlan(settled_on=None))
+    )
+    not_held = next(i for i in case.request.items if i.outcome is Outcome.NOT_HELD)
+    not_held.held_by = "x"
+    refused = next(i for i in case.request.items if i.outcome is Outcome.COST_LIMIT)
+    refused.discretionary = "x"
+    case.export = ExportInfo(personal_data=False)
+    case.issued_letters = [
+        IssuedLetter(
+            issued_at=dt.datetime(2024, 1, 2, 9, 0),
+            template_name="t",
+            template_sha256="0",
+            document_sha256="0",
+        )
+    ]
+    markers: dict[str, str] = {}
+    for n, path in enumerate(CASE_TEXT_FIELDS):
+        reach = reach_table()[path]
+        if reach in ("not_typed", "by_prompt") or path in NOT_FREE_TEXT:
+            continue
+        marker = f"ZQ{n:03d}QZ"
+        if _mark(case, path.split("."), marker):
+            markers[path] = marker
+    for claim in case.claims:
+        for entry in provision_of(claim).entries:
+            for prompt in entry.record_prompts:
+                marker = f"ZR{prompt.id}RZ"
+                claim.records[prompt.id] = marker
+                markers[f"claims[].records.{prompt.id}"] = marker
+    return case, markers
+
+
+def test_internal_fields_never_reach_the_letter_and_letter_fields_do() -> None:
+    case, markers = marked_case()
+    profile = OrganisationProfile()
+    sent = document_text(render_letter(case, profile, draft=True, findings=()).data)
+    sent += document_text(render_pit_extension_letter(case, profile).data)
+    leaked = [p for p, m in markers.items() if m in sent and not reaches_letter(p)]
+    assert not leaked, f"internal fields printed in a letter: {leaked}"
+    missing = [
+        p
+        for p, m in markers.items()
+        if reaches_letter(p) and m not in sent and p not in CONDITIONAL
+    ]
+    assert not missing, f"letter fields missing from the letters: {missing}"
+    assert {p for p in markers if not reaches_letter(p)} >= {
+        "claims[].harm.evidence",
+        "claims[].notes",
+        "claims[].pit.factors[].rationale",
+        "claims[].harm.prompt_answers.<key>",
+        "request.items[].notes",
+    }
+    record = document_text(render_reasoning_record(case, profile, findings=()).data)
+    assert markers["claims[].harm.evidence"] in record
