@@ -21,8 +21,8 @@ from foi_core.models import (
     Weight,
     explain_errors,
 )
+from foi_core.reasoning import resolve_catalogue
 from foi_core.workflow import apply_step_edit
-from foi_core.workflow.needs import resolve_catalogue
 
 if TYPE_CHECKING:
     from foi_core.knowledge import Catalogue, LibraryFactor

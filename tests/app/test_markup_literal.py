@@ -75,7 +75,8 @@ NOT_FREE_TEXT = {
     "asked_on", "issued_on", "paid_on", "decided_on", "opinion_date", "estimated_date",
     "notified_on", "completed_on", "response_date", "review_requested_on", "issued_at",
     "template_sha256", "document_sha256", "recheck_steps", "dismissed_suggestions", "context",
-    "schema_version", "logo_png_base64",
+    "schema_version", "logo_png_base64", "further_limbs", "transferred_on", "settled_on",
+    "label",  # an item's number as the requester wrote it: the model allows 3a, 3(b), 4.1 only
 }  # fmt: skip
 
 

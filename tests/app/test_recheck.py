@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.app.conftest import (
     button,
     by_key,
+    issuable_case,
     open_case_page,
     reasoning_case,
     stored,
@@ -48,3 +49,10 @@ def test_a_step_not_marked_has_no_recheck_box_and_shows_its_status(app_store):
     at = open_case_page("pages/balance.py", case.id)
     assert "I have re-checked this step" not in [b.label for b in at.button]
     assert "This step (Balance):" in texts(at)
+
+
+def test_the_letter_step_says_it_is_ready_and_why(app_store):
+    case = issuable_case(app_store)
+    at = open_case_page("pages/letter.py", case.id)
+    assert "This step (Letter): :blue[**ready**: nothing stops the letter" in texts(at)
+    assert ":blue[ready]" in texts(at)  # the stepper's caption
