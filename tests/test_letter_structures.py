@@ -91,7 +91,7 @@ def test_limbs_cited_together_print_once_with_one_harm_and_one_test() -> None:
     assert len(headings) == 2  # its line in the list of exemptions and its harm heading
     assert text.count("Offenders would adapt.") == 1
     assert text.count("Openness about policing.") == 1
-    assert text.count("On balance we withhold.") == 1
+    assert len([p for p in text if p.endswith("On balance we withhold.")]) == 1
     assert any("under section 31(1)(a), (b) and (c)" in p for p in text)
 
 
@@ -117,6 +117,20 @@ def test_one_provision_used_two_ways_prints_two_separate_parts() -> None:
     assert any(p.startswith("Section 31(3) (question 3) – Law enforcement") for p in text)
     assert "Section 31(1)(a) (question 2): factors favouring disclosure" in text
     assert "Section 31(3) (question 3): factors favouring confirming or denying" in text
+    conclusions = [p for p in text if "We have concluded" in p]
+    assert conclusions[0].startswith("Section 31(1)(a) (question 2): We have concluded")
+    assert conclusions[1].startswith("Section 31(3) (question 3): We have concluded")
+
+
+def test_a_conclusion_reached_for_several_exemptions_is_said_once() -> None:
+    a = ExemptionClaim(id="a", citation="s24(1)", items=[1], **pit("F1.", "A1."))
+    b = ExemptionClaim(id="b", citation="s31(1)(a)", items=[1], **pit("F2.", "A2."))
+    text = paragraphs(make_case([item(1, Outcome.EXEMPT)], [a, b]))
+    conclusions = [p for p in text if "We have concluded" in p]
+    assert conclusions == [
+        "Section 24(1) and section 31(1)(a): We have concluded that the public interest in "
+        "maintaining the exemption outweighs the public interest in disclosing the information."
+    ]
 
 
 # --- Questions, transfers, discretionary disclosure -------------------------------------------

@@ -44,5 +44,5 @@ def claim_preview(
             found = [claim.line, *([claim.explanation] if claim.explanation else [])]
             for part in (claim.harm, claim.factors, claim.personal, claim.balance):
                 found += _texts(part)
-            return found
+            return found + ([claim.conclusion] if claim.conclusion else [])
     return []

@@ -113,6 +113,8 @@ def _balance(doc: DocumentObject) -> None:
     with section(doc, "show_balance", "The balance and our conclusion", 2):
         with for_each(doc, "c in claims"):
             composed(doc, "c.balance")
+        with for_each(doc, "s in conclusions"):
+            para(doc, "{{ s }}")
         with for_each(doc, "g in aggregates"):
             para(doc, ("Weighing the exemptions together: ", "bold"), ("{{ g.citations }}", "bold"))
             para(doc, "{{ g.statement }}")

@@ -13,7 +13,7 @@ from foi_core.knowledge import LawAtDate
 from foi_core.models import Case, ClaimMode, ExemptionClaim, Factor, Outcome
 from foi_core.reasoning import ClaimProvision, provision_of
 
-from ..text import letter_date, printable, questions_label
+from ..text import join_words, letter_date, printable, questions_label
 from .citations import section, substantive_citation
 from .claim_parts import ClaimTerms
 from .claims import claim_terms, classification_parts
@@ -116,13 +116,39 @@ def _factors(claim: ExemptionClaim, terms: ClaimTerms) -> list[LetterParagraph]:
 
 
 def _balance(claim: ExemptionClaim, terms: ClaimTerms) -> list[LetterParagraph]:
-    """The conclusion of the public interest test and its reasoning."""
+    """The reasoning of the public interest test, led by the provision it is about."""
+    balance = claim.pit.balance if claim.pit else None
+    if balance is None or not balance.reasoning.strip():
+        return []
+    return [LetterParagraph(text=f"{terms.short}: {printable(balance.reasoning)}")]
+
+
+def _conclusion_key(claim: ExemptionClaim) -> str:
+    """The wording key of the claim's conclusion ('maintain_ncnd'), '' when not balanced."""
     balance = claim.pit.balance if claim.pit else None
     if balance is None:
-        return []
-    key = f"{balance.conclusion.value}_{terms.mode_key}"
-    sentence = f"{terms.short}: {say('conclusion', key)}"
-    return [LetterParagraph(text=sentence), *_text(balance.reasoning)]
+        return ""
+    mode_key = "ncnd" if claim.mode is ClaimMode.NCND else "withhold"
+    return f"{balance.conclusion.value}_{mode_key}"
+
+
+def _conclusions(views: list[LetterClaimView], keys: list[str]) -> list[LetterClaimView]:
+    """Each claim's conclusion, said once for every claim that reached the same one: "Section
+    24(1) and section 31(1)(a): we have concluded that ..."."""
+    shorts: dict[str, list[str]] = {}
+    for view, key in zip(views, keys, strict=True):
+        if key:
+            shorts.setdefault(key, []).append(view.short)
+    sentences = {
+        key: capital(join_words([names[0], *(n[:1].lower() + n[1:] for n in names[1:])]))
+        + ": "
+        + say("conclusion", key)
+        for key, names in shorts.items()
+    }
+    return [
+        view.model_copy(update={"conclusion": sentences.get(key, "")})
+        for view, key in zip(views, keys, strict=True)
+    ]
 
 
 def _qualified_person(claim: ExemptionClaim, terms: ClaimTerms) -> list[LetterParagraph]:
@@ -180,6 +206,7 @@ def claim_section(
         factors=_factors(claim, terms),
         personal=_personal_data(claim, terms.cited),
         balance=_balance(claim, terms),
+        conclusion="",  # filled in by claim_sections, once per conclusion reached
     )
 
 
@@ -190,10 +217,20 @@ def claim_sections(
     one claim (s31(1)(a) to withhold, s31(3) to neither confirm nor deny) names its questions."""
     explained: set[str] = set()
     sections = [section(c.citation) for c in claims]
-    return [
+    views = [
         claim_section(case, claim, shown, explained, sections.count(number) > 1)
         for claim, number in zip(claims, sections, strict=True)
     ]
+    return _conclusions(views, [_conclusion_key(c) for c in claims])
+
+
+def conclusions(claims: list[LetterClaimView]) -> list[str]:
+    """The conclusions the letter states, each once, in the order first reached."""
+    found: list[str] = []
+    for claim in claims:
+        if claim.conclusion and claim.conclusion not in found:
+            found.append(claim.conclusion)
+    return found
 
 
 def ncnd_numbers(case: Case) -> set[int]:

@@ -17,7 +17,7 @@ from .citations import is_procedural, section
 from .claims import aggregate_views
 from .header import header_context
 from .procedural import cost_view, refusal_view, refuses_for_cost
-from .prose import claim_sections, ncnd_caveat, ncnd_numbers, s40_intro
+from .prose import claim_sections, conclusions, ncnd_caveat, ncnd_numbers, s40_intro
 from .views import (
     AggregateView,
     AnswerView,
@@ -49,6 +49,7 @@ class LetterContext(HeaderContext):
     show_factors: bool
     s40_intro: str  # empty: no personal information section
     show_balance: bool
+    conclusions: list[str]
     aggregates: list[AggregateView]
     ncnd_caveat: str
     cost: CostView
@@ -136,7 +137,8 @@ def build_letter_context(
         overall_harm=overall_harm,
         show_factors=any(c.factors for c in claims),
         s40_intro=s40_intro(claims, law),
-        show_balance=bool(aggregates or any(c.balance for c in claims)),
+        show_balance=bool(aggregates or any(c.balance or c.conclusion for c in claims)),
+        conclusions=conclusions(claims),
         aggregates=aggregates,
         ncnd_caveat=ncnd_caveat(case, shown),
         cost=cost_view(case, shown=refuses_for_cost(case), for_letter=True),

@@ -106,6 +106,7 @@ class LetterClaimView(View):
     factors: list[LetterParagraph]
     personal: list[LetterParagraph]
     balance: list[LetterParagraph]
+    conclusion: str  # the balance's conclusion, shared with claims that reached the same one
 
 
 class FactorView(View):
