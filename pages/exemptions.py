@@ -27,6 +27,7 @@ from ui.claims import (
     option_label,
     read_choice,
 )
+from ui.preview import letter_preview
 
 loaded = case_page("exemptions")
 case = loaded.case
@@ -133,6 +134,7 @@ for claim in case.claims:
             )
         if exemption is not None and exemption.kind != "procedural":
             further_limbs(case, claim, catalogue)
+        letter_preview(case, claim_id=claim.id)
 
 # --- Add a provision ------------------------------------------------------------------------------
 

@@ -119,6 +119,8 @@ def test_limbs_typed_together_and_cited_later(app_store, open_page):
     assert app_store.load(case.id).case.claims[0].citations[-1] == "s31(1)(c)"
     submit(at, "Remove s31(1)(b)")
     assert app_store.load(case.id).case.claims[0].citations == ["s31(1)(a)", "s31(1)(c)"]
+    (preview,) = [e for e in at.expander if e.label.endswith("In the letter for this provision")]
+    assert "31\\(1\\)\\(a\\) and \\(c\\)" in str(preview.markdown[0].value)  # cited once
 
 
 def test_a_citation_that_cannot_be_read_is_explained_and_kept_literally(app_store, open_page):
