@@ -54,10 +54,21 @@ def test_legitimate_reasoning_stays_quiet(text):
     assert load_catalogue().detect_irrelevant(text) == []
 
 
-def test_every_concept_has_enough_paraphrases():
+NEAR_MISSES: dict[str, list[str]] = CASES["irrelevant_near_misses"]
+
+
+@pytest.mark.parametrize("text", [text for texts in NEAR_MISSES.values() for text in texts])
+def test_near_misses_in_each_concepts_own_words_stay_quiet(text):
+    """Legitimate sentences using each concept's vocabulary (reputation of a supplier, a
+    'critical incident', the motive for an offence ...)."""
+    assert load_catalogue().detect_irrelevant(text) == []
+
+
+def test_every_concept_has_enough_paraphrases_and_near_misses():
     ids = {f.id for f in load_catalogue().irrelevant_factors}
-    assert set(CAUGHT) == ids
+    assert set(CAUGHT) == ids == set(NEAR_MISSES)
     assert all(len(texts) >= 8 for texts in CAUGHT.values())
+    assert all(len(texts) >= 8 for texts in NEAR_MISSES.values())
 
 
 def test_no_library_factor_looks_irrelevant_or_gives_the_holding_away():
