@@ -122,10 +122,12 @@ def test_one_provision_used_two_ways_prints_two_separate_parts() -> None:
     assert conclusions[1].startswith("Section 31(3) (question 3): We have concluded")
 
 
-def test_a_conclusion_reached_for_several_exemptions_is_said_once() -> None:
+def test_a_kind_and_a_conclusion_shared_by_several_exemptions_are_said_once() -> None:
     a = ExemptionClaim(id="a", citation="s24(1)", items=[1], **pit("F1.", "A1."))
     b = ExemptionClaim(id="b", citation="s31(1)(a)", items=[1], **pit("F2.", "A2."))
     text = paragraphs(make_case([item(1, Outcome.EXEMPT)], [a, b]))
+    kinds = [p for p in text if "qualified" in p]
+    assert len(kinds) == 1 and kinds[0].startswith("Sections 24(1) and 31(1)(a) are qualified:")
     conclusions = [p for p in text if "We have concluded" in p]
     assert conclusions == [
         "Section 24(1) and section 31(1)(a): We have concluded that the public interest in "

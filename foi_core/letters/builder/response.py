@@ -76,17 +76,18 @@ def _exemptions(doc: DocumentObject) -> None:
         prose(doc, "s17_explanation")
         with only_if(doc, "any_withheld"):
             prose(doc, "exemptions_lead")
-            _claim_lines(doc, "not c.ncnd")
+            _claim_lines(doc, "not c.ncnd", "withheld_classes")
         with only_if(doc, "ncnd_questions"):
             prose(doc, "ncnd_lead")
-            _claim_lines(doc, "c.ncnd")
+            _claim_lines(doc, "c.ncnd", "ncnd_classes")
 
 
-def _claim_lines(doc: DocumentObject, condition: str) -> None:
-    """The bullet naming each claim for which ``condition`` holds, and its classification."""
+def _claim_lines(doc: DocumentObject, condition: str, classes: str) -> None:
+    """The bullet naming each claim for which ``condition`` holds, then what kinds they are."""
     with for_each(doc, "c in claims"), only_if(doc, condition):
         para(doc, "{{ c.line }}", style="List Bullet")
-        values_if_set(doc, "c.explanation", style="Detail")
+    with for_each(doc, f"s in {classes}"):
+        para(doc, "{{ s }}")
 
 
 def _harm(doc: DocumentObject) -> None:

@@ -170,18 +170,12 @@ def claim_section(
     case: Case,
     claim: ExemptionClaim,
     shown: Mapping[int, str],
-    explained: set[str],
     name_questions: bool = False,
 ) -> LetterClaimView:
-    """One use of an exemption, each part printed once; ``explained`` holds the classification
-    sentences already given ("This is a qualified exemption ..." is said once per letter)."""
+    """One use of an exemption, each part printed once (its classification is filled in by
+    ``claim_sections``, said once for all the claims of the same kind)."""
     found = provision_of(claim)
     terms = claim_terms(claim, name_questions, shown)
-    _label, kind_sentence, test_sentence = classification_parts(terms)
-    if kind_sentence in explained:
-        kind_sentence = ""
-    explained.add(kind_sentence)
-    explanation = f"{kind_sentence} {test_sentence}".strip()
     harm: list[LetterParagraph] = []
     if claim.in_the_alternative:
         harm.append(LetterParagraph(text=say("in_the_alternative", citation=terms.cited)))
@@ -197,11 +191,12 @@ def claim_section(
         id=claim.id,
         heading=heading,
         short=terms.short,
+        citations=terms.cited,
         reference_note=note,
         questions=questions,
         line=f"{heading} ({note}): {questions}" if note else f"{heading}: {questions}",
         ncnd=found.ncnd,
-        explanation=explanation,
+        explanation="",
         harm=harm,
         factors=_factors(claim, terms),
         personal=_personal_data(claim, terms.cited),
@@ -215,13 +210,58 @@ def claim_sections(
 ) -> list[LetterClaimView]:
     """Every exemption of the letter, in the order recorded; a section relied on by more than
     one claim (s31(1)(a) to withhold, s31(3) to neither confirm nor deny) names its questions."""
-    explained: set[str] = set()
     sections = [section(c.citation) for c in claims]
     views = [
-        claim_section(case, claim, shown, explained, sections.count(number) > 1)
+        claim_section(case, claim, shown, sections.count(number) > 1)
         for claim, number in zip(claims, sections, strict=True)
     ]
+    views = _classifications(views, [_class_key(c) for c in claims])
     return _conclusions(views, [_conclusion_key(c) for c in claims])
+
+
+def _class_key(claim: ExemptionClaim) -> str:
+    """The wording key of the claim's kind: 'absolute', 'qualified_ncnd', 'unknown' ..."""
+    terms = claim_terms(claim)
+    label = classification_parts(terms)[0]
+    if label == "qualified":
+        return f"qualified_{terms.mode_key}"
+    return {"absolute": "absolute", "not recorded": "unknown"}.get(label, "")
+
+
+def _classifications(views: list[LetterClaimView], keys: list[str]) -> list[LetterClaimView]:
+    """Whether each exemption is absolute or qualified, said once for all the claims of the same
+    kind: "Sections 24(1) and 31(1)(a) are qualified: ..."."""
+    cited: dict[str, list[str]] = {}
+    for view, key in zip(views, keys, strict=True):
+        if key:
+            cited.setdefault(key, []).append(view.citations)
+    sentences = {
+        key: say(
+            "classes",
+            key,
+            provisions=capital(_join_citations(names)),
+            verb="is" if len(names) == 1 else "are",
+        )
+        for key, names in cited.items()
+    }
+    return [
+        view.model_copy(update={"explanation": sentences.get(key, "")})
+        for view, key in zip(views, keys, strict=True)
+    ]
+
+
+def _join_citations(names: list[str]) -> str:
+    """'section 21', 'sections 24(1) and 31(1)(a)' (each claim's provisions kept whole)."""
+    unique = list(dict.fromkeys(names))
+    if len(unique) == 1:
+        return unique[0]
+    bare = [n.removeprefix("sections ").removeprefix("section ") for n in unique]
+    return "sections " + join_words(bare)
+
+
+def classification_sentences(claims: list[LetterClaimView], ncnd: bool) -> list[str]:
+    """The classification sentences under the list of withheld (or NCND) exemptions, once each."""
+    return list(dict.fromkeys(c.explanation for c in claims if c.ncnd == ncnd and c.explanation))
 
 
 def conclusions(claims: list[LetterClaimView]) -> list[str]:

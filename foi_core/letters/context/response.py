@@ -17,7 +17,14 @@ from .citations import is_procedural, section
 from .claims import aggregate_views
 from .header import header_context
 from .procedural import cost_view, refusal_view, refuses_for_cost
-from .prose import claim_sections, conclusions, ncnd_caveat, ncnd_numbers, s40_intro
+from .prose import (
+    claim_sections,
+    classification_sentences,
+    conclusions,
+    ncnd_caveat,
+    ncnd_numbers,
+    s40_intro,
+)
 from .views import (
     AggregateView,
     AnswerView,
@@ -43,7 +50,9 @@ class LetterContext(HeaderContext):
     show_exemptions: bool
     claims: list[LetterClaimView]
     any_withheld: bool
+    withheld_classes: list[str]
     ncnd_questions: str
+    ncnd_classes: list[str]
     harm_heading: str  # empty: no harm section
     overall_harm: str
     show_factors: bool
@@ -130,6 +139,8 @@ def build_letter_context(
         show_exemptions=bool(exemption_claims),
         claims=claims,
         any_withheld=any(not c.ncnd for c in claims),
+        withheld_classes=classification_sentences(claims, ncnd=False),
+        ncnd_classes=classification_sentences(claims, ncnd=True),
         ncnd_questions=questions_label(
             {n for c in exemption_claims if c.mode is ClaimMode.NCND for n in c.items}, shown=shown
         ),

@@ -97,11 +97,12 @@ class LetterClaimView(View):
     id: str
     heading: str  # "Section 31(1)(a), (b) and (c) – Law enforcement"
     short: str  # "Section 31(1)(a), (b) and (c)" (with its questions when a section is reused)
+    citations: str  # "section 31(1)(a), (b) and (c)": the provisions relied on
     reference_note: str  # NCND: "neither confirm nor deny, by reference to section 31(1)(a)"
     questions: str
     line: str  # its line in the list of exemptions: heading, reference note and questions
     ncnd: bool
-    explanation: str  # absolute or qualified and its test; empty when an earlier claim said it
+    explanation: str  # absolute or qualified, said for every claim of the same kind at once
     harm: list[LetterParagraph]
     factors: list[LetterParagraph]
     personal: list[LetterParagraph]
