@@ -119,6 +119,21 @@ def test_a_caught_sentence_inside_neutral_text_is_still_caught(pair, before, aft
     assert factor_id in found
 
 
+FILLER = st.lists(
+    st.sampled_from(["the", "force", "considered", "factors", "carefully", "today", "and", "in"]),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pair=st.sampled_from(CAUGHT_PAIRS), before=FILLER, after=FILLER)
+def test_a_caught_clause_inside_a_neutral_sentence_is_still_caught(pair, before, after):
+    factor_id, text = pair
+    clause = text.rstrip(".")
+    sentence = f"{before.capitalize()}, {clause[0].lower()}{clause[1:]}, {after}."
+    assert factor_id in [f.id for f in load_catalogue().detect_irrelevant(sentence)]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     pair=st.sampled_from(CAUGHT_PAIRS),
