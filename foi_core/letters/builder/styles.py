@@ -45,8 +45,8 @@ def _built_in_styles(doc: DocumentObject) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(11)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.1
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.0  # single, as letters are
 
     for name, size in (("Title", 16), ("Subtitle", 12)):
         style = styles[name]
