@@ -252,6 +252,23 @@ def test_a_giveaway_after_neutral_text_is_still_found(text, before):
     assert holding_giveaways(f"{before} {text}")
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.sampled_from(HOLDING + COUNTS + DEFINITE + CASES["ncnd_any"]),
+    before=FILLER,
+    after=FILLER,
+)
+def test_a_giveaway_inside_a_neutral_sentence_is_still_found(text, before, after):
+    clause = text.rstrip(".")
+    assert holding_giveaways(f"{before.capitalize()}, {clause[0].lower()}{clause[1:]}, {after}.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.sampled_from(NEUTRAL_NCND), before=NEUTRAL)
+def test_neutral_ncnd_wording_stays_neutral_after_other_text(text, before):
+    assert holding_giveaways(f"{before} {text}") == []
+
+
 # --- Which way a balance argues ---------------------------------------------------------------
 
 FOR = CASES["argues_for"]

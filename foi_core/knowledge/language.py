@@ -56,8 +56,9 @@ class Concept(BaseModel):
     label: str = ""
     patterns: list[str] = Field(min_length=1)
     unless_before: list[str] = Field(default_factory=list)  # within `window` words before
-    unless_after: list[str] = Field(default_factory=list)  # within `window` words after
-    window: int = 8
+    unless_after: list[str] = Field(default_factory=list)  # within `window_after` words after
+    window: int = Field(default=8, ge=0)
+    window_after: int = Field(default=8, ge=0)
 
 
 class LanguageData(BaseModel):
@@ -76,6 +77,7 @@ class _Compiled(NamedTuple):
     unless_before: tuple[Pattern, ...]
     unless_after: tuple[Pattern, ...]
     window: int
+    window_after: int
 
 
 class Language:
@@ -91,6 +93,7 @@ class Language:
                     self.patterns(concept.unless_before),
                     self.patterns(concept.unless_after),
                     concept.window,
+                    concept.window_after,
                 )
             except ValueError as error:
                 raise KnowledgeError(f"{where}, concept {name!r}: {error}") from None
@@ -137,7 +140,7 @@ def _cancelled(concept: _Compiled, words: tuple[Token, ...], start: int, end: in
     while low > 0 and start - low < concept.window and words[low - 1].raw != BOUNDARY:
         low -= 1
     high = end
-    while high < len(words) and high - end < concept.window and words[high].raw != BOUNDARY:
+    while high < len(words) and high - end < concept.window_after and words[high].raw != BOUNDARY:
         high += 1
     before, after = words[low:start] + words[start + 1 : end], words[end:high]
     return any(find_spans(p, before) for p in concept.unless_before) or any(
