@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from foi_core.letters import letter_paragraphs, render_letter
+from foi_core.letters import letter_paragraphs, render_letter, render_pit_extension_letter
 from foi_core.letters.builder.wording import fixed_text
 from foi_core.letters.preview import claim_preview, item_preview
 from foi_core.letters.text import act_citations
@@ -26,6 +26,7 @@ from foi_core.models import (
     LegitimateInterests,
     OrganisationProfile,
     Outcome,
+    PITExtension,
     PublicationPlan,
     PublicInterestTest,
     Request,
@@ -150,6 +151,11 @@ def test_questions_are_numbered_as_the_requester_numbered_them() -> None:
     assert "Question 3a" in text and "Questions 3b and 3c" in text
     assert any(p.endswith(": questions 3b and 3c") for p in text)
     assert "Question 1" not in text
+    case = make_case(items, [claim], pit_extension=PITExtension(estimated_date=dt.date(2026, 4, 1)))
+    extension = render_pit_extension_letter(case, PROFILE)
+    lines = [text for _style, text in letter_paragraphs(extension.data)]
+    assert "3b.\tQuestion text 2" in lines
+    assert any(line.endswith(": questions 3b and 3c") for line in lines)
 
 
 def test_not_held_names_who_may_hold_it_and_the_transfer() -> None:

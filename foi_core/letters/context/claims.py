@@ -67,10 +67,13 @@ def classification(terms: ClaimTerms) -> tuple[str, str]:
     return label, f"{explanation} {test_sentence}".strip()
 
 
-def claim_view(claim: ExemptionClaim, name_questions: bool = False) -> ClaimView:
+def claim_view(
+    claim: ExemptionClaim, name_questions: bool = False, shown: Mapping[int, str] | None = None
+) -> ClaimView:
     """The letter's view of one claim; ``name_questions`` adds the questions to its headings
-    (used when two claims rely on the same provision for different questions)."""
-    terms = claim_terms(claim, name_questions)
+    (used when two claims rely on the same provision for different questions), numbered as
+    ``shown`` says (the requester's numbering)."""
+    terms = claim_terms(claim, name_questions, shown)
     entry = terms.entry
     title = entry.title if entry else "Provision not in our catalogue"
     label, explanation = classification(terms)
@@ -85,7 +88,7 @@ def claim_view(claim: ExemptionClaim, name_questions: bool = False) -> ClaimView
         ncnd=terms.ncnd,
         mode_label="neither confirm nor deny" if terms.ncnd else "withhold",
         reference_note=say("ncnd_reference", provision=terms.substantive) if renamed else "",
-        questions=questions_label(claim.items),
+        questions=questions_label(claim.items, shown=shown),
         classification=label,
         test=entry.test if entry else "",
         explanation=explanation,
@@ -102,11 +105,13 @@ def claim_view(claim: ExemptionClaim, name_questions: bool = False) -> ClaimView
     )
 
 
-def claim_views(claims: Sequence[ExemptionClaim]) -> dict[str, ClaimView]:
+def claim_views(
+    claims: Sequence[ExemptionClaim], shown: Mapping[int, str] | None = None
+) -> dict[str, ClaimView]:
     """Views by claim id; a provision relied on more than once names its questions."""
     keys = [(cited(c, exemption(c)), c.mode) for c in claims]
     return {
-        c.id: claim_view(c, name_questions=keys.count(key) > 1)
+        c.id: claim_view(c, name_questions=keys.count(key) > 1, shown=shown)
         for c, key in zip(claims, keys, strict=True)
     }
 

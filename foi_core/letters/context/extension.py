@@ -7,6 +7,7 @@ from foi_core.models import Case, OrganisationProfile
 
 from ..errors import LetterDataError
 from ..text import letter_date, printable
+from .answers import shown_numbers
 from .citations import exemption, is_procedural
 from .claims import claim_views
 from .header import header_context
@@ -39,7 +40,7 @@ def build_pit_extension_context(case: Case, profile: OrganisationProfile) -> Pit
     ]
     return PitExtensionContext(
         **dict(header),
-        engaged_claims=list(claim_views(qualified).values()),
+        engaged_claims=list(claim_views(qualified, shown_numbers(case)).values()),
         estimated_date=letter_date(extension.estimated_date),
         original_due=letter_date(due_date(case.request.received)),
         reason=printable(extension.reason),

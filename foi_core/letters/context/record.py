@@ -14,6 +14,7 @@ from foi_core.models import OUTCOME_LABELS, Case, ExemptionClaim, OrganisationPr
 from foi_core.personal_data import without_personal_data
 
 from ..text import letter_date, printable
+from .answers import shown_numbers
 from .citations import exemption
 from .claim_parts import factor_view
 from .claims import aggregate_views, claim_views
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 
 class RecordItemView(View):
-    number: int
+    number: str  # as the requester numbered it
     text: str
     outcome: str
     answer: str
@@ -83,7 +84,7 @@ class RecordContext(HeaderContext):
 def _record_items(case: Case) -> list[RecordItemView]:
     return [
         RecordItemView(
-            number=item.number,
+            number=item.shown_number,
             text=printable(item.text),
             outcome=OUTCOME_LABELS[item.outcome] if item.outcome else "Not decided",
             answer=printable(item.answer),
@@ -129,7 +130,7 @@ def build_record_context(
     generated = generated_at or dt.datetime.now(dt.UTC)
     dates, notes, warnings = timeline(case)
     estimate = case.cost_estimate
-    views = claim_views(case.claims).values()
+    views = claim_views(case.claims, shown_numbers(case)).values()
     return RecordContext(
         **dict(header),
         case_title=printable(case.title),
