@@ -11,6 +11,8 @@ from pydantic import BaseModel
 
 from foi_core.knowledge import load_catalogue
 from foi_core.letters import (
+    build_letter_context,
+    build_pit_extension_context,
     document_text,
     render_letter,
     render_pit_extension_letter,
@@ -178,5 +180,10 @@ def test_internal_fields_never_reach_the_letter_and_letter_fields_do() -> None:
         "claims[].harm.prompt_answers.<key>",
         "request.items[].notes",
     }
+    # Not even in the letters' data, which an organisation's own template may print.
+    data = build_letter_context(case, profile).model_dump_json()
+    data += build_pit_extension_context(case, profile).model_dump_json()
+    in_data = [p for p, m in markers.items() if m in data and not reaches_letter(p)]
+    assert not in_data, f"internal fields in the letters' data: {in_data}"
     record = document_text(render_reasoning_record(case, profile, findings=()).data)
     assert markers["claims[].harm.evidence"] in record

@@ -11,15 +11,17 @@ from .answers import shown_numbers
 from .citations import exemption, is_procedural
 from .claims import claim_views
 from .header import header_context
-from .views import ClaimView, HeaderContext
+from .views import ClaimLineView, HeaderContext
 
 
 class PitExtensionContext(HeaderContext):
-    engaged_claims: list[ClaimView]
+    """Letter fields only (``foi_core.letters.reach``): the claims are named, not argued, and
+    who decided on the extension stays in the reasoning record."""
+
+    engaged_claims: list[ClaimLineView]
     estimated_date: str
     original_due: str
     reason: str
-    decision_maker: str
 
 
 def build_pit_extension_context(case: Case, profile: OrganisationProfile) -> PitExtensionContext:
@@ -40,9 +42,11 @@ def build_pit_extension_context(case: Case, profile: OrganisationProfile) -> Pit
     ]
     return PitExtensionContext(
         **dict(header),
-        engaged_claims=list(claim_views(qualified, shown_numbers(case)).values()),
+        engaged_claims=[
+            ClaimLineView(heading=v.heading, reference_note=v.reference_note, questions=v.questions)
+            for v in claim_views(qualified, shown_numbers(case)).values()
+        ],
         estimated_date=letter_date(extension.estimated_date),
         original_due=letter_date(due_date(case.request.received)),
         reason=printable(extension.reason),
-        decision_maker=printable(extension.decision_maker),
     )

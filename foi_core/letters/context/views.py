@@ -197,6 +197,14 @@ class ClaimView(View):
     qp_opinion: QpView
 
 
+class ClaimLineView(View):
+    """A claim named in a list: heading, NCND reference and questions (the extension letter)."""
+
+    heading: str
+    reference_note: str
+    questions: str
+
+
 class AggregateView(View):
     citations: str
     questions: str
