@@ -56,6 +56,7 @@ class Concept(BaseModel):
     label: str = ""
     patterns: list[str] = Field(min_length=1)
     unless_before: list[str] = Field(default_factory=list)  # within `window` words before
+    unless_just_before: list[str] = Field(default_factory=list)  # within two words before
     unless_after: list[str] = Field(default_factory=list)  # within `window_after` words after
     window: int = Field(default=8, ge=0)
     window_after: int = Field(default=8, ge=0)
@@ -75,6 +76,7 @@ class LanguageData(BaseModel):
 class _Compiled(NamedTuple):
     patterns: tuple[Pattern, ...]
     unless_before: tuple[Pattern, ...]
+    unless_just_before: tuple[Pattern, ...]
     unless_after: tuple[Pattern, ...]
     window: int
     window_after: int
@@ -91,6 +93,7 @@ class Language:
                 self.compiled[name] = _Compiled(
                     self.patterns(concept.patterns),
                     self.patterns(concept.unless_before),
+                    self.patterns(concept.unless_just_before),
                     self.patterns(concept.unless_after),
                     concept.window,
                     concept.window_after,
@@ -135,16 +138,21 @@ class Language:
 
 def _cancelled(concept: _Compiled, words: tuple[Token, ...], start: int, end: int) -> bool:
     """Whether a guard occurs within the window before (or after) the span, or inside it after
-    its first word, in the same sentence."""
+    its first word, in the same sentence ('just before' guards: the two words before and the
+    span itself)."""
     low = start
     while low > 0 and start - low < concept.window and words[low - 1].raw != BOUNDARY:
         low -= 1
     high = end
     while high < len(words) and high - end < concept.window_after and words[high].raw != BOUNDARY:
         high += 1
-    before, after = words[low:start] + words[start + 1 : end], words[end:high]
-    return any(find_spans(p, before) for p in concept.unless_before) or any(
-        find_spans(p, after) for p in concept.unless_after
+    inside = words[start + 1 : end]
+    before, near = words[low:start] + inside, words[max(low, start - 2) : end]
+    after = words[end:high]
+    return (
+        any(find_spans(p, before) for p in concept.unless_before)
+        or any(find_spans(p, near) for p in concept.unless_just_before)
+        or any(find_spans(p, after) for p in concept.unless_after)
     )
 
 
