@@ -6,6 +6,8 @@
 >>> issue_letter(store, case, version, rendered)       # ... saved, its data stored once
 >>> pdf = to_pdf(rendered.data)                          # LibreOfficeMissing without soffice
 >>> check_template(path)             # TemplateProblem lists what is wrong with an own template
+>>> reaches_letter("claims[].harm.evidence")   # False: internal (foi_core.letters.reach)
+>>> claim_preview(case, claim_id)    # what the letter prints for a claim (foi_core.letters.preview)
 
 User text is printed exactly as typed; the only alteration is that characters XML 1.0 cannot
 hold (control characters) are removed (see ``foi_core.letters.text``).

@@ -7,10 +7,13 @@ sentences come from ``wording.yaml``; fixed paragraphs are in the .docx template
 ``fixed_wording.yaml``).
 
 Modules: ``views`` (the shared view models), ``header`` (header and logo), ``citations`` (how a
-claim is cited), ``claims`` and ``claim_parts`` (one claim's view: harm, public interest,
-balance, legitimate interests, s36 opinion), ``answers`` and ``procedural`` (s12, s14), one
-module per document (``response``, ``extension``, ``record`` with its ``trail``) and
-``wording`` (wording.yaml).
+claim is cited, asking ``foi_core.reasoning.provision_of``), ``claims`` and ``claim_parts`` (one
+claim's full view for the reasoning record: harm, public interest, balance, legitimate
+interests, s36 opinion), ``prose`` (the response letter's exemptions composed from letter fields
+only), ``answers`` (each question's answer, transfer and discretionary disclosure) and
+``procedural`` (s12, s14), one module per document (``response``, ``extension``, ``record``
+with its ``trail``) and ``wording`` (wording.yaml). What reaches the requester is listed in
+``foi_core/letters/reach.yaml``.
 """
 
 from .extension import PitExtensionContext, build_pit_extension_context
