@@ -218,14 +218,16 @@ def holding_giveaways(text: str) -> list[str]:
 _NEUTRAL_EITHER_WAY = re.compile(
     r"\b(is|are|was|were|do|does|did|has|have|had)\s+or\s+\1\s*(?:not|n't)\b", re.IGNORECASE
 )
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
 _NON_COUNTS = re.compile(
     r"\b(?:s|ss|sections?|regulations?|reg|paragraphs?|para|items?|questions?|parts?|points?|"
     r"pages?|annex|appendix|schedule|article|chapter|rule|step)\.?\s*\d+[a-z]?(?:\s*\(\s*\w+\s*\))*"
     r"|\b\d+[a-z]?(?:\(\w+\))+"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"(?:\s+\d{2,4})?"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"(?:,?\s+\d{2,4})?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:\s+\d{{2,4}})?"
+    rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{2,4}})?"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b"
     r"|£\s*\d[\d,]*(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
     r"|\b\d+\s*(?:working\s+|calendar\s+|clear\s+)?"
