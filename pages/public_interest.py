@@ -75,7 +75,7 @@ def new_factor_editor(claim: ExemptionClaim) -> None:
         help="Checked for irrelevant considerations as soon as you leave the box.",
     )
     reach_note("claims[].pit.factors[].text")
-    show_irrelevant(text or "")
+    show_irrelevant(text or "", claim, ss.get(field_key(f"{prefix}.side"), Side.FOR))
     text_problem = st.empty()
     weight_field("Weight", Weight.MODERATE, field_key(f"{prefix}.weight"))
     st.text_area(

@@ -675,7 +675,19 @@ REQUIRED_RULES = {
     "withheld-item-without-claim": "error",
     "claim-outside-catalogue": "error",
     "s40-without-legitimate-interests": "warning",
-    "disclosed-item-without-answer": "warning",
+    "disclosed-item-without-answer": "error",
+    "request-without-items": "error",
+    "step-needs-recheck": "error",
+    "decision-before-request": "error",
+    "balance-disclose-but-withheld": "error",
+    "reasoning-contradicts-conclusion": "error",
+    "exemption-record-missing": "error",
+    "s22-publication-missing": "error",
+    "ncnd-provision-used-to-withhold": "error",
+    "limbs-from-different-sections": "error",
+    "combined-balance-before-dbt": "error",
+    "ncnd-subject-named-elsewhere": "error",
+    "ncnd-searches-listed": "error",
 }
 
 
@@ -811,7 +823,7 @@ EXPECTED_RECORD_PROMPTS = {
     "s30(1)(b)": {"investigation"},
     "s30(1)(c)": {"investigation"},
     "s30(2)": {"investigation"},
-    "s22": {"publisher", "why_reasonable"},
+    "s22": {"why_reasonable"},  # who and when: the publication plan (PublicationPlan)
     "s40(2)": {"data_subjects"},
     "s40(3B)": {"objection"},
     "s40(4A)": {"sar_exemption"},

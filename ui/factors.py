@@ -17,9 +17,15 @@ from ui.text import md_escape
 WEIGHTS = list(Weight)
 
 
-def show_irrelevant(text: str, where: st.delta_generator.DeltaGenerator | None = None) -> None:
-    """Warnings naming any irrelevant consideration the text relies on."""
-    messages = irrelevant_messages(text)
+def show_irrelevant(
+    text: str,
+    claim: ExemptionClaim,
+    side: Side,
+    where: st.delta_generator.DeltaGenerator | None = None,
+) -> None:
+    """Warnings naming any irrelevant consideration a factor of ``claim`` on ``side`` relies on
+    (judged as the check judges it)."""
+    messages = irrelevant_messages(text, claim, side)
     target = where if where is not None else st
     if messages:
         target.warning("\n\n".join(messages), icon=":material/report:")
@@ -64,7 +70,7 @@ def factor_list(claim: ExemptionClaim) -> None:
             )
             if factor.rationale:
                 st.caption("Why: " + md_escape(factor.rationale))
-            show_irrelevant(factor.text)
+            show_irrelevant(factor.text, claim, factor.side)
 
 
 def factor_editor(case: Case, claim: ExemptionClaim) -> None:
@@ -101,7 +107,7 @@ def factor_editor(case: Case, claim: ExemptionClaim) -> None:
         save_result(remove_factor(case, claim.id, factor.id))
     if submitted:
         text = st.session_state.get(field_key(f"{key}.text")) or ""
-        show_irrelevant(text.strip(), warning_slot)
+        show_irrelevant(text.strip(), claim, factor.side, warning_slot)
         weight = st.session_state.get(field_key(f"{key}.weight"))
         rationale = st.session_state.get(field_key(f"{key}.rationale")) or ""
         save_result(edit_factor(case, claim.id, factor.id, text, weight, rationale), problems)

@@ -27,7 +27,7 @@ from foi_core.models import (
     Weight,
 )
 from foi_core.plain import items_text
-from foi_core.reasoning import claims_needing_pit, provision_of
+from foi_core.reasoning import claims_needing_pit, irrelevant_in, provision_of
 from ui.nav import PAGES_BY_STEP
 
 LIKELIHOOD_MEANINGS: dict[Likelihood, str] = {
@@ -93,24 +93,20 @@ def side_label(side: Side, claim: ExemptionClaim) -> str:
     )
 
 
-def irrelevant_messages(text: str, cat: Catalogue | None = None) -> list[str]:
-    """Plain-English warnings for irrelevant considerations the text appears to rely on."""
-    if cat is not None and cat is not catalogue():
-        return _irrelevant_messages(text or "", cat)
-    return list(_cached_irrelevant_messages(text or ""))
+def irrelevant_messages(text: str, claim: ExemptionClaim, side: Side = Side.AGAINST) -> list[str]:
+    """Plain-English warnings for irrelevant considerations the text relies on, judged as the
+    check judges them (``foi_core.reasoning.irrelevant_in``)."""
+    return list(_cached_irrelevant_messages(text or "", claim.citations[0], side))
 
 
 @functools.lru_cache(maxsize=4096)
-def _cached_irrelevant_messages(text: str) -> tuple[str, ...]:
-    """The same, for the process-wide catalogue, remembered per text (reruns repeat texts)."""
-    return tuple(_irrelevant_messages(text, catalogue()))
-
-
-def _irrelevant_messages(text: str, cat: Catalogue) -> list[str]:
-    return [
+def _cached_irrelevant_messages(text: str, citation: str, side: Side) -> tuple[str, ...]:
+    """The same, remembered per text, provision and side (reruns repeat texts)."""
+    claim = ExemptionClaim(citation=citation)
+    return tuple(
         f"This looks like an irrelevant factor: {factor.label}. {factor.explanation}"
-        for factor in cat.detect_irrelevant(text)
-    ]
+        for factor in irrelevant_in(text, claim, side)
+    )
 
 
 def points(pit: PublicInterestTest | None) -> tuple[int, int]:

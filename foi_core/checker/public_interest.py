@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from foi_core.knowledge import IrrelevantFactor
 from foi_core.models import ClaimMode
-from foi_core.reasoning import balanced, pit_empty, pit_sides_missing
+from foi_core.reasoning import balanced, irrelevant_in, pit_empty, pit_sides_missing
 
 from .context import Context, Hit, rule
 
@@ -63,9 +63,8 @@ def _irrelevant_factor_used(ctx: Context) -> Iterator[Hit]:
             if claim.pit.balance is not None:
                 texts.append(claim.pit.balance.reasoning)
         seen: set[str] = set()
-        section = ctx.section(claim)
         for text in texts:
-            for irrelevant in ctx.catalogue.detect_irrelevant(text, section):
+            for irrelevant in irrelevant_in(text, claim, catalogue=ctx.catalogue):
                 if irrelevant.id not in seen:
                     seen.add(irrelevant.id)
                     yield Hit(claim=claim, detail=_irrelevant_detail(irrelevant))

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from foi_core.models import WITHHELD_OUTCOMES, Case, ClaimMode, ExemptionClaim, Outcome, RequestItem
+from foi_core.models import (
+    WITHHELD_OUTCOMES,
+    Case,
+    ClaimMode,
+    ExemptionClaim,
+    Outcome,
+    RequestItem,
+    Side,
+)
 
 from .provisions import provision_of
 
 if TYPE_CHECKING:
-    from foi_core.knowledge import Catalogue, Exemption, RecordPrompt
+    from foi_core.knowledge import Catalogue, Exemption, IrrelevantFactor, RecordPrompt
 
 # Items with these outcomes need a provision (an exemption or a procedural refusal) on the
 # Exemptions step.
@@ -188,6 +196,22 @@ def balanced(case: Case, claim: ExemptionClaim) -> bool:
     if claim.pit is not None and claim.pit.balance is not None:
         return True
     return any(claim.id in agg.claim_ids for agg in case.aggregate_balances)
+
+
+def irrelevant_in(
+    text: str,
+    claim: ExemptionClaim,
+    side: Side = Side.AGAINST,
+    catalogue: Catalogue | None = None,
+) -> list[IrrelevantFactor]:
+    """The irrelevant considerations ``text`` relies on, judged as the check judges a factor of
+    ``claim``: only the case for maintaining the exemption (a factor against disclosure, or the
+    balance's reasoning) can rely on one, and what is irrelevant depends on the exemption (distress
+    is the very interest s38 protects)."""
+    if side is Side.FOR or not text.strip():
+        return []
+    section = provision_of(claim, catalogue).section or None
+    return resolve_catalogue(catalogue).detect_irrelevant(text, section)
 
 
 def provision_relied_on(claim: ExemptionClaim, exemption: Exemption | None = None) -> str:

@@ -66,6 +66,9 @@ def test_irrelevant_factor_is_flagged_as_typed(app_store):
     new_factor_field(at.text_area, "c31", "text").input(
         "Disclosure would embarrass senior officers."
     ).run()
+    # As a factor for disclosure it is no reason to withhold, so the check (and the page) let it be.
+    assert not any("irrelevant" in w.value for w in at.warning)
+    new_factor_field(at.radio, "c31", "side").set_value(Side.AGAINST).run()
     assert not at.exception
     warnings = [w.value for w in at.warning]
     assert any("irrelevant factor: Embarrassment" in w for w in warnings), warnings
