@@ -264,6 +264,14 @@ def _flip(side: Side, flipped: bool = True) -> Side:
     return "against" if side == "for" else "for"
 
 
+def _not_enough(language: Language, words: tuple[Token, ...]) -> bool:
+    """'We do not consider X strong enough to outweigh ...': a negation, then 'enough'."""
+    negations = [i for i, t in enumerate(words) if language.is_a("negation", t)]
+    return bool(negations) and any(
+        language.is_a("enough", t) for t in words[negations[0] + 1 :]
+    )
+
+
 def _negated(language: Language, words: tuple[Token, ...], start: int, end: int) -> bool:
     """Whether a negation word comes just before (two words) or inside words[start:end]."""
     return any(language.is_a("negation", t) for t in words[max(0, start - 2) : end])
@@ -275,7 +283,8 @@ def _sentence_votes(language: Language, clauses: list[tuple[Token, ...]]) -> set
         for index, token in enumerate(words):
             than = any(t.raw == "than" for t in words[index + 1 : index + 4])
             comparative = than and language.is_a("comparative", token)
-            if not (comparative or language.is_a("outweigh", token)):
+            lesser = than and language.is_a("lesser", token)  # 'carries less weight than'
+            if not (comparative or lesser or language.is_a("outweigh", token)):
                 continue
             before = [words[:index], *reversed(clauses[:number])]
             after = [words[index + 1 :], *clauses[number + 1 :]]
@@ -288,10 +297,12 @@ def _sentence_votes(language: Language, clauses: list[tuple[Token, ...]]) -> set
                 (index + 1 < len(words) and words[index + 1].raw == "by")
                 or any(t.stem == "be" for t in words[max(0, index - 3) : index])
             )
-            negated = _negated(language, words, index - 1, index) or any(
-                t.raw in ("no", "nothing") for t in words[:index]
-            )  # 'does not outweigh'; 'there is no interest ... that outweighs'
-            return {_flip(_flip(winner, passive), negated)}
+            negated = (
+                _negated(language, words, index - 1, index)
+                or any(t.raw in ("no", "nothing") for t in words[:index])
+                or _not_enough(language, words[:index])
+            )  # 'does not outweigh'; 'no interest ... that outweighs'; 'not strong enough to'
+            return {_flip(_flip(_flip(winner, passive), negated), lesser)}
     votes: set[Side] = set()
     for words in clauses:
         text = " ".join(t.raw for t in words)
