@@ -115,6 +115,10 @@ def test_one_provision_used_two_ways_prints_two_separate_parts() -> None:
                       item(3, Outcome.NCND)], [withhold, ncnd])  # fmt: skip
     text = paragraphs(case)
     assert any(p.startswith("Section 31(1)(a) (question 2) – Law enforcement") for p in text)
+    assert not any(p.endswith("(question 2): question 2") for p in text)
+    # Each list says what kind its own exemptions are.
+    assert "Section 31(1)(a) is qualified" in " ".join(text)
+    assert "Section 31(3) is qualified" in " ".join(text)
     assert any(p.startswith("Section 31(3) (question 3) – Law enforcement") for p in text)
     assert "Section 31(1)(a) (question 2): factors favouring disclosure" in text
     assert "Section 31(3) (question 3): factors favouring confirming or denying" in text

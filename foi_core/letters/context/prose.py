@@ -166,6 +166,11 @@ def _qualified_person(claim: ExemptionClaim, terms: ClaimTerms) -> list[LetterPa
     return [LetterParagraph(text=sentence), *_text(qp.reasons)]
 
 
+def _line(heading: str, note: str, questions: str) -> str:
+    """The claim's bullet: heading, NCND reference, then its questions (unless in the heading)."""
+    return heading + (f" ({note})" if note else "") + (f": {questions}" if questions else "")
+
+
 def claim_section(
     case: Case,
     claim: ExemptionClaim,
@@ -194,7 +199,9 @@ def claim_section(
         citations=terms.cited,
         reference_note=note,
         questions=questions,
-        line=f"{heading} ({note}): {questions}" if note else f"{heading}: {questions}",
+        line=heading
+        + (f" ({note})" if note else "")
+        + ("" if name_questions else f": {questions}"),
         ncnd=found.ncnd,
         explanation="",
         harm=harm,
@@ -230,22 +237,22 @@ def _class_key(claim: ExemptionClaim) -> str:
 
 def _classifications(views: list[LetterClaimView], keys: list[str]) -> list[LetterClaimView]:
     """Whether each exemption is absolute or qualified, said once for all the claims of the same
-    kind: "Sections 24(1) and 31(1)(a) are qualified: ..."."""
-    cited: dict[str, list[str]] = {}
+    kind and mode: "Sections 24(1) and 31(1)(a) are qualified: ..."."""
+    cited: dict[tuple[str, bool], list[str]] = {}
     for view, key in zip(views, keys, strict=True):
         if key:
-            cited.setdefault(key, []).append(view.citations)
+            cited.setdefault((key, view.ncnd), []).append(view.citations)
     sentences = {
-        key: say(
+        group: say(
             "classes",
-            key,
+            group[0],
             provisions=capital(_join_citations(names)),
-            verb="is" if len(names) == 1 else "are",
+            verb="is" if len(set(names)) == 1 else "are",
         )
-        for key, names in cited.items()
+        for group, names in cited.items()
     }
     return [
-        view.model_copy(update={"explanation": sentences.get(key, "")})
+        view.model_copy(update={"explanation": sentences.get((key, view.ncnd), "")})
         for view, key in zip(views, keys, strict=True)
     ]
 
