@@ -53,11 +53,11 @@ def test_a_hostile_template_is_refused_in_plain_words(app_store, open_page, temp
 
 def test_the_upload_check_needs_no_stored_case(empty_store, open_page, templates_dir):
     at = open_page("pages/settings.py")
-    misspelt = docx_with("{%p for c in claims %}", "{{ c.harm.evidnce }}", "{%p endfor %}")
+    misspelt = docx_with("{%p for c in claims %}", "{{ c.questons }}", "{%p endfor %}")
     upload(at, "ours.docx", misspelt)
     assert not at.exception
-    assert "claims[].harm.evidnce" in errors(at)
-    assert "did you mean" in errors(at)
+    assert "claims[].questons" in errors(at)
+    assert "did you mean 'claims[].questions'" in errors(at)
     assert not (templates_dir / "uploaded" / "ours.docx").exists()
 
     upload(at, "good.docx", docx_with("{{ organisation.name }} {{ our_ref }}"))
