@@ -815,6 +815,8 @@ def test_search_finds_ncnd_provisions_by_citation_and_by_words():
 
 # What each test must record (domain brief §2.2, §3.3), and nothing the model records elsewhere.
 EXPECTED_RECORD_PROMPTS = {
+    "s14(1)": {"why_vexatious"},  # optional: s17(5) needs only the fact; reasons help
+    "s14(2)": {"repeats"},
     "s24(1)": {"why_required", "certificate"},
     "s38(1)(a)": {"who_endangered"},
     "s38(1)(b)": {"who_endangered"},

@@ -302,7 +302,10 @@ def test_vexatious_request_letter() -> None:
         ),
         claims=[
             ExemptionClaim(
-                citation="s14(1)", items=[1], notes="The seventh request this month on this."
+                citation="s14(1)",
+                items=[1],
+                notes="The seventh request this month on this.",
+                records={"why_vexatious": "Full answers were given to six earlier requests."},
             )
         ],
         response_date=dt.date(2024, 3, 20),
@@ -312,6 +315,8 @@ def test_vexatious_request_letter() -> None:
     assert "Vexatious request (section 14(1))" in paragraphs
     # Claim notes are internal (foi_core/letters/reach.yaml): the reasoning record keeps them.
     assert "The seventh request this month on this." not in paragraphs
+    # The reasons written for the requester (the catalogue's in-letter prompt) are printed.
+    assert "Full answers were given to six earlier requests." in paragraphs
     assert any("(section 14(1))" in p for p in paragraphs)
     assert "The exemptions we rely on" not in paragraphs
 

@@ -141,3 +141,4 @@ def _s14_sections(doc: DocumentObject) -> None:
         with only_if(doc, f"{key}.shown"):
             heading(doc, title, 2)
             prose(doc, paragraph_id)
+            values_if_set(doc, f"{key}.reasons")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from foi_core.bounds import today
 from foi_core.knowledge import law_at
 from foi_core.models import Case, CostEstimate, Outcome
+from foi_core.reasoning import provision_of
 
 from ..text import hours_text, minutes_text, pounds, printable, provision, questions_label
 from .citations import citations, section
@@ -86,15 +87,23 @@ def cost_view(case: Case, shown: bool, for_letter: bool = False) -> CostView:
 def refusal_view(
     case: Case, outcome: Outcome, citation: str, for_letter: bool = False
 ) -> RefusalView:
-    """A s14 refusal: which questions, the provision, and (in the record only) the notes
-    recorded on the claim."""
+    """A s14 refusal: which questions, the provision, and its reasons: in the letter the answers
+    to the catalogue's prompts that reach the requester; in the record the claims' notes too."""
     claims = [c for c in case.claims if c.citation == citation]
     numbers = {i.number for i in case.items_with(outcome)} | {n for c in claims for n in c.items}
     labels = {i.number: i.shown_number for i in case.request.items} if for_letter else None
-    notes = " ".join(printable(c.notes) for c in claims if c.notes.strip())
+    reasons = [
+        printable(claim.records[prompt.id])
+        for claim in claims
+        for entry in provision_of(claim).entries
+        for prompt in entry.record_prompts
+        if prompt.in_letter and claim.records.get(prompt.id, "").strip()
+    ]
+    if not for_letter:
+        reasons += [printable(c.notes) for c in claims if c.notes.strip()]
     return RefusalView(
         shown=bool(numbers),
         questions=questions_label(numbers, shown=labels),
         citation="section " + provision(citation),
-        reasons="" if for_letter else notes,
+        reasons=" ".join(reasons),
     )
