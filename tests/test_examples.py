@@ -100,7 +100,7 @@ def test_training_draft_is_left_part_way_with_its_gaps_found(path: Path):
 
 def test_doorbell_example_is_a_whole_request_ncnd():
     case = load("doorbell-camera-ncnd.json")
-    assert case.request.our_ref == "002261/21"
+    assert case.request.our_ref == "002261/25"
     assert len(case.request.items) == 16
     assert all(item.outcome is Outcome.NCND for item in case.request.items)
     assert {(c.citation, c.mode) for c in case.claims} == {

@@ -52,7 +52,7 @@ def _doorbell() -> Case:
 LETTERS: dict[str, tuple[Callable[[], RenderedLetter], list[str]]] = {
     "NCND response": (
         lambda: render_letter(_doorbell(), PROFILE),
-        ["002261/21", "Harm in confirming or denying", "Section 31(3)", "No inference"],
+        ["002261/25", "Harm in confirming or denying", "Section 31(3)", "No inference"],
     ),
     "partial response": (
         lambda: render_letter(example_case("999-calls-partial"), PROFILE),

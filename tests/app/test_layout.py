@@ -31,7 +31,7 @@ def test_stepper_and_guidance_on_a_case_page(app_store, open_page):
         assert any(title in label for label in links), links
     shown = texts(at)
     assert "done" in shown  # a status caption
-    assert at.subheader[0].value.startswith("002261/21\\:")  # our ref, then an escaped colon
+    assert at.subheader[0].value.startswith("002261/25\\:")  # our ref, then an escaped colon
 
 
 def test_reasoning_pages_do_not_show_the_requester(app_store, open_page):

@@ -14,7 +14,7 @@ def test_cases_lists_demo_cases_with_days_left(app_store):
     at = new_app().run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert "002261/21" in set(table["Reference"])
+    assert "002261/25" in set(table["Reference"])
     assert "Working days left" in table.columns
 
 
@@ -52,7 +52,7 @@ def test_new_case_with_a_blank_reference_keeps_what_was_typed(app_store):
 
 def test_new_case_with_a_reference_in_use_is_refused(app_store):
     at = new_app().run()
-    by_key(at.text_input, "f.new.our_ref").input("002261/21")
+    by_key(at.text_input, "f.new.our_ref").input("002261/25")
     submit(at, "Start the case")
     assert any("already exists" in str(e.value) for e in at.error)
 

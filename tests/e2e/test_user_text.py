@@ -22,7 +22,7 @@ ITEM = f"Please list {SCRIPT} and {TEMPLATE} with **no bold** and <b>no html</b>
 ANSWER = f"We hold {TEMPLATE} records {SCRIPT} {{% if 1 %}}x{{% endif %}}"
 FACTOR = f"Openness {TEMPLATE} about {SCRIPT} matters"
 REF = "E2E-TEXT/1"
-DOORBELL_LABEL = "002261/21: Doorbell cameras: Ring partnership and data requests"
+DOORBELL_LABEL = "002261/25: Doorbell cameras: Ring partnership and data requests"
 
 
 def assert_shown_literally(app: AppPage, text: str) -> None:
