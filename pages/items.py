@@ -10,6 +10,7 @@ from ui import FieldProblems, case_page, field_key
 from ui.actions import save_result
 from ui.items import OUTCOMES, item_block, item_input
 from ui.preview import letter_preview
+from ui.state import fresh_fields
 
 loaded = case_page("items")
 case = loaded.case
@@ -35,6 +36,8 @@ with st.expander("Give every item the same outcome"):
         apply_all = st.form_submit_button("Apply to every item")
     if apply_all:
         result = set_every_outcome(case, ss[field_key("all.outcome")])
+        if result.ok:
+            fresh_fields()  # each item's outcome box must show the new outcome, not the old one
         save_result(result)
         for problem in result.problems:
             st.error(problem.message)

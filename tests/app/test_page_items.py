@@ -95,3 +95,19 @@ def test_each_item_previews_what_the_letter_says(app_store, open_page):
     previews = [e for e in at.expander if e.label.endswith("In the letter for this item")]
     assert len(previews) == len(app_store.load(DOORBELL).case.request.items)
     assert "neither confirm nor deny" in "\n".join(str(m.value) for m in previews[0].markdown)
+
+
+def test_every_item_given_the_same_outcome_shows_it_and_keeps_it_on_save(app_store, open_page):
+    case = add_case_with_items(app_store, [None, None])
+    at = open_page("pages/items.py", case_id=case.id)
+    outcome_box = next(e for e in at.selectbox if e.label == "Outcome for every item")
+    outcome_box.select(Outcome.NCND)
+    submit(at, "Apply to every item")
+    assert not at.exception
+    count = len(case.request.items)
+    boxes = [e for e in at.selectbox if e.label == "Outcome"]
+    assert [box.value for box in boxes] == [Outcome.NCND] * count
+    # Saving the items afterwards keeps the outcome just applied (nothing stale is sent back).
+    submit(at, "Save items")
+    saved = app_store.load(case.id).case.request.items
+    assert [item.outcome for item in saved] == [Outcome.NCND] * count

@@ -102,7 +102,8 @@ def test_typed_markup_is_shown_and_printed_literally(app: AppPage) -> None:
     # Each string is printed as typed (so no template in it was evaluated, e.g. to "49").
     for typed in (ITEM, ANSWER, FACTOR):
         assert typed in text, f"not printed literally: {typed}"
-    assert TEMPLATE in text.splitlines(), "the factor's rationale is not printed as typed"
+    # A factor's rationale is internal (the reasoning record keeps it): never in the letter.
+    assert TEMPLATE not in text.splitlines() and "49" not in text.splitlines()
     assert app.dialogs == []
 
 

@@ -41,7 +41,7 @@ HARM = {
     # s24(1): national security prompts (no likelihood: the test is "required").
     "Which aspect of national security is at stake?": "Keeping hidden which sources of "
     "intelligence are open to the force when countering terrorism.",
-    "How would disclosure (or confirming or denying) weaken national security?": "A yes or a no "
+    "How would confirming or denying weaken national security?": "A yes or a no "
     "would tell anyone planning an attack whether doorbell footage is part of the picture here.",
     # s31(1)(a): prejudice prompts.
     "Which part of the prevention or detection of crime would disclosure harm?": "The "
@@ -97,16 +97,15 @@ def start_case(app: AppPage) -> str:
 
 
 def enter_request(app: AppPage) -> None:
-    """Request page: requester, the request pasted in, searches; then the automatic split."""
+    """Request page: requester and the request pasted in; then the automatic split."""
     form = app.form_with(button="Save and split the text into items")
     form.get_by_role("textbox", name="Name", exact=True).fill(REQUESTER)
     form.get_by_role("textbox", name="Email or other contact", exact=True).fill("z@example.org")
     form.get_by_role("textbox", name="Request text, pasted in as received", exact=True).fill(
         REQUEST_TEXT
     )
-    form.get_by_role("textbox", name="Searches made for the information", exact=True).fill(
-        "Information Management, with advice from the lead for covert tactics."
-    )
+    # No searches are typed: every question will be neither confirmed nor denied, and a letter
+    # that lists where we looked shows there was something to look for (ncnd-searches-listed).
     app.click("Save and split the text into items", within=form)
     expect(app.page.get_by_text("Request saved and split into 4 item(s).")).to_be_visible()
     # Received 1 July 2021 (day 0): 20 working days, skipping 12 July (Northern Ireland).
@@ -140,7 +139,9 @@ def set_outcomes(app: AppPage) -> None:
 def add_provision(app: AppPage, citation: str, ncnd_provision: str) -> None:
     """Exemptions page: find a provision by its section and add it for every item, as NCND."""
     search = app.page.get_by_role(
-        "textbox", name="Search the catalogue by section or words", exact=True
+        "textbox",
+        name="Type the citation as a letter writes it, or search the catalogue by words",
+        exact=True,
     )
     app.type_in(search, citation)
     form = app.form_with(button="Add this provision")
@@ -337,7 +338,7 @@ def test_doorbell_ncnd_from_blank_case_to_docx(app: AppPage, browser: Browser) -
     assert "31(3)" in text and "24(2)" in text
     assert "by reference to section 31(1)(a)" in text
     assert "No inference" in text
-    assert "should not be taken as an indication that information" in text
+    assert "Nothing in this letter should be read as a sign that any information" in text
     for label in HARM:
         assert HARM[label] in text
     for factors in FACTORS.values():
