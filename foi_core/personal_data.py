@@ -87,9 +87,7 @@ def is_value_field(annotation: Any, name: str) -> bool:
     return element is not None and is_value_field(element, name)
 
 
-def map_free_text(
-    value: Any, annotation: Any, change: Callable[[str], str], name: str = ""
-) -> Any:
+def map_free_text(value: Any, annotation: Any, change: Callable[[str], str], name: str = "") -> Any:
     """A copy of a JSON document with ``change`` applied to every string that is free text:
     every string except those in value fields (``is_value_field``)."""
     if isinstance(value, dict):

@@ -35,9 +35,7 @@ from foi_core.models import (
 )
 
 # Any text a case can hold: no NUL and no lone surrogate (other controls are removed).
-text = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=200
-)
+text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=200)
 words = text.filter(lambda value: clean_text(value).strip())
 
 

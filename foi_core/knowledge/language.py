@@ -267,9 +267,7 @@ def _flip(side: Side, flipped: bool = True) -> Side:
 def _not_enough(language: Language, words: tuple[Token, ...]) -> bool:
     """'We do not consider X strong enough to outweigh ...': a negation, then 'enough'."""
     negations = [i for i, t in enumerate(words) if language.is_a("negation", t)]
-    return bool(negations) and any(
-        language.is_a("enough", t) for t in words[negations[0] + 1 :]
-    )
+    return bool(negations) and any(language.is_a("enough", t) for t in words[negations[0] + 1 :])
 
 
 def _negated(language: Language, words: tuple[Token, ...], start: int, end: int) -> bool:

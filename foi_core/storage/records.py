@@ -77,5 +77,3 @@ class AuditEvent(_Record):
     summary: str
     case_version: int | None
     changes: list[dict[str, Any]]
-
-

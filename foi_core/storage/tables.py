@@ -155,4 +155,3 @@ class ProfileRow(Base):
 
 
 PROFILE_ROW_ID = 1
-

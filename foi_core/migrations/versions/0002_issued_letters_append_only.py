@@ -158,9 +158,7 @@ def _move_contexts_out() -> None:
     for case_id, _same, document in _documents(CASES, "context"):
         if (new := strip(case_id, document)) is not None:
             bind.execute(
-                CASES.update()
-                .where(CASES.c.id == case_id)
-                .values(document=new, schema_version=2)
+                CASES.update().where(CASES.c.id == case_id).values(document=new, schema_version=2)
             )
     for row_id, case_id, document in _documents(REVISIONS, "context"):
         if (new := strip(case_id, document)) is not None:
