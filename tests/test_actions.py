@@ -170,7 +170,8 @@ def test_every_item_the_same_outcome():
     case = minimal_case(RequestItem(number=1, text="A?"), RequestItem(number=2, text="B?"))
     result = set_every_outcome(case, Outcome.NCND)
     assert {item.outcome for item in result.case.request.items} == {Outcome.NCND}
-    assert result.case.recheck_steps == LATER_STEPS[1:]
+    # No later step was finished, so none is marked "re-check" (the letter always is).
+    assert result.case.recheck_steps == ["letter"]
     assert result.message == f"Every item is now: {OUTCOME_LABELS[Outcome.NCND]}."
     assert fields(set_every_outcome(case, None)) == ["all.outcome"]
 
@@ -248,7 +249,7 @@ def test_add_claim_and_refusals():
     assert result.summary == "Added s31(1)(a)" and result.message == "Added s31(1)(a)."
     (claim,) = result.case.claims
     assert (claim.citation, claim.items, claim.mode) == ("s31(1)(a)", [1, 2], ClaimMode.NCND)
-    assert result.case.recheck_steps == ["harm", "public_interest", "balance", "letter"]
+    assert result.case.recheck_steps == ["letter"]  # nothing after it was finished
 
     again = add_claim(result.case, "s31(1)(a)", ClaimChoice(items=[], mode=ClaimMode.NCND))
     assert fields(again) == ["citation", "items"]  # the same provision in the same mode

@@ -98,7 +98,7 @@ def test_further_limbs_added_and_removed():
     case.claims = [ExemptionClaim(id="c", citation="s31(1)(a)", items=[2])]
     added = add_limbs(case, "c", "(b) and (c)")
     assert added.case.claim("c").citations == ["s31(1)(a)", "s31(1)(b)", "s31(1)(c)"]
-    assert "harm" in added.case.recheck_steps
+    assert "harm" not in added.case.recheck_steps  # its harm was never finished
     again = add_limbs(added.case, "c", "s31(1)(b)")
     assert fields(again) == ["c.limbs"] and "already cited" in again.problems[0].message
     other = add_limbs(case, "c", "s40(2)")

@@ -460,3 +460,20 @@ def test_absolute_claims_and_the_provision_relied_on():
     assert provision_relied_on(ncnd, entry) == entry.ncnd_provision != ncnd.citation
     withheld = case.claim("anpr-s31")
     assert provision_relied_on(withheld, cat.get(withheld.citation)) == "s31(1)(a)"
+
+
+def test_an_edit_marks_only_later_steps_that_were_finished():
+    from foi_core.workflow import apply_step_edit
+
+    done = correct_case()
+    edited = done.model_copy(deep=True)
+    edited.claims[0].items = [2]
+    marked = apply_step_edit(done, edited, "exemptions")
+    assert marked.recheck_steps == ["harm", "public_interest", "balance", "letter"]
+
+    unfinished = done.model_copy(deep=True)
+    unfinished.claims[0].harm = None  # the harm step is now still to do
+    edited = unfinished.model_copy(deep=True)
+    edited.claims[0].items = [2]
+    marked = apply_step_edit(unfinished, edited, "exemptions")
+    assert "harm" not in marked.recheck_steps and "letter" in marked.recheck_steps

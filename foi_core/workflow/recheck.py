@@ -61,11 +61,26 @@ def clear_recheck(case: Case, step_key: str) -> Case:
 
 def apply_step_edit(before: Case, after: Case, step_key: str) -> Case:
     """Record that the officer submitted ``step_key``: clear its own re-check mark and, if the
-    case changed, mark the later steps that depend on it."""
+    case changed, mark the later steps that depend on it and were finished (a step still to do
+    will be looked at anyway; marking it would say it was finished when it was not)."""
     edited = clear_recheck(after, step_key)
     if _reasoning_dump(before) != _reasoning_dump(after):
-        edited = mark_changed(edited, step_key)
+        finished = _finished_steps(before)
+        marked = mark_changed(edited, step_key)
+        keep = set(edited.recheck_steps) | (set(marked.recheck_steps) & (finished | {"letter"}))
+        edited = edited.model_copy(update={"recheck_steps": _ordered(keep)})
     return edited
+
+
+def _finished_steps(case: Case) -> set[str]:
+    """The steps the stepper shows as done (or re-check) for ``case``, and an issued letter."""
+    from foi_core.workflow.statuses import Status, step_statuses
+
+    return {
+        status.key
+        for status in step_statuses(case)
+        if status.status in (Status.DONE, Status.RECHECK)
+    }
 
 
 def _reasoning_dump(case: Case) -> dict:

@@ -12,6 +12,7 @@ The app caches one Store per URL, so a new URL means a fresh store.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -121,10 +122,17 @@ def stored(store: Store, case_id: str) -> Case:
 
 
 def by_key(elements, key: str):
-    """The element with this key from an AppTest element list (e.g. ``at.text_input``)."""
+    """The element with this key from an AppTest element list (e.g. ``at.text_input``). A form
+    field's key ``f.<name>`` also finds it after the page gave its fields fresh keys
+    (``f.r<round>.<name>``, ui.state.fresh_fields)."""
     for element in elements:
         if element.key == key:
             return element
+    if key.startswith("f."):
+        pattern = re.compile(r"^f\.r\d+\." + re.escape(key[2:]) + "$")
+        for element in elements:
+            if element.key and pattern.match(element.key):
+                return element
     raise LookupError(f"no element with key {key!r}; keys are {[e.key for e in elements]}")
 
 
