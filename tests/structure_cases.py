@@ -147,25 +147,26 @@ def discretionary_disclosure() -> Case:
     return case
 
 
+def s22_claim(items: list[int], claim_id: str = "stats") -> ExemptionClaim:
+    """A complete s22 claim: who publishes, when, and an intention settled before the request."""
+    return ExemptionClaim(
+        id=claim_id,
+        citation="s22(1)",
+        items=items,
+        pit=pit("stop and search figures"),
+        records={"why_reasonable": "The figures are being checked before publication."},
+        publication=PublicationPlan(
+            publisher="The force",
+            intended="in its annual report in July 2024",
+            settled_on=RECEIVED - dt.timedelta(days=40),
+        ),
+    )
+
+
 def future_publication() -> Case:
     """s22 with who publishes, when, and an intention settled before the request."""
-    case = minimal_case(
-        _item(1, "The force's 2024 stop and search figures.", Outcome.EXEMPT),
-    )
-    case.claims = [
-        ExemptionClaim(
-            id="stats",
-            citation="s22(1)",
-            items=[1],
-            pit=pit("stop and search figures"),
-            records={"why_reasonable": "The figures are being checked before publication."},
-            publication=PublicationPlan(
-                publisher="The force",
-                intended="in its annual report in July 2024",
-                settled_on=RECEIVED - dt.timedelta(days=40),
-            ),
-        )
-    ]
+    case = minimal_case(_item(1, "The force's 2024 stop and search figures.", Outcome.EXEMPT))
+    case.claims = [s22_claim([1])]
     return case
 
 

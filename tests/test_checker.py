@@ -24,7 +24,6 @@ from foi_core.models import (
     OrganisationProfile,
     Outcome,
     PITExtension,
-    PublicationPlan,
     RequestItem,
     Side,
     latest_date,
@@ -32,7 +31,6 @@ from foi_core.models import (
     today,
 )
 from tests.case_factory import (
-    RECEIVED,
     RESPONDED,
     correct_case,
     factor,
@@ -42,6 +40,7 @@ from tests.case_factory import (
     pit,
     qp_opinion,
 )
+from tests.structure_cases import s22_claim
 
 TODAY = dt.date(2024, 2, 1)
 
@@ -320,7 +319,7 @@ def _exemption_record_missing(case: Case):
 
 
 def _s22_publication_missing(case: Case):
-    s22 = _s22_claim()
+    s22 = s22_claim([9], "stats-s22")
     s22.publication.settled_on = case.request.received + dt.timedelta(days=2)
     case.claims.append(s22)
     return case, None, TODAY
@@ -357,21 +356,6 @@ def _ncnd_subject_named(case: Case):
 def _ncnd_searches_listed(case: Case):
     case.request.item(3).searches = "Crime and intelligence systems were searched."
     return case, None, TODAY
-
-
-def _s22_claim() -> ExemptionClaim:
-    return ExemptionClaim(
-        id="stats-s22",
-        citation="s22",
-        items=[9],
-        pit=pit("statistics due for publication"),
-        records={"why_reasonable": "The figures are still being checked before publication."},
-        publication=PublicationPlan(
-            publisher="The force",
-            intended="in its annual report in June 2024",
-            settled_on=RECEIVED - dt.timedelta(days=30),
-        ),
-    )
 
 
 def _s35_citation() -> str:
