@@ -176,6 +176,12 @@ def load_language() -> Language:
 # --- The judgements -----------------------------------------------------------------------------
 
 
+# The judgements below are pure functions of the text and the built-in language data, asked
+# again for the same texts on every check (every page rerun): each remembers its recent answers.
+_REMEMBERED = 16_384
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
 def concept_found(name: str, text: str) -> bool:
     """Whether ``text`` expresses the concept ``name`` (e.g. 'irrelevant.embarrassment')."""
     return bool(text) and load_language().found(name, text)
@@ -195,6 +201,11 @@ _HOLDING_CONCEPTS = (
 def holding_giveaways(text: str) -> list[str]:
     """Plain descriptions of what in ``text`` gives away whether information is held: holding
     statements, counts of records and definite references to records."""
+    return list(_holding_giveaways(text))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _holding_giveaways(text: str) -> list[str]:  # remembered: callers get a copy
     if not text:
         return []
     language = load_language()
@@ -241,6 +252,7 @@ def _strip_non_counts(text: str) -> str:
     return _NON_COUNTS.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def argued_side(text: str) -> Side | None:
     """Which way a balance's reasoning argues: 'for' disclosure (or confirming or denying),
     'against' (withholding, maintaining the exemption), or None when unclear or mixed."""
@@ -332,6 +344,11 @@ def _side_of(language: Language, words: tuple[Token, ...]) -> Side | None:
 def subject_terms(item_text: str) -> list[str]:
     """The distinctive words and phrases of a request item ('imsi catchers', 'doorbell
     camera'): runs of words that are not generic, numbers or years."""
+    return list(_subject_terms(item_text))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _subject_terms(item_text: str) -> list[str]:  # remembered: callers get a copy
     language = load_language()
     terms: list[str] = []
     run: list[str] = []

@@ -8,11 +8,31 @@ the letter cannot differ.
 
 from __future__ import annotations
 
-from foi_core.models import Case, OrganisationProfile
+from collections import OrderedDict
+from typing import Any
+
+from foi_core.models import Case, OrganisationProfile, today
 
 from .builder.wording import fixed_text
 from .context import build_letter_context
 from .context.views import LetterParagraph
+
+# A page shows a preview for each question or claim: the letter's context is built once for a
+# case as it stands (the same case, profile and day give the same context) and reused.
+_CONTEXTS: OrderedDict[tuple[str, str, str], Any] = OrderedDict()
+_KEEP = 8
+
+
+def _context(case: Case, profile: OrganisationProfile | None) -> Any:
+    profile = profile or OrganisationProfile()
+    key = (case.model_dump_json(), profile.model_dump_json(), today().isoformat())
+    if key in _CONTEXTS:
+        _CONTEXTS.move_to_end(key)
+        return _CONTEXTS[key]
+    context = _CONTEXTS[key] = build_letter_context(case, profile)
+    while len(_CONTEXTS) > _KEEP:
+        _CONTEXTS.popitem(last=False)
+    return context
 
 
 def _texts(paragraphs: list[LetterParagraph]) -> list[str]:
@@ -22,7 +42,7 @@ def _texts(paragraphs: list[LetterParagraph]) -> list[str]:
 def item_preview(case: Case, number: int, profile: OrganisationProfile | None = None) -> list[str]:
     """The answer's label and paragraphs for question ``number`` (shared with neighbouring
     questions answered alike); empty when the case has no such question."""
-    context = build_letter_context(case, profile or OrganisationProfile())
+    context = _context(case, profile)
     for answer in context.answers:
         if number in answer.numbers:
             found = [answer.label, *_texts(answer.paragraphs)]
@@ -38,7 +58,7 @@ def claim_preview(
     """Everything the letter says about one claim, in the letter's order: its line in the list of
     exemptions, its harm, its factors, the personal data test and its balance. Empty for a claim
     the letter does not print as an exemption (s12, s14) or an unknown id."""
-    context = build_letter_context(case, profile or OrganisationProfile())
+    context = _context(case, profile)
     for claim in context.claims:
         if claim.id == claim_id:
             found = [claim.line, *([claim.explanation] if claim.explanation else [])]
