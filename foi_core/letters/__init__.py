@@ -26,6 +26,8 @@ from .errors import LetterBlocked, LetterDataError, LetterError, LibreOfficeMiss
 from .files import read_case_file, record_case_file, render_case_file
 from .issuing import issue_letter
 from .pdf import soffice_path, to_pdf
+from .preview import claim_preview, item_preview
+from .reach import reach_label, reaches_letter
 from .render import (
     DEFAULT_TEMPLATES,
     RenderedLetter,
@@ -57,12 +59,16 @@ __all__ = [
     "build_pit_extension_context",
     "build_record_context",
     "check_template",
+    "claim_preview",
     "document_text",
     "issue_letter",
+    "item_preview",
     "letter_environment",
     "letter_paragraphs",
     "missing_template_variables",
     "printable",
+    "reach_label",
+    "reaches_letter",
     "read_case_file",
     "record_case_file",
     "record_issue",
