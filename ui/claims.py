@@ -10,7 +10,7 @@ from foi_core.knowledge import Catalogue, Exemption
 from foi_core.models import Case, ClaimMode, ExemptionClaim
 from ui.actions import save_result
 from ui.fields import FieldProblems
-from ui.state import field_key
+from ui.state import field_key, fresh_fields
 from ui.text import md_escape
 
 TEST_WORDS = {
@@ -139,4 +139,7 @@ def further_limbs(case: Case, claim: ExemptionClaim, cat: Catalogue) -> None:
         add = st.form_submit_button("Cite with it")
     if add:
         text = st.session_state[field_key(f"{claim.id}.limbs")]
-        save_result(add_limbs(case, claim.id, text, cat), problems)
+        result = add_limbs(case, claim.id, text, cat)
+        if result.ok:
+            fresh_fields()  # the limbs are cited now: the box starts empty (kept on a problem)
+        save_result(result, problems)

@@ -114,9 +114,13 @@ def test_limbs_typed_together_and_cited_later(app_store, open_page):
     submit(at, "Add this provision")
     (claim,) = app_store.load(case.id).case.claims
     assert claim.citations == ["s31(1)(a)", "s31(1)(b)"]
+    by_key(at.text_input, f"f.{claim.id}.limbs").input("s40(2)")
+    submit(at, "Cite with it")  # another section: refused at the box, the text kept
+    assert by_key(at.text_input, f"f.{claim.id}.limbs").value == "s40(2)"
     by_key(at.text_input, f"f.{claim.id}.limbs").input("(c)")
     submit(at, "Cite with it")
     assert app_store.load(case.id).case.claims[0].citations[-1] == "s31(1)(c)"
+    assert by_key(at.text_input, f"f.{claim.id}.limbs").value == ""  # cited: the box is empty
     submit(at, "Remove s31(1)(b)")
     assert app_store.load(case.id).case.claims[0].citations == ["s31(1)(a)", "s31(1)(c)"]
     (preview,) = [e for e in at.expander if e.label.endswith("In the letter for this provision")]
