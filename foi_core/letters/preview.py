@@ -8,6 +8,7 @@ the letter cannot differ.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -23,15 +24,21 @@ _CONTEXTS: OrderedDict[tuple[str, str, str], Any] = OrderedDict()
 _KEEP = 8
 
 
+_LOCK = threading.Lock()  # the app serves each browser session from its own thread
+
+
 def _context(case: Case, profile: OrganisationProfile | None) -> Any:
     profile = profile or OrganisationProfile()
     key = (case.model_dump_json(), profile.model_dump_json(), today().isoformat())
-    if key in _CONTEXTS:
-        _CONTEXTS.move_to_end(key)
-        return _CONTEXTS[key]
-    context = _CONTEXTS[key] = build_letter_context(case, profile)
-    while len(_CONTEXTS) > _KEEP:
-        _CONTEXTS.popitem(last=False)
+    with _LOCK:
+        if key in _CONTEXTS:
+            _CONTEXTS.move_to_end(key)
+            return _CONTEXTS[key]
+    context = build_letter_context(case, profile)
+    with _LOCK:
+        _CONTEXTS[key] = context
+        while len(_CONTEXTS) > _KEEP:
+            _CONTEXTS.popitem(last=False)
     return context
 
 

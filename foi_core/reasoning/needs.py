@@ -22,7 +22,7 @@ from foi_core.models import (
 from .provisions import provision_of
 
 if TYPE_CHECKING:
-    from foi_core.knowledge import Catalogue, Exemption, IrrelevantFactor, RecordPrompt
+    from foi_core.knowledge import Catalogue, IrrelevantFactor, RecordPrompt
 
 # Items with these outcomes need a provision (an exemption or a procedural refusal) on the
 # Exemptions step.
@@ -38,11 +38,6 @@ def resolve_catalogue(catalogue: Catalogue | None) -> Catalogue:
     from foi_core.knowledge import load_catalogue
 
     return load_catalogue()
-
-
-def exemption_for(claim: ExemptionClaim, catalogue: Catalogue | None = None) -> Exemption | None:
-    """The catalogue entry of a claim's first limb (None when the catalogue knows none)."""
-    return provision_of(claim, catalogue).entry
 
 
 def items_needing_claims(case: Case) -> list[RequestItem]:
@@ -144,15 +139,6 @@ def claims_needing_harm(case: Case, catalogue: Catalogue | None = None) -> list[
     return result
 
 
-def harm_complete(claim: ExemptionClaim, case: Case, catalogue: Catalogue | None = None) -> bool:
-    """Whether the harm step has everything it needs for ``claim``."""
-    return not (
-        harm_gaps(claim, case, catalogue)
-        or records_missing(claim, case, catalogue)
-        or publication_gaps(claim, case, catalogue)
-    )
-
-
 # --- Public interest and balance ------------------------------------------------------------------
 
 
@@ -186,11 +172,6 @@ def pit_sides_missing(claim: ExemptionClaim) -> list[str]:
     return missing
 
 
-def pit_complete(claim: ExemptionClaim) -> bool:
-    """Whether a claim's public interest test has factors on both sides."""
-    return not pit_sides_missing(claim)
-
-
 def balanced(case: Case, claim: ExemptionClaim) -> bool:
     """Whether a claim is balanced (its own conclusion or a combined balance covering it)."""
     if claim.pit is not None and claim.pit.balance is not None:
@@ -214,7 +195,7 @@ def irrelevant_in(
     return resolve_catalogue(catalogue).detect_irrelevant(text, section)
 
 
-def provision_relied_on(claim: ExemptionClaim, exemption: Exemption | None = None) -> str:
+def provision_relied_on(claim: ExemptionClaim) -> str:
     """The provision a claim relies on first: the NCND provision (e.g. s31(3)) for an NCND use,
     else the claim's citation."""
     return provision_of(claim).cited[0]

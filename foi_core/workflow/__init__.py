@@ -20,7 +20,6 @@ from foi_core.reasoning import (
     claims_needing_harm,
     claims_needing_pit,
     claims_needing_qp_opinion,
-    exemption_for,
     items_needing_claims,
     provision_relied_on,
 )
@@ -53,7 +52,6 @@ __all__ = [
     "claims_needing_qp_opinion",
     "clear_recheck",
     "duplicate_case",
-    "exemption_for",
     "items_needing_claims",
     "mark_changed",
     "mark_recheck",

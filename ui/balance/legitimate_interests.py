@@ -35,7 +35,7 @@ def lawful_labels(claim: ExemptionClaim, cat: Catalogue) -> dict[bool | None, st
     """The results, worded for the claim: about disclosing under its own citation, or (for
     NCND) about confirming or denying under its NCND provision."""
     if claim.mode is ClaimMode.NCND:
-        provision = provision_relied_on(claim, cat.get(claim.citation))
+        provision = provision_relied_on(claim)
         return {
             None: "Not decided yet",
             True: f"Confirming or denying would be lawful ({provision} does not apply)",
@@ -77,7 +77,7 @@ def li_form(case: Case, claim: ExemptionClaim, cat: Catalogue, problems: FieldPr
     with st.form(f"li-{claim.id}", enter_to_submit=False):
         st.markdown(f"**{claim_title(claim, cat.get(claim.citation))}**")
         if ncnd:
-            provision = provision_relied_on(claim, cat.get(claim.citation))
+            provision = provision_relied_on(claim)
             st.caption(
                 "For neither confirm nor deny, ask these questions of confirming or denying "
                 f"that the information is held ({provision}), not of disclosing it."
