@@ -34,6 +34,15 @@ IDENTIFIER_FIELDS = frozenset(
         "document_sha256",
         "recheck_steps",
         "dismissed_suggestions",
+        "linked_case",
+        "claim_id",
+        # Staff mailboxes ("Name <email>") and references given by the Commissioner.
+        "assigned_to",
+        "by",
+        "to",
+        "reviewer",
+        "ico_reference",
+        "decision_notice_reference",
     }
 )
 

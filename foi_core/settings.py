@@ -62,7 +62,35 @@ class Settings(BaseSettings):
             "them on any empty database (e.g. for a demonstration), false never."
         ),
     )
-    actor: str = Field(default="officer", description="Name recorded in the audit log.")
+    actor: str = Field(
+        default="officer",
+        description=(
+            "With sign-in off: the local user's name, recorded in the history and audit log "
+            "(with sign-in on, each person's name and e-mail address are recorded instead)."
+        ),
+    )
+    admins: str = Field(
+        default="",
+        description=(
+            "E-mail addresses (comma-separated) of the first admins: they hold the admin role "
+            "whenever they sign in, and grant everyone else's roles on the People page."
+        ),
+    )
+    require_approval: bool | None = Field(
+        default=None,
+        description=(
+            "Whether a response must be approved by a second person before its letter is "
+            "issued: by default (unset) yes with sign-in on and no with sign-in off."
+        ),
+    )
+    roles_from_identity_provider: bool = Field(
+        default=False,
+        description=(
+            "Also grant the roles the identity provider sends in the ID token's 'roles' claim "
+            "(e.g. Microsoft Entra ID app roles named officer, approver, reviewer, trainer, "
+            "trainee, admin), on top of those granted on the People page."
+        ),
+    )
     templates_dir: Path = Field(default=REPO_ROOT / "templates")
     examples_dir: Path = Field(default=REPO_ROOT / "examples")
     template_time_limit: float = Field(
@@ -84,6 +112,14 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    def admin_emails(self) -> frozenset[str]:
+        """The first admins' addresses, lower-cased (``admins``)."""
+        return frozenset(
+            part.strip().lower()
+            for part in self.admins.replace(";", ",").split(",")
+            if part.strip()
+        )
 
     def wants_demo_cases(self) -> bool:
         """Whether an empty store gets the demo cases (see ``load_demo_cases``)."""

@@ -258,7 +258,7 @@ def test_schema_1_documents_upgrade_without_their_embedded_context() -> None:
     document = json.loads((DATA / "schema1-cost-limit-issued.json").read_text(encoding="utf-8"))
     assert "context" in document["issued_letters"][0]
     upgraded = upgrade_document(json.loads(json.dumps(document)))
-    assert upgraded["schema_version"] == SCHEMA_VERSION == 3
+    assert upgraded["schema_version"] == SCHEMA_VERSION == 4
     assert "context" not in upgraded["issued_letters"][0]
     case = Case.model_validate(upgraded)
     assert (

@@ -20,6 +20,10 @@ class PageInfo:
     url_path: str
     section: str
     step_key: str | None = None
+    # Who sees it in the menu: "live" (anyone who may see live cases), "admin" (settings,
+    # templates and people) or "everyone" (signed in, whatever their roles). Decided with
+    # foi_core.people's rules by app.py.
+    audience: str = "live"
 
 
 _STEP_ICONS = {
@@ -47,8 +51,36 @@ PAGES: tuple[PageInfo, ...] = (
         for step in STEPS
     ),
     PageInfo("pages/history.py", "History", ":material/history:", "history", "Case"),
-    PageInfo("pages/settings.py", "Settings", ":material/settings:", "settings", "Help and set-up"),
-    PageInfo("pages/guide.py", "Guide", ":material/menu_book:", "guide", "Help and set-up"),
+    PageInfo(
+        "pages/review.py", "Internal review", ":material/rate_review:", "review", "After the letter"
+    ),
+    PageInfo(
+        "pages/ico.py", "ICO complaint", ":material/account_balance:", "ico", "After the letter"
+    ),
+    PageInfo(
+        "pages/settings.py",
+        "Settings",
+        ":material/settings:",
+        "settings",
+        "Help and set-up",
+        audience="admin",
+    ),
+    PageInfo(
+        "pages/users.py",
+        "People",
+        ":material/group:",
+        "people",
+        "Help and set-up",
+        audience="admin",
+    ),
+    PageInfo(
+        "pages/guide.py",
+        "Guide",
+        ":material/menu_book:",
+        "guide",
+        "Help and set-up",
+        audience="everyone",
+    ),
 )
 PAGES_BY_STEP: dict[str, PageInfo] = {p.step_key: p for p in PAGES if p.step_key}
 

@@ -13,6 +13,20 @@ errors in plain English). Import every name from ``foi_core.models``.
 
 from foi_core import bounds
 
+from .aftercare import (
+    ExchangeKind,
+    IcoComplaint,
+    IcoDecision,
+    IcoExchange,
+    IcoStep,
+    InternalReview,
+    PartReview,
+    ReviewedPart,
+    ReviewOutcome,
+    ReviewReason,
+    TribunalAppeal,
+    Verdict,
+)
 from .base import _Model, new_id
 from .case import SCHEMA_VERSION, Case, CaseStatus, ExportInfo, IssuedLetter
 from .claims import (
@@ -43,6 +57,7 @@ from .costs import (
     FeesNotice,
     PITExtension,
 )
+from .life import CaseKind, LifeEvent, LifeEventKind
 from .problems import FieldProblem, explain_errors, field_label
 from .profile import OrganisationProfile
 from .request import OUTCOME_LABELS, WITHHELD_OUTCOMES, Outcome, Request, Requester, RequestItem
@@ -77,6 +92,7 @@ __all__ = [
     "AggregateBalance",
     "Balance",
     "Case",
+    "CaseKind",
     "CaseStatus",
     "ClaimMode",
     "Clarification",
@@ -84,6 +100,7 @@ __all__ = [
     "CostActivity",
     "CostEstimate",
     "CostLine",
+    "ExchangeKind",
     "ExemptionClaim",
     "ExportInfo",
     "ExtensionStatus",
@@ -91,19 +108,32 @@ __all__ = [
     "FeesNotice",
     "FieldProblem",
     "HarmAssessment",
+    "IcoComplaint",
+    "IcoDecision",
+    "IcoExchange",
+    "IcoStep",
+    "InternalReview",
     "IssuedLetter",
     "LegitimateInterests",
+    "LifeEvent",
+    "LifeEventKind",
     "Likelihood",
     "OrganisationProfile",
     "Outcome",
     "PITExtension",
+    "PartReview",
     "PublicInterestTest",
     "PublicationPlan",
     "QualifiedPersonOpinion",
     "Request",
     "RequestItem",
     "Requester",
+    "ReviewOutcome",
+    "ReviewReason",
+    "ReviewedPart",
     "Side",
+    "TribunalAppeal",
+    "Verdict",
     "Weight",
     "_Model",
     "clean_text",

@@ -12,12 +12,14 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from foi_core.bounds import date_order_problems
 
+from .aftercare import IcoComplaint, InternalReview
 from .base import _Model, new_id
 from .claims import AggregateBalance, ExemptionClaim
 from .costs import Clarification, CostEstimate, FeesNotice, PITExtension
+from .life import CaseKind, LifeEvent
 from .request import Outcome, Request, Requester, RequestItem
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class IssuedLetter(_Model):
@@ -50,7 +52,13 @@ class ExportInfo(_Model):
 
 
 class CaseStatus(StrEnum):
+    """Where a case is in its life: draft -> submitted -> approved (or returned) -> issued ->
+    closed. Issued and closed cases are read-only until reopened."""
+
     DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
     ISSUED = "issued"
     CLOSED = "closed"
 
@@ -58,9 +66,17 @@ class CaseStatus(StrEnum):
 class Case(_Model):
     """A request and every step of the reasoning about it."""
 
-    schema_version: Literal[3] = SCHEMA_VERSION
+    schema_version: Literal[4] = SCHEMA_VERSION
     id: str = Field(default_factory=new_id)
     status: CaseStatus = CaseStatus.DRAFT
+    kind: CaseKind = CaseKind.REQUEST
+    # The original request's case id, for an internal review or an ICO complaint.
+    linked_case: str | None = Field(default=None, max_length=64)
+    # The mailbox ("Name <email>", or the local user's name) of the officer drafting the case.
+    assigned_to: str = Field(default="", max_length=400)
+    life: list[LifeEvent] = Field(default_factory=list)
+    review: InternalReview | None = None
+    ico: IcoComplaint | None = None
     title: str = ""
     request: Request
     requester: Requester = Field(default_factory=Requester)

@@ -51,10 +51,18 @@ def _reasoning_core_fields(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+def _team_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """3 -> 4: a case gains its kind, a linked case, an assigned officer, its life events, and
+    an internal review or ICO complaint record. Every new field has a default, so a format-3
+    case reads unchanged (as a draft, approved or issued request as its status says)."""
+    return document
+
+
 # Upgrades of stored documents, keyed by the schema version they upgrade from (to version + 1).
 DOCUMENT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _letter_contexts_out_of_the_case,
     2: _reasoning_core_fields,
+    3: _team_fields,
 }
 
 

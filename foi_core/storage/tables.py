@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -78,11 +79,14 @@ class CaseRow(Base):
     ref: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(500), default="")
     status: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True, server_default="request")
+    assigned_to: Mapped[str | None] = mapped_column(String(400), index=True)
+    linked_case: Mapped[str | None] = mapped_column(String(64), index=True)
     received: Mapped[dt.date] = mapped_column(Date)
     due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_by: Mapped[str] = mapped_column(String(200))  # shortened; revisions keep it whole
     schema_version: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer)
     document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
@@ -103,7 +107,7 @@ class RevisionRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
     saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    saved_by: Mapped[str] = mapped_column(String(200))
+    saved_by: Mapped[str] = mapped_column(String(400))
     summary: Mapped[str] = mapped_column(Text, default="")
     document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
 
@@ -118,7 +122,7 @@ class AuditRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    actor: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(400))
     action: Mapped[str] = mapped_column(String(40))
     summary: Mapped[str] = mapped_column(Text, default="")
     case_version: Mapped[int | None] = mapped_column(Integer)
@@ -135,12 +139,18 @@ class IssuedLetterRow(Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    issued_by: Mapped[str] = mapped_column(String(200))
+    issued_by: Mapped[str] = mapped_column(String(400))
     template_name: Mapped[str] = mapped_column(Text)
     template_sha256: Mapped[str] = mapped_column(String(64))
     document_sha256: Mapped[str] = mapped_column(String(64))
     draft: Mapped[bool] = mapped_column(Boolean)
     context: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    # The letter exactly as issued (schema 4 on; earlier rows hold None).
+    docx: Mapped[bytes | None] = mapped_column(LargeBinary)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The case document (the reasoning) as it stood when the letter was issued.
+    reasoning: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
 
 
 class ProfileRow(Base):
@@ -151,7 +161,33 @@ class ProfileRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_by: Mapped[str] = mapped_column(String(400))
+
+
+class PersonRow(Base):
+    """Someone who has signed in (or been granted a role): e-mail address and display name."""
+
+    __tablename__ = "people"
+
+    email: Mapped[str] = mapped_column(String(254), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), server_default="")
+    first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class PersonRoleRow(Base):
+    """One role held by one person, who granted it and when (revoking deletes the row; the
+    audit log keeps both events)."""
+
+    __tablename__ = "person_roles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(ForeignKey("people.email"))
+    role: Mapped[str] = mapped_column(String(20))
+    granted_by: Mapped[str] = mapped_column(String(400), server_default="")
+    granted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (UniqueConstraint("email", "role"),)
 
 
 PROFILE_ROW_ID = 1

@@ -136,10 +136,13 @@ class CaseWrites:
         row.ref = case.request.our_ref
         row.title = case.title
         row.status = case.status.value
+        row.kind = case.kind.value
+        row.assigned_to = case.assigned_to or None
+        row.linked_case = case.linked_case
         row.received = case.request.received
         row.due_date = _due_date(case)
         row.updated_at = at
-        row.updated_by = actor
+        row.updated_by = actor[:200]
         row.schema_version = case.schema_version
         row.document = document
 
