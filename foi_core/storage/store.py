@@ -44,6 +44,7 @@ from .engine import open_store_engine
 from .errors import CaseNotFound, StaleCase
 from .importing import CaseFiles
 from .issued import IssuedLetters
+from .people import PeopleStore
 from .problems import explained
 from .profile import ProfileStore
 from .reading import Reading
@@ -55,7 +56,7 @@ def _format_time(moment: dt.datetime) -> str:
     return plain_time(moment)
 
 
-class Store(Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters):
+class Store(Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters, PeopleStore):
     """Cases, their revisions and audit events, and the organisation profile, in one database.
 
     Thread-safe: each operation opens its own session and transaction.
