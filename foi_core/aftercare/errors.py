@@ -1,0 +1,30 @@
+"""The one error the after-the-letter actions raise: input refused, each problem at its field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from foi_core.models import FieldProblem
+
+
+class AftercareProblem(ValueError):
+    """Input an internal review or ICO complaint action refused; ``problems`` name the fields
+    (the page shows each next to its field) and ``str()`` joins their messages."""
+
+    def __init__(self, problems: Iterable[FieldProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(" ".join(problem.message for problem in self.problems))
+
+    @classmethod
+    def at(cls, field: str, message: str) -> AftercareProblem:
+        return cls([FieldProblem(field=field, message=message)])
+
+
+def unique_ref(base: str, taken: Iterable[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... when a case already has that reference."""
+    used = {ref.strip().lower() for ref in taken}
+    candidate, number = base, 1
+    while candidate.lower() in used:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
