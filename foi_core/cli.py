@@ -315,6 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("case", metavar="CASE.json")
     sub.add_argument("-o", "--output", required=True, metavar="OUT.docx")
     add_database(sub)
+
+    from foi_core.cli_users import add_users_command
+
+    add_users_command(add, add_database, _Parser)
     return parser
 
 
