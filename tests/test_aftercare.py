@@ -201,7 +201,7 @@ def test_a_review_is_late_past_40_working_days():
     assert review_late(asked, dt.date(2024, 4, 12))
 
 
-# --- ICO complaints --------------------------------------------------------------------------------
+# --- ICO complaints -------------------------------------------------------------------------------
 
 
 def a_complaint() -> Case:
@@ -277,3 +277,27 @@ def test_an_appeal_follows_a_decision_notice():
     case = record_decision(a_complaint(), "IC-1", dt.date(2024, 6, 3), "not_upheld")
     appealed = record_appeal(case, "The requester", dt.date(2024, 7, 1), "EA/2024/0001")
     assert appealed.ico.appeal.reference == "EA/2024/0001"
+
+
+# --- The check on the cases that follow a letter ---------------------------------------------------
+
+
+def test_an_ico_complaint_is_checked_only_by_the_ico_rules():
+    from foi_core.checker import check
+    from tests.case_factory import good_profile
+
+    broken = issued()
+    broken.request.items[0].outcome = None  # would be an error on a request
+    complaint = open_complaint(broken, OFFICER, "IC-1", dt.date(2024, 5, 1))
+    assert check(complaint, good_profile(ico_details=" ", review_procedure=" ")) == []
+
+
+def test_a_review_is_not_held_to_the_original_response_time_limit():
+    from foi_core.checker import check
+    from tests.case_factory import good_profile
+
+    review = decide(a_review(), ReviewOutcome.UPHELD, "Stands.", REQUESTED)
+    findings = check(review, good_profile(review_procedure=" "), today=REQUESTED)
+    assert {f.rule_id for f in findings} == set()
+    undecided = check(a_review(), good_profile(), today=REQUESTED)
+    assert {f.rule_id for f in undecided} == {"review-outcome-missing"}

@@ -17,15 +17,25 @@ from foi_core.models import (
     ACT_IN_FORCE,
     AggregateBalance,
     Case,
+    CaseKind,
     ClaimMode,
     Conclusion,
     ExemptionClaim,
+    IcoComplaint,
+    IcoDecision,
+    IcoStep,
+    InternalReview,
     LegitimateInterests,
     OrganisationProfile,
     Outcome,
+    PartReview,
     PITExtension,
     RequestItem,
+    ReviewedPart,
+    ReviewOutcome,
+    ReviewReason,
     Side,
+    Verdict,
     latest_date,
     pinned_today,
     today,
@@ -362,6 +372,63 @@ def _s35_citation() -> str:
     return next(e.citation for e in load_catalogue().by_section("35"))
 
 
+# --- After the letter: a correct review or complaint made from the correct case ---
+
+
+def _as_review(case: Case) -> Case:
+    """The correct case as a decided internal review whose parts all stand."""
+    case.kind = CaseKind.INTERNAL_REVIEW
+    case.review_requested_on = RESPONDED
+    case.review = InternalReview(
+        requested_on=RESPONDED,
+        grounds="The requester disagrees.",
+        reviewer="Rae Reviewer <reviewer@force.police.uk>",
+        parts=[PartReview(part=ReviewedPart.SEARCHES), PartReview(part=ReviewedPart.HARM)],
+        outcome=ReviewOutcome.UPHELD,
+        reasons="The original decision was right.",
+        decided_on=TODAY,
+    )
+    return case
+
+
+def _review_part_without_reason(case: Case):
+    case = _as_review(case)
+    case.review.parts[0].verdict = Verdict.CHANGED
+    case.review.outcome = ReviewOutcome.UPHELD_IN_PART
+    return case, None, TODAY
+
+
+def _review_outcome_missing(case: Case):
+    case = _as_review(case)
+    case.review.outcome = None
+    return case, None, TODAY
+
+
+def _review_outcome_contradicts(case: Case):
+    case = _as_review(case)
+    case.review.parts[0].verdict = Verdict.CHANGED
+    case.review.parts[0].reason = ReviewReason.SEARCHES_NOT_ADEQUATE
+    return case, None, TODAY
+
+
+def _review_overdue(case: Case):
+    case = _as_review(case)
+    case.review.decided_on = None  # 40 working days from 31 January 2024 end on 28 March
+    return case, None, dt.date(2024, 4, 30)
+
+
+def _ico_step_overdue(case: Case):
+    case.kind = CaseKind.ICO_COMPLAINT
+    case.ico = IcoComplaint(
+        ico_reference="IC-123456-A1B2",
+        received_on=TODAY,
+        decision=IcoDecision.UPHELD,
+        decision_notice_on=TODAY,
+        steps=[IcoStep(text="Disclose item 2", due=dt.date(2024, 3, 7))],
+    )
+    return case, None, dt.date(2024, 3, 8)
+
+
 BREAKERS: dict[str, tuple[Breaker, str | None, int | None]] = {
     # rule id: (how to break the correct case, expected claim_id, expected item)
     "citation-without-subsection": (_citation_without_subsection, "anpr-s31", None),
@@ -405,6 +472,11 @@ BREAKERS: dict[str, tuple[Breaker, str | None, int | None]] = {
     "combined-balance-before-dbt": (_combined_balance_before_dbt, None, 2),
     "ncnd-subject-named-elsewhere": (_ncnd_subject_named, None, 3),
     "ncnd-searches-listed": (_ncnd_searches_listed, None, 3),
+    "review-part-changed-without-reason": (_review_part_without_reason, None, None),
+    "review-outcome-missing": (_review_outcome_missing, None, None),
+    "review-outcome-contradicts-parts": (_review_outcome_contradicts, None, None),
+    "review-overdue": (_review_overdue, None, None),
+    "ico-step-overdue": (_ico_step_overdue, None, None),
 }
 
 

@@ -688,6 +688,11 @@ REQUIRED_RULES = {
     "combined-balance-before-dbt": "error",
     "ncnd-subject-named-elsewhere": "error",
     "ncnd-searches-listed": "error",
+    "review-part-changed-without-reason": "error",
+    "review-outcome-missing": "error",
+    "review-outcome-contradicts-parts": "error",
+    "review-overdue": "warning",
+    "ico-step-overdue": "warning",
 }
 
 

@@ -20,7 +20,16 @@ from foi_core.models import Case, OrganisationProfile
 from foi_core.models import today as current_date
 
 # The rule modules register their rules on import.
-from . import claims, letter, ncnd, procedural, public_interest, request, soundness  # noqa: F401
+from . import (  # noqa: F401
+    aftercare,
+    claims,
+    letter,
+    ncnd,
+    procedural,
+    public_interest,
+    request,
+    soundness,
+)
 from .context import RULE_FUNCTIONS, Context, rule_function
 from .findings import Finding, findings_for, has_errors, item_numbers, make_finding, plain_items
 
@@ -57,6 +66,8 @@ def check(
     labels = {item.number: item.shown_number for item in case.request.items}
     findings: list[Finding] = []
     for rule in book.rules:
+        if not aftercare.applies(rule.id, case):
+            continue
         findings.extend(make_finding(rule, hit, labels) for hit in rule_function(rule.id)(ctx))
     return findings
 
