@@ -166,10 +166,12 @@ def compare_revisions(store: Store, case_id: str, older: int, newer: int) -> lis
 
 
 def restored_case(revision: Revision, current: Case) -> Case:
-    """The case a restore saves: the revision's reasoning, with the current record of issued
-    letters kept (a letter that went out cannot be taken back by restoring an older draft)."""
+    """The case a restore saves: the revision's reasoning, with the case's life as it is now
+    (status, life events, assigned officer, the record of issued letters: a letter that went out
+    cannot be taken back, nor a case un-issued, by restoring an older draft)."""
     restored = revision.case
-    return restored.model_copy(update={"issued_letters": list(current.issued_letters)})
+    kept = ("status", "life", "assigned_to", "issued_letters")
+    return restored.model_copy(update={name: getattr(current, name) for name in kept})
 
 
 def restore_problem(revision: Revision, current: Case) -> str | None:

@@ -46,6 +46,12 @@ from tests.case_factory import correct_case
 from tests.conftest import example_case
 from tests.test_cli import assert_one_line_error, run_cli
 
+
+def draft_example(name: str) -> Case:
+    """An example case as a draft (the examples are issued, so read-only, as stored)."""
+    return example_case(name).model_copy(update={"status": CaseStatus.DRAFT})
+
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 PROFILE = OrganisationProfile()
@@ -205,7 +211,7 @@ def issue_three(store: Store, case: Case) -> list:
 
 
 def test_issued_letters_contexts_live_once_in_their_own_table(store: Store) -> None:
-    case = private_case(example_case("doorbell-camera-ncnd"))
+    case = private_case(draft_example("doorbell-camera-ncnd"))
     store.add(case, actor="alice")
     rendered = issue_three(store, case)
 
@@ -226,7 +232,7 @@ def test_issued_letters_contexts_live_once_in_their_own_table(store: Store) -> N
 
 
 def test_an_issued_letters_stored_context_reproduces_it(store: Store) -> None:
-    case = example_case("999-calls-partial")
+    case = draft_example("999-calls-partial")
     store.add(case, actor="alice")
     rendered = render_letter(case, PROFILE)
     issue_letter(store, case, 1, rendered, actor="alice")
@@ -244,7 +250,7 @@ def test_an_issued_letters_stored_context_reproduces_it(store: Store) -> None:
 
 
 def test_issuing_on_a_case_that_moved_on_is_refused_and_stores_nothing(store: Store) -> None:
-    case = example_case("999-calls-partial")
+    case = draft_example("999-calls-partial")
     store.add(case, actor="alice")
     rendered = render_letter(case, PROFILE)
     store.save(case.model_copy(update={"title": "Changed"}), expected_version=1, actor="bob")
@@ -333,7 +339,7 @@ def test_migration_0002_round_trips_issued_letters(store: Store) -> None:
 
     from foi_core.storage import alembic_config
 
-    case = example_case("999-calls-partial")
+    case = draft_example("999-calls-partial")
     store.add(case, actor="alice")
     rendered = render_letter(case, PROFILE)
     issue_letter(store, case, 1, rendered, actor="alice")
@@ -387,7 +393,7 @@ def test_without_personal_data_blanks_the_requester_and_masks_free_text() -> Non
 
 
 def test_export_leaves_personal_data_out_by_default_and_still_imports(store: Store) -> None:
-    case = private_case(example_case("999-calls-partial"))
+    case = private_case(draft_example("999-calls-partial"))
     store.add(case, actor="alice")
     issue_letter(store, case, 1, render_letter(case, PROFILE), actor="alice")
 
@@ -410,7 +416,7 @@ def test_export_leaves_personal_data_out_by_default_and_still_imports(store: Sto
 
 
 def test_export_with_personal_data_is_marked_and_carries_the_letters(store: Store) -> None:
-    case = private_case(example_case("999-calls-partial"))
+    case = private_case(draft_example("999-calls-partial"))
     store.add(case, actor="alice")
     rendered = render_letter(case, PROFILE)
     issue_letter(store, case, 1, rendered, actor="alice")
@@ -463,7 +469,7 @@ def test_cli_export_asks_before_including_personal_data(tmp_path: Path) -> None:
     ],
 )
 def test_revisions_and_issued_letters_are_append_only(store: Store, statement: str) -> None:
-    case = example_case("999-calls-partial")
+    case = draft_example("999-calls-partial")
     store.add(case, actor="alice")
     issue_letter(store, case, 1, render_letter(case, PROFILE), actor="alice")
     with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as connection:

@@ -29,8 +29,15 @@ from .engine import (
     create_store_engine,
     upgrade_to_head,
 )
-from .errors import CaseImportError, CaseNotFound, DuplicateCase, StaleCase, StorageError
-from .issued import IssuedLetterRecord
+from .errors import (
+    CaseImportError,
+    CaseLocked,
+    CaseNotFound,
+    DuplicateCase,
+    StaleCase,
+    StorageError,
+)
+from .issued import IssuedFiles, IssuedLetterRecord
 from .records import (
     AuditEvent,
     CaseSummary,
@@ -60,10 +67,12 @@ __all__ = [
     "AuditRow",
     "Base",
     "CaseImportError",
+    "CaseLocked",
     "CaseNotFound",
     "CaseRow",
     "CaseSummary",
     "DuplicateCase",
+    "IssuedFiles",
     "IssuedLetterRecord",
     "IssuedLetterRow",
     "JSONDocument",

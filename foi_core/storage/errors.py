@@ -54,3 +54,7 @@ class CaseImportError(StorageError, ValueError):
 class DatabaseProblem(StorageError):
     """The database cannot be opened or used: the message names it, says what is wrong and what
     to do (e.g. a read-only file, an unreachable server, a schema from a newer version)."""
+
+
+class CaseLocked(StorageError):
+    """A change to what an issued or closed case says: refused (reopen the case to change it)."""

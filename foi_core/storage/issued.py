@@ -8,6 +8,7 @@ writing, so issuing a letter is one transaction like every other write.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
@@ -40,12 +41,33 @@ class IssuedLetterRecord(BaseModel):
     document_sha256: str
     draft: bool
     context: dict[str, Any]
+    pdf_sha256: str | None = None
+    reasoning: dict[str, Any] | None = None
+
+
+class IssuedFiles(BaseModel):
+    """An issued letter's files exactly as issued (``pdf`` is None when LibreOffice was missing
+    when it was issued, and for letters issued before the files were kept)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    docx: bytes | None
+    pdf: bytes | None
+    docx_sha256: str
+    pdf_sha256: str | None
 
 
 def _insert_letter(
-    session: Session, case_id: str, letter: IssuedLetter, context: dict[str, Any], actor: str
+    session: Session,
+    case_id: str,
+    letter: IssuedLetter,
+    context: dict[str, Any],
+    actor: str,
+    files: dict[str, Any] | None = None,
 ) -> int:
+    """Insert an issued letter's row; ``files``: docx, pdf, pdf_sha256 and reasoning."""
     row = IssuedLetterRow(
+        **(files or {}),
         case_id=case_id,
         kind=letter.kind,
         issued_at=letter.issued_at,
@@ -75,10 +97,15 @@ class IssuedLetters:
         context: dict[str, Any],
         actor: str | None = None,
         summary: str = "",
+        *,
+        docx: bytes | None = None,
+        pdf: bytes | None = None,
+        reasoning: dict[str, Any] | None = None,
     ) -> int:
         """Save ``case``, whose last issued letter was just issued, storing that letter's render
         ``context`` once in the issued letters table and linking the letter to its row; one
-        transaction. Returns the new version.
+        transaction. Returns the new version. ``docx`` and ``pdf`` are the letter's files exactly
+        as issued and ``reasoning`` the case document as it stood; all are kept in the row.
 
         Raises StaleCase, issuing nothing, when the case moved on from ``expected_version``
         (the letter was drawn from an older case); ValueError when the case's last letter is not
@@ -98,7 +125,13 @@ class IssuedLetters:
                     raise CaseNotFound(f"There is no case with id {case.id}; nothing was issued.")
                 if row.version == expected_version:
                     self._check_unique(session, case, new=False)
-                    record_id = _insert_letter(session, case.id, letter, context, actor)
+                    files = {
+                        "docx": docx,
+                        "pdf": pdf,
+                        "pdf_sha256": None if pdf is None else hashlib.sha256(pdf).hexdigest(),
+                        "reasoning": reasoning,
+                    }
+                    record_id = _insert_letter(session, case.id, letter, context, actor, files)
                     linked = letter.model_copy(update={"record_id": record_id})
                     letters = [*case.issued_letters[:-1], linked]
                     issued = case.model_copy(update={"issued_letters": letters, "export": None})
@@ -148,6 +181,20 @@ class IssuedLetters:
                     "before it was imported from a file without personal data have none."
                 )
             return IssuedLetterRecord.model_validate(row, from_attributes=True)
+
+    def issued_files(self: Store, case_id: str, record_id: int | None) -> IssuedFiles:
+        """The .docx and PDF of issued letter ``record_id`` exactly as issued, with their
+        SHA-256s (never re-rendered); CaseNotFound when the case has no such letter."""
+        with self._reading() as session:
+            row = session.get(IssuedLetterRow, record_id) if record_id is not None else None
+            if row is None or row.case_id != case_id:
+                raise CaseNotFound(f"Case {case_id} has no stored issued letter {record_id}.")
+            return IssuedFiles(
+                docx=row.docx,
+                pdf=row.pdf,
+                docx_sha256=row.document_sha256,
+                pdf_sha256=row.pdf_sha256,
+            )
 
     # -- helpers for the store's other writes ------------------------------------------------
 

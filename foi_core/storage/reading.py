@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from foi_core.models import CaseStatus
+from foi_core.models import CaseStatus, LifeEventKind
+from foi_core.people import drafted_by
 
 from .documents import parse_stored_case
 from .errors import CaseNotFound
@@ -112,3 +113,17 @@ class Reading:
         with self._reading() as session:
             rows = session.scalars(query).all()
         return [AuditEvent.model_validate(row, from_attributes=True) for row in rows]
+
+    def drafters(self: Store, case_id: str) -> set[str]:
+        """The mailboxes of everyone who drafted or edited the case (from its audit log; life
+        steps such as approving or assigning do not count)."""
+        query = select(AuditRow.actor, AuditRow.action).where(AuditRow.case_id == case_id)
+        with self._reading() as session:
+            rows = session.execute(query).all()
+        return drafted_by((actor, action) for actor, action in rows)
+
+    def involved(self: Store, case_id: str) -> set[str]:
+        """Everyone who drafted, edited or approved the case (a reviewer must be none of them)."""
+        case = self.load(case_id).case
+        approved = {e.by for e in case.life if e.kind is LifeEventKind.APPROVED and e.by}
+        return self.drafters(case_id) | approved

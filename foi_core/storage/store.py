@@ -39,7 +39,7 @@ from foi_core.models import Case
 from foi_core.plain import plain_time
 from foi_core.settings import get_settings
 
-from .documents import diff_documents, dump_case
+from .documents import diff_documents, dump_case, parse_stored_case
 from .engine import open_store_engine
 from .errors import CaseNotFound, StaleCase
 from .importing import CaseFiles
@@ -115,12 +115,23 @@ class Store(Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters, PeopleS
         expected_version: int,
         actor: str | None = None,
         summary: str = "",
+        action: str = "saved",
     ) -> int:
         """Save an edited case loaded at ``expected_version``; returns the new version.
+
+        ``action`` is the audit action: "saved" for an edit; a life step saves with its own
+        ("submitted", "approved", "returned", "reopened", "closed", "assigned"), which does not
+        count as drafting (``foi_core.people.rules.CONTENT_ACTIONS``).
+
+        Every save is guarded against the stored case (``foi_core.workflow.life.guard_edit``):
+        CaseLocked when it would change what an issued or closed case says; a change to what a
+        submitted or approved case says makes it a draft again ("withdrawn").
 
         Raises StaleCase when someone else saved the case in the meantime: the edit is then kept
         as a "conflict" revision, and the stored case is left as the other person saved it.
         """
+        from foi_core.workflow.life import guard_edit
+
         actor = self._actor(actor)
         document = dump_case(case)
         try:
@@ -131,9 +142,11 @@ class Store(Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters, PeopleS
                         f"There is no case with id {case.id} to save; it may have been removed."
                     )
                 if row.version == expected_version:
+                    stored = parse_stored_case(row.document, f"case {case.id}")
+                    case = guard_edit(stored, case, by=actor)
                     self._check_unique(session, case, new=False)
                     return self._write_version(
-                        session, row, case, actor=actor, action="saved", summary=summary
+                        session, row, case, actor=actor, action=action, summary=summary
                     )
         except StaleDataError:
             pass  # another writer got in between our read and our UPDATE

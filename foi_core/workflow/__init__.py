@@ -10,6 +10,7 @@ public interest test), never from hard-coded section numbers. The parts:
 - ``statuses``: each step's status with a reason, and the next step;
 - ``recheck``: re-check marks (a changed step marks the later steps resting on it);
 - ``splitting``: a pasted request split into items;
+- ``life``: a case's life (submit, approve, return, reopen, close, assign, guard_edit);
 - ``editing``: items replaced, claims removed, new and duplicated cases.
 """
 
@@ -24,7 +25,9 @@ from foi_core.reasoning import (
     provision_relied_on,
 )
 from foi_core.steps import STEP_KEYS, STEPS, STEPS_BY_KEY, Step
+from foi_core.workflow import life
 from foi_core.workflow.editing import duplicate_case, new_case, remove_claim, set_items
+from foi_core.workflow.life import LIFE_FIELDS, ReasonsNeeded, guard_edit
 from foi_core.workflow.recheck import (
     DEPENDENTS,
     apply_step_edit,
@@ -39,9 +42,11 @@ __all__ = [
     "ANSWER_OUTCOMES",
     "CLAIM_OUTCOMES",
     "DEPENDENTS",
+    "LIFE_FIELDS",
     "STEPS",
     "STEPS_BY_KEY",
     "STEP_KEYS",
+    "ReasonsNeeded",
     "Status",
     "Step",
     "StepStatus",
@@ -52,7 +57,9 @@ __all__ = [
     "claims_needing_qp_opinion",
     "clear_recheck",
     "duplicate_case",
+    "guard_edit",
     "items_needing_claims",
+    "life",
     "mark_changed",
     "mark_recheck",
     "new_case",
