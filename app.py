@@ -6,8 +6,10 @@ a refresh or a new tab returns to the same case; every submitted change is saved
 
 import streamlit as st
 
-from ui.exposure import stop_if_exposed
-from ui.nav import PAGES
+from foi_core.people import Person, can_manage, can_see_live_cases
+from ui.exposure import draw_gate, must_stop
+from ui.nav import PAGES, PageInfo
+from ui.people import current_person, no_access_page, sidebar_badge
 from ui.state import OPEN_CASE_KEY
 
 st.set_page_config(
@@ -16,8 +18,32 @@ st.set_page_config(
     layout="wide",
 )
 
+# The gate first: with sign-in configured nobody sees anything before signing in; without it,
+# only this computer may see cases (a server others can reach explains and stops).
+if must_stop():
+    st.navigation([st.Page(draw_gate, title="Sign in", url_path="sign-in")], position="hidden")
+    draw_gate()
+    st.stop()
+
+
+def may_see(info: PageInfo, person: Person) -> bool:
+    """Whether the menu offers this page to the person (foi_core.people decides)."""
+    if info.audience == "admin":
+        return bool(can_manage(person))
+    if info.audience == "live":
+        return bool(can_see_live_cases(person))
+    return True
+
+
+person = current_person()
+visible = [info for info in PAGES if may_see(info, person)]
+live = any(info.file == "pages/cases.py" for info in visible)
 sections: dict[str, list[st.Page]] = {}
-for info in PAGES:
+if not live:
+    sections["Welcome"] = [
+        st.Page(no_access_page, title="Welcome", url_path="welcome", default=True)
+    ]
+for info in visible:
     sections.setdefault(info.section, []).append(
         st.Page(
             info.file,
@@ -29,8 +55,7 @@ for info in PAGES:
     )
 
 page = st.navigation(sections)
-# Without sign-in, only this computer may see cases: a server others can reach explains and stops.
-stop_if_exposed()
+sidebar_badge()
 # The menu links do not carry ?case=. A case named in the URL (also after a refresh, on any page)
 # becomes the one this session has open, and the menu links keep it in the URL.
 URL_CASE_KEY = "_foi_url_case"

@@ -2,9 +2,9 @@
 
 The server listens where Streamlit's ``server.address`` says (``.streamlit/config.toml`` sets
 127.0.0.1; unset means every interface). Sign-in is configured by an ``[auth]`` section in
-``.streamlit/secrets.toml``. A server others can reach without sign-in configured shows why it
-will not open cases, and with it configured asks each visitor to sign in; either way it stops
-before any case is drawn (``app.py`` and ``ui.state.get_store`` call ``stop_if_exposed``).
+``.streamlit/secrets.toml``. With sign-in configured nobody sees anything before signing in, on
+any address; without it a server others can reach shows why it will not open cases. Either way
+it stops before any case is drawn (``app.py`` and ``ui.state.get_store`` call the gate).
 """
 
 from __future__ import annotations
@@ -64,19 +64,38 @@ def _signed_in() -> bool:
         return False
 
 
-def stop_if_exposed() -> None:
-    """Stop the page before any case is drawn when others can reach this server and the person
-    using it has not signed in: without sign-in configured, explain why; with it, offer to sign in.
-    """
+def must_stop() -> bool:
+    """True when nothing of any case may be drawn for this visitor: sign-in is configured and
+    they have not signed in (on any address), or others can reach a server without sign-in."""
     from streamlit import config
 
-    address = config.get_option("server.address")
     configured = sign_in_configured()
-    problem = exposure_problem(address, configured)
-    if problem is not None:
-        st.error(problem, icon=":material/lock:")
-        st.stop()
-    if configured and not is_loopback(address) and not _signed_in():
-        st.info("Sign in to see the cases.", icon=":material/lock:")
-        st.button("Sign in", on_click=st.login, type="primary")
+    if configured:
+        return not _signed_in()
+    return exposure_problem(config.get_option("server.address"), configured) is not None
+
+
+def draw_gate() -> None:
+    """What a visitor sees instead of the cases: the sign-in page, or why this server will not
+    show cases without sign-in."""
+    from streamlit import config
+
+    if sign_in_configured():
+        st.title("FOI Public Interest Test Assistant", anchor=False)
+        st.markdown(
+            "This is your FOI unit's assistant for answering Freedom of Information requests. "
+            "Sign in with your work account to see the cases: what you do is recorded under "
+            "your name, and what you may do depends on the roles an admin has given you."
+        )
+        st.button("Sign in", on_click=st.login, type="primary", icon=":material/login:")
+        return
+    problem = exposure_problem(config.get_option("server.address"), False)
+    st.error(problem or "", icon=":material/lock:")
+
+
+def stop_if_exposed() -> None:
+    """Stop the page before any case is drawn when the visitor may not see cases here (see
+    ``must_stop``): offer sign-in when it is configured, else explain why."""
+    if must_stop():
+        draw_gate()
         st.stop()

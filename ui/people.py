@@ -1,15 +1,33 @@
-"""The person using the app (from sign-in, or the local user) and the unit's policy.
+"""The person using the app (from sign-in, or the local user), the unit's policy, the checks a
+page makes before drawing anything, and the sidebar's "signed in as".
 
-Minimal first version; the people helper extends it (roles from the store, FOI_ADMINS, the
-identity provider's roles claim, the sidebar badge).
+With sign-in on, each run reads the person's roles from the store (a role granted on the People
+page counts from the next page load); the sign-in itself (first and last seen) is recorded once
+a session. With sign-in off, the single local user holds every role (``local_person``).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from foi_core.people import Person, Policy, local_person, unit_policy
+from foi_core.people import (
+    ROLE_LABELS,
+    Decision,
+    PeopleError,
+    Person,
+    Policy,
+    can_manage,
+    can_see_live_cases,
+    local_person,
+    unit_policy,
+)
 from ui.exposure import sign_in_configured
+from ui.text import md_escape
+
+_RECORDED = "_foi_sign_in_recorded"  # the address whose sign-in this session has recorded
+NOBODY = Person(email="", name="", roles=frozenset())
 
 
 def sign_in_on() -> bool:
@@ -17,17 +35,116 @@ def sign_in_on() -> bool:
     return sign_in_configured()
 
 
+def _user_claims() -> dict[str, Any]:
+    try:
+        claims = st.user.to_dict()
+    except Exception:  # st.user is unavailable outside a session
+        return {}
+    return claims if claims.get("is_logged_in") else {}
+
+
 def current_person() -> Person:
-    """The signed-in person with their roles, or the local user (every role) with sign-in off."""
+    """The signed-in person with their roles, or the local user (every role) with sign-in off.
+
+    Nobody (no roles) before sign-in. A sign-in without a usable e-mail address stops the page
+    with a plain explanation and a way to sign out.
+    """
+    from foi_core.people.directory import resolve_person
     from foi_core.settings import get_settings
+    from ui.state import get_store
 
     if not sign_in_on():
         return local_person(get_settings().actor)
-    email = str(getattr(st.user, "email", "") or "").lower()
-    name = str(getattr(st.user, "name", "") or "")
-    return Person(email=email, name=name, roles=frozenset())
+    claims = _user_claims()
+    if not claims:
+        return NOBODY
+    email = str(claims.get("email") or "")
+    try:
+        record = st.session_state.get(_RECORDED) != email.strip().lower()
+        person = resolve_person(
+            get_store(), email, str(claims.get("name") or ""), claims.get("roles"), record=record
+        )
+    except PeopleError:
+        st.error(
+            "Your sign-in did not give this app your work e-mail address, so it cannot tell who "
+            "you are. Ask whoever set up sign-in to include the 'email' claim, then sign in again.",
+            icon=":material/no_accounts:",
+        )
+        st.button("Sign out", on_click=st.logout, key="people.sign_out_no_email")
+        st.stop()
+    st.session_state[_RECORDED] = person.email
+    return person
 
 
 def policy() -> Policy:
     """The unit's policy: strict with sign-in on, relaxed for a single local user."""
     return unit_policy(sign_in_on())
+
+
+def _require(decision: Decision) -> None:
+    from ui.exposure import stop_if_exposed
+
+    stop_if_exposed()
+    if not decision:
+        st.warning(md_escape(decision.reason), icon=":material/lock:")
+        st.page_link("pages/guide.py", label="Read the Guide", icon=":material/menu_book:")
+        st.stop()
+
+
+def require_live_access() -> Person:
+    """The person, or the page stops saying why they may not see live cases."""
+    person = current_person()
+    _require(can_see_live_cases(person))
+    return person
+
+
+def require_admin() -> Person:
+    """The person, or the page stops saying that only admins may use it."""
+    person = current_person()
+    _require(can_manage(person))
+    return person
+
+
+def roles_text(person: Person) -> str:
+    """The person's roles in words ("no role yet" when they hold none)."""
+    held = [ROLE_LABELS[role] for role in ROLE_LABELS if role in person.roles]
+    return "; ".join(held) if held else "no role yet"
+
+
+def sidebar_badge() -> None:
+    """Who is using the app: signed in as NAME (email), their roles and "Sign out"; with
+    sign-in off, the notice that this is single-user mode and the name work is recorded under."""
+    from foi_core.settings import get_settings
+
+    with st.sidebar:
+        if not sign_in_on():
+            st.info(
+                "Sign-in is off: single-user mode on this computer; your work is recorded as "
+                f"**{md_escape(get_settings().actor)}**. To change the name, set FOI_ACTOR "
+                "(in the environment or .env) and restart the app. To share the app with a team, "
+                "set up sign-in (README, 'Sign-in and roles').",
+                icon=":material/person:",
+            )
+            return
+        person = current_person()
+        if person is NOBODY:
+            return
+        st.markdown(
+            f"Signed in as **{md_escape(person.name or person.email)}** "
+            f"({md_escape(person.email)})"
+        )
+        st.caption(f"Roles: {roles_text(person)}")
+        st.button("Sign out", on_click=st.logout, key="people.sign_out", icon=":material/logout:")
+
+
+def no_access_page() -> None:
+    """The page for someone signed in who may not see live cases: why, and what to do."""
+    person = current_person()
+    st.title("Welcome")
+    decision = can_see_live_cases(person)
+    st.info(md_escape(decision.reason or "You have no role yet."), icon=":material/lock:")
+    st.markdown(
+        "Roles are granted by an admin of your FOI unit on the People page. Once you have one, "
+        "reload this page. Meanwhile the Guide explains the process step by step."
+    )
+    st.page_link("pages/guide.py", label="Read the Guide", icon=":material/menu_book:")

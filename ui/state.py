@@ -93,15 +93,11 @@ def get_store() -> Store:
 
 
 def actor() -> str:
-    """The name recorded in the audit log: the signed-in user if there is one, else the setting."""
-    try:
-        if st.user.is_logged_in and st.user.email:
-            return str(st.user.email)
-    except Exception:  # st.user is unavailable without auth configured
-        pass
-    from foi_core.settings import get_settings
+    """Who is recorded in revisions and the audit log: the signed-in person's "Name <email>",
+    or the local user's name (FOI_ACTOR) with sign-in off."""
+    from ui.people import current_person
 
-    return get_settings().actor
+    return current_person().recorded_as
 
 
 def case_id_from_url() -> str | None:
@@ -146,9 +142,12 @@ def _choose_a_case(message: str) -> None:
 
 
 def current_case() -> LoadedCase:
-    """Load the case in the URL fresh from the store, or stop the page with a link to Cases."""
+    """Load the case in the URL fresh from the store, or stop the page with a link to Cases (or,
+    for someone who may not see live cases, with the reason)."""
     from foi_core.storage import CaseNotFound
+    from ui.people import require_live_access
 
+    require_live_access()
     case_id = case_id_from_url()
     if case_id is None:
         _choose_a_case("Choose a case on the Cases page first.")
