@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from foi_core.settings import get_settings
 
-from .model import Person, Role, clean_email
+from .model import PeopleError, Person, Role, clean_email
+from .rules import can_manage
 
 _ROLE_VALUES = frozenset(role.value for role in Role)
 
@@ -69,3 +70,25 @@ def directory(store: Store) -> list[PersonRecord]:
             fixed_admin=True,
         )
     return [people[email] for email in sorted(people)]
+
+
+def grant_roles(
+    store: Store, by: Person, email: str, roles: Iterable[Role], name: str = ""
+) -> list[Role]:
+    """An admin grants ``roles`` to ``email``; the roles newly granted. NotAllowed for anyone but
+    an admin; PeopleError for a bad address or no role chosen."""
+    can_manage(by).enforce()
+    email, chosen = clean_email(email), sorted(set(roles), key=str)
+    if not chosen:
+        raise PeopleError("Choose at least one role to grant.")
+    return [role for role in chosen if store.grant(email, role, by=by.recorded_as, name=name)]
+
+
+def revoke_roles(store: Store, by: Person, email: str, roles: Iterable[Role]) -> list[Role]:
+    """An admin takes ``roles`` away from ``email``; the roles taken away. NotAllowed for anyone
+    but an admin; PeopleError for no role chosen or the last admin."""
+    can_manage(by).enforce()
+    email, chosen = clean_email(email), sorted(set(roles), key=str)
+    if not chosen:
+        raise PeopleError("Choose at least one role to take away.")
+    return [role for role in chosen if store.revoke(email, role, by=by.recorded_as)]
