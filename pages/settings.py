@@ -1,18 +1,18 @@
 """Settings: the organisation profile used in letters, and the letter templates."""
 
 import base64
-import re
-import tempfile
 from pathlib import Path
 
 import streamlit as st
 from pydantic import ValidationError
 
-from foi_core import letters
+from foi_core.actions.setup import UPLOADED, keep_template, save_profile, template_file_name
 from foi_core.models import OrganisationProfile
 from foi_core.settings import get_settings
-from ui import FieldProblems, actor, field_key, flash, get_store, md_escape, show_flash
+from ui import FieldProblems, field_key, flash, get_store, md_escape, show_flash
+from ui.people import require_admin
 
+admin = require_admin()
 st.title("Settings")
 show_flash()
 store = get_store()
@@ -100,7 +100,7 @@ if save:
         except ValidationError as error:
             problems.show_error(error)
         else:
-            store.save_profile(new_profile, actor=actor())
+            save_profile(store, new_profile, admin)
             for key in [k for k in ss if str(k).startswith(field_key("profile."))]:
                 del ss[key]
             flash("Organisation profile saved.")
@@ -110,7 +110,7 @@ if save:
 
 st.subheader("Letter templates", anchor=False)
 templates_dir = Path(get_settings().templates_dir)
-uploaded_dir = templates_dir / "uploaded"
+uploaded_dir = templates_dir / UPLOADED
 templates = sorted(templates_dir.glob("*.docx")) + sorted(uploaded_dir.glob("*.docx"))
 if templates:
     for path in templates:
@@ -129,37 +129,16 @@ st.caption(
 template_upload = st.file_uploader("Template (.docx)", type=["docx"], key="settings.template")
 
 
-def template_problems(path: Path) -> list[str]:
-    """What is wrong with an uploaded template, in plain words ([] when it can be kept)."""
-    try:
-        letters.check_template(path)
-    except letters.TemplateProblem as problem:
-        return problem.problems
-    return []
-
-
 if template_upload is not None and st.button("Check and keep this template", key="settings.keep"):
-    content = template_upload.getvalue()
-    safe_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(template_upload.name).name).strip("-.")
-    if not content.startswith(b"PK"):
-        st.error("That file is not a Word document (.docx). Save it as .docx and try again.")
-    elif not safe_name.lower().endswith(".docx"):
-        st.error("The file name must end in .docx.")
+    problems = keep_template(templates_dir, template_upload.name, template_upload.getvalue(), admin)
+    if problems:
+        st.error(
+            "**The template was not kept.**\n\n"
+            + "\n".join(f"- {md_escape(problem)}" for problem in problems)
+            + "\n\nOpen it in Word, fix it (compare its placeholders with a built-in "
+            "template), save it as .docx and upload it again.",
+            icon=":material/error:",
+        )
     else:
-        with tempfile.TemporaryDirectory(prefix="foi-template-") as folder:
-            trial = Path(folder) / safe_name
-            trial.write_bytes(content)
-            problems = template_problems(trial)
-        if problems:
-            st.error(
-                "**The template was not kept.**\n\n"
-                + "\n".join(f"- {md_escape(problem)}" for problem in problems)
-                + "\n\nOpen it in Word, fix it (compare its placeholders with a built-in "
-                "template), save it as .docx and upload it again.",
-                icon=":material/error:",
-            )
-        else:
-            uploaded_dir.mkdir(parents=True, exist_ok=True)
-            (uploaded_dir / safe_name).write_bytes(content)
-            flash(f"Template {safe_name} kept.")
-            st.rerun()
+        flash(f"Template {template_file_name(template_upload.name)} kept.")
+        st.rerun()

@@ -130,8 +130,7 @@ def sidebar_badge() -> None:
         if person is NOBODY:
             return
         st.markdown(
-            f"Signed in as **{md_escape(person.name or person.email)}** "
-            f"({md_escape(person.email)})"
+            f"Signed in as **{md_escape(person.name or person.email)}** ({md_escape(person.email)})"
         )
         st.caption(f"Roles: {roles_text(person)}")
         st.button("Sign out", on_click=st.logout, key="people.sign_out", icon=":material/logout:")
