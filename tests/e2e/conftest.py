@@ -11,6 +11,7 @@ Debian's Chromium (/usr/bin/chromium) is used through the ``playwright`` package
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -20,7 +21,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,19 +78,26 @@ class AppServer:
     log: Path
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """Start the app on a free loopback port with a fresh SQLite store; stop it at the end."""
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)  # screenshots of this run only
-    folder = tmp_path_factory.mktemp("e2e-server")
+@contextmanager
+def running_app(
+    folder: Path,
+    *,
+    env: dict[str, str] | None = None,
+    port: int | None = None,
+    options: list[str] | None = None,
+) -> Iterator[AppServer]:
+    """``streamlit run app.py`` on a loopback port with a fresh SQLite store in ``folder`` (the
+    demo cases load on first use); ``env`` adds settings, ``options`` Streamlit options (e.g.
+    ``--secrets.files`` naming a file with an [auth] section, for sign-in)."""
     database = folder / "foi.db"
     log = folder / "streamlit.log"
-    port = _free_port()
-    env = {
+    port = port or _free_port()
+    environment = {
         **os.environ,
         "FOI_DATABASE_URL": f"sqlite:///{database}",
         "FOI_LOAD_DEMO_CASES": "true",
         "PYTHONUNBUFFERED": "1",
+        **(env or {}),
     }
     command = [
         sys.executable,
@@ -105,30 +115,46 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
         "false",
         "--server.fileWatcherType",
         "none",
+        *(options or []),
     ]
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as log_file:
         process = subprocess.Popen(
-            command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+            command, cwd=REPO_ROOT, env=environment, stdout=log_file, stderr=subprocess.STDOUT
         )
         try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT
-            while not _healthy(url):
-                if process.poll() is not None:
-                    pytest.fail(
-                        f"streamlit exited with code {process.returncode}:\n{log.read_text()}"
-                    )
-                if time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not become healthy in time:\n{log.read_text()}")
-                time.sleep(0.2)
+            _wait_until(lambda: _healthy(url), process, log, "streamlit")
             yield AppServer(url=url, database=database, log=log)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            _stop(process)
+
+
+def _wait_until(ready, process: subprocess.Popen, log: Path, what: str) -> None:  # type: ignore[type-arg]
+    """Poll ``ready()`` until it is true; fail with the log if the process ends or never is."""
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while not ready():
+        if process.poll() is not None:
+            pytest.fail(f"{what} exited with code {process.returncode}:\n{log.read_text()}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} did not become ready in time:\n{log.read_text()}")
+        time.sleep(0.2)
+
+
+def _stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """Start the app on a free loopback port with a fresh SQLite store; stop it at the end."""
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)  # screenshots of this run only
+    with running_app(tmp_path_factory.mktemp("e2e-server")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -171,3 +197,106 @@ def app(
             app_page.shot("failed")
     finally:
         context.close()
+
+
+# --- A team signing in through a real OpenID provider -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Colleague:
+    """A test user of the local identity provider (one button each on its sign-in page)."""
+
+    sub: str
+    email: str
+    name: str
+    role: str | None  # granted with the CLI before the server starts; None: FOI_ADMINS
+
+
+TEAM = {
+    "ann": Colleague("ann", "ann.officer@force.police.uk", "Ann Officer", "officer"),
+    "bob": Colleague("bob", "bob.approver@force.police.uk", "Bob Approver", "approver"),
+    "rita": Colleague("rita", "rita.reviewer@force.police.uk", "Rita Reviewer", "reviewer"),
+    "adam": Colleague("adam", "adam.admin@force.police.uk", "Adam Admin", None),
+}
+
+
+@pytest.fixture(scope="session")
+def identity_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``oidc-provider-mock`` on a loopback port, offering one button per TEAM member; yields
+    its discovery URL."""
+    folder = tmp_path_factory.mktemp("identity-provider")
+    log = folder / "provider.log"
+    port = _free_port()
+    command = [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "-p", str(port)]
+    for person in TEAM.values():
+        claims = {"sub": person.sub, "email": person.email, "name": person.name}
+        command += ["--user-claims", json.dumps(claims)]
+    discovery = f"http://127.0.0.1:{port}/.well-known/openid-configuration"
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT)
+        try:
+            _wait_until(lambda: _answers(discovery), process, log, "the identity provider")
+            yield discovery
+        finally:
+            _stop(process)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def team_server(
+    tmp_path_factory: pytest.TempPathFactory, identity_provider: str
+) -> Iterator[AppServer]:
+    """The app with sign-in on (an [auth] secrets file naming the local provider), FOI_ADMINS
+    naming Adam, and the others' roles granted with ``python -m foi_core users grant``."""
+    folder = tmp_path_factory.mktemp("team-server")
+    port = _free_port()
+    secrets = folder / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{uuid.uuid4().hex}"\n'
+        'client_id = "foi-assistant"\n'
+        'client_secret = "not-a-real-secret"\n'
+        f'server_metadata_url = "{identity_provider}"\n'
+    )
+    database_url = f"sqlite:///{folder / 'foi.db'}"
+    for person in TEAM.values():
+        if person.role:
+            subprocess.run(
+                [
+                    *(sys.executable, "-m", "foi_core", "users", "grant"),
+                    *(person.email, person.role, "--database", database_url),
+                ],
+                cwd=REPO_ROOT,
+                check=True,
+                capture_output=True,
+            )
+    env = {"FOI_ADMINS": TEAM["adam"].email}
+    with running_app(
+        folder, env=env, port=port, options=["--secrets.files", str(secrets)]
+    ) as server:
+        yield server
+
+
+def sign_in(browser: Browser, server: AppServer, who: str, test_name: str) -> AppPage:
+    """A new browser (its own cookies) signed in as TEAM[who] through the provider's page."""
+    context = browser.new_context(accept_downloads=True, viewport=VIEWPORT, locale="en-GB")
+    context.set_default_timeout(RUN_TIMEOUT_MS)
+    page = context.new_page()
+    app_page = AppPage(page=page, base_url=server.url, name=f"{test_name}-{who}")
+    app_page.goto("")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r".*/oauth2/authorize.*"))
+    finished = app_page.runs.finished
+    page.get_by_role("button", name=TEAM[who].sub, exact=True).click()
+    page.wait_for_url(re.compile(rf"^{re.escape(server.url)}/.*"))
+    app_page._pump_until(lambda: app_page.runs.finished > finished, "the app after sign-in")
+    app_page.wait_for_run()
+    return app_page
