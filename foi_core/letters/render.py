@@ -48,16 +48,18 @@ from .paths import (
     PIT_EXTENSION_TEMPLATE,
     RECORD_TEMPLATE,
     RESPONSE_TEMPLATE,
+    REVIEW_TEMPLATE,
     TEMPLATES_DIR,
 )
 from .sandbox import render_docx
 
-LetterKind = Literal["response", "pit_extension", "reasoning_record"]
+LetterKind = Literal["response", "pit_extension", "reasoning_record", "review_outcome"]
 
 DEFAULT_TEMPLATES: dict[str, str] = {
     "response": RESPONSE_TEMPLATE,
     "pit_extension": PIT_EXTENSION_TEMPLATE,
     "reasoning_record": RECORD_TEMPLATE,
+    "review_outcome": REVIEW_TEMPLATE,
 }
 
 

@@ -18,11 +18,13 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .context import LetterContext, PitExtensionContext, RecordContext
+from .context.review import ReviewOutcomeContext
 
 CONTEXT_MODELS: dict[str, type[BaseModel]] = {
     "response": LetterContext,
     "pit_extension": PitExtensionContext,
     "reasoning_record": RecordContext,
+    "review_outcome": ReviewOutcomeContext,
 }
 # Names filled in at render time rather than by the context model.
 RENDER_TIME_FIELDS: dict[str, type] = {"logo": str}

@@ -29,7 +29,7 @@ class IssuedLetter(_Model):
     store's ``issued_letters`` table (row ``record_id``), never in the case.
     """
 
-    kind: Literal["response", "pit_extension", "reasoning_record"] = "response"
+    kind: Literal["response", "pit_extension", "reasoning_record", "review_outcome"] = "response"
     issued_at: dt.datetime
     issued_by: str = ""
     template_name: str

@@ -18,12 +18,14 @@ from docx.document import Document as DocumentObject
 from foi_core.letters.builder.extension import build_pit_extension_letter
 from foi_core.letters.builder.record import build_reasoning_record
 from foi_core.letters.builder.response import build_response_letter
+from foi_core.letters.builder.review import build_review_outcome_letter
 from foi_core.letters.builder.styles import FIXED_DATE
 from foi_core.letters.builder.wording import FixedWordingError, fixed_wording
 from foi_core.letters.paths import (
     PIT_EXTENSION_TEMPLATE,
     RECORD_TEMPLATE,
     RESPONSE_TEMPLATE,
+    REVIEW_TEMPLATE,
     TEMPLATES_DIR,
 )
 
@@ -31,6 +33,7 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
     RESPONSE_TEMPLATE: build_response_letter,
     PIT_EXTENSION_TEMPLATE: build_pit_extension_letter,
     RECORD_TEMPLATE: build_reasoning_record,
+    REVIEW_TEMPLATE: build_review_outcome_letter,
 }
 
 
@@ -66,6 +69,7 @@ __all__ = [
     "build_pit_extension_letter",
     "build_reasoning_record",
     "build_response_letter",
+    "build_review_outcome_letter",
     "fixed_wording",
     "save",
 ]

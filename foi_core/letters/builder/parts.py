@@ -110,11 +110,17 @@ def request_items(doc: DocumentObject) -> None:
         para(doc, "{{ request_text }}", style="Detail")
 
 
-def rights_and_sign_off(doc: DocumentObject, copyright_notice: bool = True) -> None:
-    """Review and complaint rights (from the profile), the signature and the copyright notice."""
-    heading(doc, "Your right to ask for a review", 2)
-    para(doc, "{{ organisation.review_procedure }}")
+def rights_and_sign_off(
+    doc: DocumentObject, copyright_notice: bool = True, *, after_review: bool = False
+) -> None:
+    """Review and complaint rights (from the profile), the signature and the copyright notice.
+    ``after_review``: the review is done, so only the complaint to the Commissioner (s50)."""
+    if not after_review:
+        heading(doc, "Your right to ask for a review", 2)
+        para(doc, "{{ organisation.review_procedure }}")
     heading(doc, "Your right to complain to the Information Commissioner", 2)
+    if after_review:
+        prose(doc, "review_s50")
     para(doc, "{{ organisation.ico_details }}")
     para(doc)
     prose(doc, "sign_off")
