@@ -54,7 +54,7 @@ for info in visible:
         )
     )
 
-page = st.navigation(sections)
+page = st.navigation(sections, expanded=True)  # every page in the menu, no "View more"
 sidebar_badge()
 # The menu links do not carry ?case=. A case named in the URL (also after a refresh, on any page)
 # becomes the one this session has open, and the menu links keep it in the URL.
