@@ -6,10 +6,13 @@ import streamlit as st
 from foi_core.deadlines import case_deadlines, describe_date
 from foi_core.steps import STEPS_BY_KEY
 from ui import case_page, md_escape
+from ui.approval import status_line
 from ui.reasoning import link_to_step, next_step_link
 
 loaded = case_page("check")
 case = loaded.case
+st.markdown(status_line(case))
+st.caption("Submitting for approval, approving and issuing are on the Letter page.")
 
 findings = loaded.findings
 if findings is None:  # the officer must see that the check did not run, not a traceback

@@ -1,7 +1,6 @@
 """Letter: a readable preview, downloads (.docx, PDF when LibreOffice is available, the reasoning
 record, the PIT extension letter) and issuing, which records the letter on the case."""
 
-import json
 from pathlib import Path
 
 import streamlit as st
@@ -9,14 +8,15 @@ import streamlit as st
 from foi_core import letters
 from foi_core.checker import check
 from foi_core.models import Case
+from foi_core.people import NotAllowed, can_issue, is_read_only
 from foi_core.personal_data import mask_requester
 from foi_core.settings import get_settings
 from foi_core.storage import StaleCase
-from ui import actor, case_page, flash, get_store, md_escape, today
+from ui import case_page, flash, get_store, md_escape, today
+from ui.approval import life_panel
+from ui.issued import DOCX, PDF, issued_letters
+from ui.people import current_person, policy
 from ui.reasoning import link_to_step, safe_file_name
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF = "application/pdf"
 
 loaded = case_page("letter")
 case = loaded.case
@@ -105,8 +105,10 @@ if isinstance(rendered, letters.TemplateProblem):
 with st.container(border=True):
     st.markdown("#### Downloads")
     left, middle, right = st.columns(3)
-    with left:
-        st.download_button(
+    if is_read_only(case):
+        left.caption("The letter exactly as it was issued is under Issue, below.")
+    else:
+        left.download_button(
             "Download as DRAFT (.docx)" if blocked else "Download the letter (.docx)",
             data=rendered.data,
             file_name=f"{base_name}{'-DRAFT' if blocked else ''}.docx",
@@ -117,7 +119,9 @@ with st.container(border=True):
             key="download-docx",
         )
     with middle:
-        if letters.soffice_path() is not None:
+        if is_read_only(case):
+            pass
+        elif letters.soffice_path() is not None:
             st.download_button(
                 "Download as DRAFT (PDF)" if blocked else "Download the letter (PDF)",
                 data=lambda: letters.to_pdf(rendered.data),
@@ -160,68 +164,55 @@ with st.container(border=True):
             "(s10(3)), with the estimated date (s17(2)).",
         )
 
-# --- Issuing ---------------------------------------------------------------------------------
+# --- Approval and issuing --------------------------------------------------------------------
 
 ISSUE_PROBLEM = "letter.issue_problem"
+person, unit = current_person(), policy()
+may_issue = can_issue(person, case, len(errors), unit)
 
 
 def issue(shown_case: Case, version: int, shown: letters.RenderedLetter) -> None:
     """Issue the letter the officer was looking at (a button callback: it gets the case, version
     and letter of the run the officer saw, so a colleague's later change is never issued)."""
     try:
-        letters.issue_letter(store, shown_case, version, shown, actor=actor(), on=today())
-    except StaleCase as error:
+        letters.issue_letter(
+            store, shown_case, version, shown, person=person, policy=unit, on=today()
+        )
+    except (StaleCase, NotAllowed) as error:
         st.session_state[ISSUE_PROBLEM] = str(error)
     else:
         flash("The letter is recorded as issued.")
 
 
-def stored_data(record_id: int) -> str:
-    """An issued letter as stored: its fingerprints and the data it was made from (JSON)."""
-    return json.dumps(store.issued_letter(case.id, record_id).model_dump(mode="json"), indent=2)
-
-
+life_panel(loaded, findings)
 with st.container(border=True):
     st.markdown("#### Issue")
     if problem := st.session_state.pop(ISSUE_PROBLEM, None):
         st.error(md_escape(problem), icon=":material/sync_problem:")
-    issued = [letter for letter in case.issued_letters if letter.kind == "response"]
-    for number, letter in enumerate(issued, start=1):
-        left, right = st.columns([3, 1], vertical_alignment="center")
-        left.caption(
-            f"Issued {letter.issued_at:%d %B %Y at %H:%M} UTC"
-            f"{' by ' + md_escape(letter.issued_by) if letter.issued_by else ''} from the "
-            f"template {md_escape(letter.template_name)}; document SHA-256 "
-            f"{letter.document_sha256[:16]}…"
-        )
-        if letter.record_id is not None:
-            right.download_button(
-                "Data it was made from",
-                data=lambda record_id=letter.record_id: stored_data(record_id),
-                file_name=f"{base_name}-issued-{number}-data.json",
-                mime="application/json",
-                on_click="ignore",
-                icon=":material/data_object:",
-                key=f"issued-data-{letter.record_id}",
-                help="The exact data this letter was rendered from, with the template's and the "
-                "document's fingerprints, to prove or reproduce it. It holds personal data.",
+    issued = issued_letters(store, case, base_name)
+    if not is_read_only(case):
+        st.caption(
+            "Issuing keeps this exact letter (the .docx, a PDF of it, their fingerprints, the "
+            "data it was made from and the reasoning as it stands) and makes the case read-only; "
+            "it sets the response date to today if it is empty. Send the downloaded letter to "
+            "the requester."
+            + (
+                ""
+                if letters.soffice_path()
+                else " LibreOffice is not installed here, so no PDF will be kept with it."
             )
-    if blocked:
-        st.caption("Issuing is switched off until the check finds no errors.")
-    st.caption(
-        "Issuing records this exact letter (the template, a fingerprint of the document and the "
-        "data it was made from, kept once apart from the case) so it can be reproduced later, "
-        "and sets the response date to today if it is empty. Send the downloaded letter to the "
-        "requester."
-    )
-    st.button(
-        "Issue the letter again" if issued else "Issue the letter",
-        disabled=blocked,
-        icon=":material/send:",
-        key="issue",
-        on_click=issue,
-        args=(case, loaded.version, rendered),
-    )
+        )
+        st.button(
+            "Issue the letter again" if issued else "Issue the letter",
+            disabled=not may_issue,
+            help=may_issue.reason or None,
+            icon=":material/send:",
+            key="issue",
+            on_click=issue,
+            args=(case, loaded.version, rendered),
+        )
+        if not may_issue:
+            st.caption(md_escape(may_issue.reason))
 
 # --- Preview ---------------------------------------------------------------------------------
 

@@ -10,14 +10,18 @@ import streamlit as st
 from foi_core.checker import Finding, check
 from foi_core.deadlines import case_deadlines, describe_date, working_days_left
 from foi_core.knowledge import load_catalogue
-from foi_core.models import Case
+from foi_core.models import Case, CaseStatus, LifeEventKind
+from foi_core.people import is_read_only
+from foi_core.plain import plain_time
 from foi_core.workflow import Status, StepStatus, step_statuses
+from foi_core.workflow.life import last_event
 from ui.merge import show_pending_merge
 from ui.nav import PAGES_BY_STEP
 from ui.recheck import recheck_box
 from ui.state import LoadedCase, current_case, get_store, show_flash, today
 from ui.text import md_escape
 
+_LOCKED = "_foi_case_locked"  # the case on this run is read-only (set by case_page)
 STATUS_ICONS: dict[Status, str] = {
     Status.DONE: ":material/check_circle:",
     Status.TO_DO: ":material/radio_button_unchecked:",
@@ -129,14 +133,39 @@ def guidance(step_key: str) -> None:
                 st.markdown(f"- {tip}")
 
 
+def read_only_banner(case: Case) -> None:
+    """For an issued or closed case: when it was issued, and that it must be reopened to change."""
+    if not is_read_only(case):
+        return
+    issued = last_event(case, LifeEventKind.ISSUED)
+    letters = [letter for letter in case.issued_letters if not letter.draft]
+    moment = issued.at if issued else (letters[-1].issued_at if letters else None)
+    when = f"Issued on {plain_time(moment)}" if moment else f"This case is {case.status.value}"
+    closed = " and closed" if case.status is CaseStatus.CLOSED else ""
+    st.info(
+        f"**{when}{closed} — read-only; reopen it to change it.** Reopening (on the Letter page, "
+        "with a reason) keeps the issued letter as it was.",
+        icon=":material/lock:",
+    )
+
+
+def locked() -> bool:
+    """True when the case open on this page is read-only: the pages grey out their save buttons
+    (the store refuses such a save anyway)."""
+    return bool(st.session_state.get(_LOCKED, False))
+
+
 def case_page(step_key: str) -> LoadedCase:
     """Start a case page: load the case in the URL (or stop with a link to Cases), then draw any
-    saved-message, the applicant-blind header, the stepper and the step's guidance."""
+    saved-message, the applicant-blind header, a read-only banner, the stepper and the step's
+    guidance."""
     loaded = current_case()
     loaded = dataclasses.replace(loaded, findings=case_findings(loaded.case))
+    st.session_state[_LOCKED] = is_read_only(loaded.case)
     show_flash()
     show_pending_merge(loaded.case.id)
     case_header(loaded.case)
+    read_only_banner(loaded.case)
     stepper(loaded.case, step_key, loaded.findings)
     recheck_box(loaded.case, step_key)
     guidance(step_key)

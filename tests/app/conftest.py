@@ -12,6 +12,7 @@ The app caches one Store per URL, so a new URL means a fresh store.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,6 +47,17 @@ REQUESTER = "Zebedee Requester"
 RECEIVED = dt.date(2026, 3, 2)
 
 
+def draft_examples(folder: Path) -> Path:
+    """The example cases as drafts, in ``folder``: the tests edit them, and an issued case is
+    read-only (tests/app/test_approval.py covers issued cases)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted((APP.parent / "examples").glob("*.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["status"] = "draft"
+        (folder / path.name).write_text(json.dumps(document), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def app_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """A Store on a fresh SQLite file holding the demo cases; the app uses the same file."""
@@ -53,7 +65,7 @@ def app_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store
     monkeypatch.setenv("FOI_DATABASE_URL", url)
     get_settings.cache_clear()
     store = Store(url)
-    store.load_demo_cases()
+    store.load_demo_cases(draft_examples(tmp_path / "examples"))
     yield store
     store.close()
     get_settings.cache_clear()

@@ -56,7 +56,8 @@ def test_issuing_records_the_letter_and_the_response_date(app_store):
     assert len(letter.document_sha256) == 64 and len(letter.template_sha256) == 64
     assert saved.response_date == dt.date.today()
     assert "The letter is recorded as issued." in [s.value for s in at.success]
-    assert button(at, "Issue the letter again")
+    # The issued case is read-only: it is reopened, not issued again (tests/app/test_approval.py).
+    assert button(at, "Reopen") and "Issued letter (.docx)" in download_labels(at)
 
 
 def test_a_template_kept_in_settings_can_be_chosen(app_store, tmp_path, monkeypatch):
