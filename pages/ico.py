@@ -1,5 +1,57 @@
-"""Placeholder while this page is built (replaced in this session)."""
+"""ICO complaint: record a complaint to the Information Commissioner about an issued response,
+then the exchanges with the Commissioner's office, the decision notice and its steps, and any
+appeal to the First-tier Tribunal; the original's reasoning is one click away."""
 
 import streamlit as st
 
-st.title("Coming soon")
+from foi_core.models import CaseKind, CaseStatus
+from foi_core.people import can_edit
+from ui import case_header, current_case, get_store, show_flash
+from ui.aftercare import original_links
+from ui.aftercare_ico import appeal, decision_notice, exchanges, open_complaint_form, summary_box
+from ui.people import current_person
+
+loaded = current_case()
+case = loaded.case
+store = get_store()
+person = current_person()
+show_flash()
+case_header(case)
+st.markdown("### ICO complaint")
+st.caption(
+    "A requester still unhappy after the internal review may complain to the Information "
+    "Commissioner (section 50 of the Act). The Commissioner's office will ask us for the "
+    "withheld information and our reasons, usually with a date to reply by. A decision notice "
+    "then says whether the complaint is upheld (the Commissioner agreed with the requester), "
+    "partly upheld or not upheld, and may order steps to take, normally within 35 calendar "
+    "days; failing to take them can be certified to the High Court (section 54). Either side "
+    "may appeal to the First-tier Tribunal (Information Rights) within 28 days."
+)
+
+if case.kind is CaseKind.INTERNAL_REVIEW:
+    st.info(
+        "This case is an internal review: record an ICO complaint from the original case.",
+        icon=":material/info:",
+    )
+    original_links(case)
+    st.stop()
+
+if case.kind is CaseKind.REQUEST:
+    if case.status not in (CaseStatus.ISSUED, CaseStatus.CLOSED):
+        st.info(
+            "A complaint is about a response that has been sent: issue this case's letter first.",
+            icon=":material/info:",
+        )
+        st.stop()
+    open_complaint_form(case, store, person)
+    st.stop()
+
+if case.ico is None:
+    st.error("This complaint case has no complaint record. Please report this.")
+    st.stop()
+original_links(case)
+summary_box(case)
+editing = bool(can_edit(person, case))
+exchanges(case, editing)
+decision_notice(case, editing)
+appeal(case, editing)

@@ -24,7 +24,7 @@ from foi_core.checker.aftercare import part_name
 from foi_core.deadlines import describe_date
 from foi_core.letters.review_letter import render_review_letter
 from foi_core.models import Case, ReviewOutcome, ReviewReason, Verdict
-from foi_core.people import NotAllowed, Person, can_edit, can_review, drafted_by
+from foi_core.people import NotAllowed, Person, can_edit, can_review
 from foi_core.storage import CaseNotFound, StaleCase, Store
 from ui.fields import FieldProblems, date_field
 from ui.people import policy
@@ -36,12 +36,8 @@ VERDICTS = {Verdict.STANDS: "Stands", Verdict.CHANGED: "Changed"}
 
 
 def involved(store: Store, case_id: str) -> set[str]:
-    """Everyone who drafted, edited or approved a case (the store's answer; before the store
-    offered ``involved``, the drafters from its audit log)."""
-    finder = getattr(store, "involved", None)
-    if finder is not None:
-        return finder(case_id)
-    return drafted_by((event.actor, event.action) for event in store.audit(case_id))
+    """Everyone who drafted, edited or approved a case (the store's answer)."""
+    return store.involved(case_id)
 
 
 def taken_refs(store: Store) -> list[str]:

@@ -113,3 +113,16 @@ def test_the_approver_of_the_original_cannot_open_its_review(app_store: Store):
     assert not [b for b in at.button if b.label == "Open an internal review"]
     at = as_person("rae@force.police.uk", "Rae Reviewer", PAGE, DOORBELL)
     assert button(at, "Open an internal review") is not None
+
+
+def test_the_outcome_letter_is_issued(app_store: Store):
+    review = open_a_review(app_store)
+    at = open_case_page(PAGE, review.id)
+    at.text_area(key="review.reasons").input("The original decision was right.")
+    at = submit(at, "Decide")
+    downloads = [element.proto.label for element in at.get("download_button")]
+    assert downloads == ["Download the outcome letter (.docx)"]
+    at = submit(at, "Issue the outcome letter")
+    letters = stored(app_store, review.id).issued_letters
+    assert [letter.kind for letter in letters] == ["review_outcome"]
+    assert "recorded as issued" in texts(at)
