@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from foi_core.people import Role
 from foi_core.storage import Store
-from tests.app.conftest import APP, DOORBELL, new_app, ok, texts
+from tests.app.conftest import APP, DOORBELL, by_key, new_app, ok, submit, texts
 
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -159,3 +159,15 @@ def test_sign_in_off_shows_the_single_user_notice(app_store: Store, monkeypatch)
     assert "Sign-in is off: single-user mode on this computer" in notice
     assert "Pat Local" in notice and "FOI_ACTOR" in notice
     assert [t.value for t in at.title] == ["Cases"]
+
+
+def test_work_is_recorded_under_the_signed_in_person(app_store: Store) -> None:
+    app_store.grant("o@force.police.uk", Role.OFFICER, by=ADMIN)
+    at = ok(signed_in_app("o@force.police.uk", "O Officer").run())
+    by_key(at.text_input, "f.new.our_ref").input("NEW/26/9")
+    by_key(at.text_input, "f.new.title").input("Drone use")
+    submit(at, "Start the case")
+    stored = app_store.find_by_ref("NEW/26/9")
+    assert stored is not None and stored.updated_by == "O Officer <o@force.police.uk>"
+    (created,) = [e for e in app_store.audit(stored.case.id) if e.action == "created"]
+    assert created.actor == "O Officer <o@force.police.uk>"
