@@ -27,6 +27,7 @@ from ui.claims import (
     option_label,
     read_choice,
 )
+from ui.layout import locked
 from ui.preview import letter_preview
 
 loaded = case_page("exemptions")
@@ -123,9 +124,9 @@ for claim in case.claims:
             )
             col1, col2 = st.columns(2)
             with col1:
-                update = st.form_submit_button("Save", type="primary")
+                update = st.form_submit_button("Save", type="primary", disabled=locked())
             with col2:
-                remove = st.form_submit_button("Remove this provision")
+                remove = st.form_submit_button("Remove this provision", disabled=locked())
         if remove:
             save_result(drop_claim(case, claim.id))
         if update:
@@ -167,7 +168,7 @@ else:
         )
         add_problems.slot("citation")
         claim_fields("add", add_problems, all_numbers, uncovered_items(case), default_mode(case))
-        add = st.form_submit_button("Add this provision", type="primary")
+        add = st.form_submit_button("Add this provision", type="primary", disabled=locked())
     with st.expander("About the provisions listed", expanded=len(citations) <= 3):
         for exemption in catalogue.search(query)[:12] if query.strip() else catalogue.exemptions:
             st.markdown(f"**{exemption.citation} {exemption.title}**: {exemption.summary}")

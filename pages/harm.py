@@ -11,6 +11,7 @@ from ui import case_page, field_key
 from ui.actions import save_result
 from ui.fields import reach_note
 from ui.harm import harm_form
+from ui.layout import locked
 from ui.preview import letter_preview
 from ui.reasoning import catalogue, claim_title, link_to_step, next_step_link
 
@@ -75,7 +76,7 @@ with st.container(border=True):
             label_visibility="collapsed",
         )
         reach_note("overall_harm")
-        overall_submitted = st.form_submit_button("Save the overall harm")
+        overall_submitted = st.form_submit_button("Save the overall harm", disabled=locked())
     if overall_submitted:
         save_result(save_overall_harm(case, ss.get(field_key("overall_harm")) or ""))
 

@@ -9,6 +9,7 @@ from foi_core.models import OUTCOME_LABELS
 from ui import FieldProblems, case_page, field_key
 from ui.actions import save_result
 from ui.items import OUTCOMES, item_block, item_input
+from ui.layout import locked
 from ui.preview import letter_preview
 from ui.state import fresh_fields
 
@@ -33,7 +34,7 @@ with st.expander("Give every item the same outcome"):
             placeholder="Choose an outcome",
             key=field_key("all.outcome"),
         )
-        apply_all = st.form_submit_button("Apply to every item")
+        apply_all = st.form_submit_button("Apply to every item", disabled=locked())
     if apply_all:
         result = set_every_outcome(case, ss[field_key("all.outcome")])
         if result.ok:
@@ -52,7 +53,7 @@ for item in case.request.items:
         item_block(item, problems)
         letter_preview(case, item=item.number)
 
-if st.button("Save items", type="primary"):
+if st.button("Save items", type="primary", disabled=locked()):
     result = save_items(case, {item.number: item_input(item) for item in case.request.items})
     save_result(result, problems)
     if result.problems:

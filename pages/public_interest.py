@@ -11,6 +11,7 @@ from ui import case_page, field_key, md_escape
 from ui.actions import save_result
 from ui.factors import factor_editor, factor_list, show_irrelevant, weight_field
 from ui.fields import reach_note
+from ui.layout import locked
 from ui.preview import letter_preview
 from ui.reasoning import (
     catalogue,
@@ -84,7 +85,9 @@ def new_factor_editor(claim: ExemptionClaim) -> None:
         height=80,
     )
     reach_note("claims[].pit.factors[].rationale")
-    if st.button("Add factor", key=field_key(f"{prefix}.add"), icon=":material/add:"):
+    if st.button(
+        "Add factor", key=field_key(f"{prefix}.add"), icon=":material/add:", disabled=locked()
+    ):
         side = ss[field_key(f"{prefix}.side")]
         result = write_factor(
             case,
@@ -121,7 +124,9 @@ def library_picker(claim: ExemptionClaim) -> None:
                 key=field_key(f"{prefix}.{side.value}"),
                 placeholder="Choose factors from the library",
             )
-        picked = st.form_submit_button("Add the chosen factors", icon=":material/playlist_add:")
+        picked = st.form_submit_button(
+            "Add the chosen factors", icon=":material/playlist_add:", disabled=locked()
+        )
     if picked:
         chosen = {side: ss.get(field_key(f"{prefix}.{side.value}")) or [] for side in offered}
         result = pick_library_factors(case, claim.id, chosen, cat)

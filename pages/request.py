@@ -9,6 +9,7 @@ from foi_core.models import field_label
 from ui import FieldProblems, case_page, date_field, field_key
 from ui.actions import save_result
 from ui.fields import reach_note
+from ui.layout import locked
 
 loaded = case_page("request")
 case = loaded.case
@@ -131,12 +132,13 @@ with st.form("request", enter_to_submit=False):
 
     col1, col2 = st.columns(2)
     with col1:
-        save = st.form_submit_button("Save", type="primary")
+        save = st.form_submit_button("Save", type="primary", disabled=locked())
     with col2:
         save_and_split = st.form_submit_button(
             "Save and split the text into items",
             help="Replaces the items below with the text split afresh. Items whose wording is "
             "unchanged keep their outcomes and answers.",
+            disabled=locked(),
         )
 
 
@@ -191,7 +193,7 @@ with st.form("items_text", enter_to_submit=False):
         placeholder="Type a further question here to add it at the end",
     )
     item_problems.slot("items")
-    save_items = st.form_submit_button("Save items", type="primary")
+    save_items = st.form_submit_button("Save items", type="primary", disabled=locked())
 
 if save_items:
     texts = [ss[field_key(f"item.{item.number}")] for item in case.request.items]
