@@ -4,21 +4,12 @@ appeal to the First-tier Tribunal; the original's reasoning is one click away.""
 
 import streamlit as st
 
-from foi_core.models import CaseKind, CaseStatus
+from foi_core.models import CaseKind
 from foi_core.people import can_edit
-from ui import case_header, current_case, get_store, show_flash
-from ui.aftercare import original_links
+from ui.aftercare import original_links, start_from_original, start_page
 from ui.aftercare_ico import appeal, decision_notice, exchanges, open_complaint_form, summary_box
-from ui.people import current_person
 
-loaded = current_case()
-case = loaded.case
-store = get_store()
-person = current_person()
-show_flash()
-case_header(case)
-st.markdown("### ICO complaint")
-st.caption(
+GUIDANCE = (
     "A requester still unhappy after the internal review may complain to the Information "
     "Commissioner (section 50 of the Act). The Commissioner's office will ask us for the "
     "withheld information and our reasons, usually with a date to reply by. A decision notice "
@@ -27,24 +18,15 @@ st.caption(
     "days; failing to take them can be certified to the High Court (section 54). Either side "
     "may appeal to the First-tier Tribunal (Information Rights) within 28 days."
 )
+loaded, store, person = start_page("ICO complaint", GUIDANCE)
+case = loaded.case
 
-if case.kind is CaseKind.INTERNAL_REVIEW:
-    st.info(
-        "This case is an internal review: record an ICO complaint from the original case.",
-        icon=":material/info:",
-    )
-    original_links(case)
-    st.stop()
-
-if case.kind is CaseKind.REQUEST:
-    if case.status not in (CaseStatus.ISSUED, CaseStatus.CLOSED):
-        st.info(
-            "A complaint is about a response that has been sent: issue this case's letter first.",
-            icon=":material/info:",
-        )
-        st.stop()
-    open_complaint_form(case, store, person)
-    st.stop()
+start_from_original(
+    case,
+    CaseKind.INTERNAL_REVIEW,
+    "Internal review",
+    lambda: open_complaint_form(case, store, person),
+)
 
 if case.ico is None:
     st.error("This complaint case has no complaint record. Please report this.")

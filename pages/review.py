@@ -3,9 +3,9 @@ part whether the original decision stands, decide the outcome and issue the outc
 
 import streamlit as st
 
-from foi_core.models import CaseKind, CaseStatus
+from foi_core.models import CaseKind
 from foi_core.people import can_edit
-from ui import case_header, current_case, get_store, md_escape, show_flash
+from ui import md_escape
 from ui.aftercare import (
     decide_form,
     open_review_form,
@@ -13,18 +13,12 @@ from ui.aftercare import (
     outcome_letter,
     parts_form,
     review_dates,
+    start_from_original,
+    start_page,
 )
 from ui.layout import case_findings
-from ui.people import current_person
 
-loaded = current_case()
-case = loaded.case
-store = get_store()
-person = current_person()
-show_flash()
-case_header(case)
-st.markdown("### Internal review")
-st.caption(
+GUIDANCE = (
     "When a requester is unhappy with our response, the Code of Practice under section 45 of "
     "the Act asks us to review it: someone who took no part in the original decision (better, "
     "someone more senior) takes a fresh decision, as at the time of the request. It should take "
@@ -33,21 +27,12 @@ st.caption(
     "disclosed, and tells the requester of their right to complain to the Information "
     "Commissioner (section 50)."
 )
+loaded, store, person = start_page("Internal review", GUIDANCE)
+case = loaded.case
 
-if case.kind is CaseKind.ICO_COMPLAINT:
-    st.info("This case is an ICO complaint: see the ICO complaint page.", icon=":material/info:")
-    original_links(case)
-    st.stop()
-
-if case.kind is CaseKind.REQUEST:
-    if case.status not in (CaseStatus.ISSUED, CaseStatus.CLOSED):
-        st.info(
-            "A review is of a response that has been sent: issue this case's letter first.",
-            icon=":material/info:",
-        )
-        st.stop()
-    open_review_form(case, store, person)
-    st.stop()
+start_from_original(
+    case, CaseKind.ICO_COMPLAINT, "ICO complaint", lambda: open_review_form(case, store, person)
+)
 
 # --- A review case ----------------------------------------------------------------------------
 

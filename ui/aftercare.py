@@ -4,6 +4,8 @@ and the outcome letter. (The ICO complaint page's helpers are in ``ui.aftercare_
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from foi_core import letters
@@ -23,16 +25,39 @@ from foi_core.aftercare import (
 from foi_core.checker.aftercare import part_name
 from foi_core.deadlines import describe_date
 from foi_core.letters.review_letter import render_review_letter
-from foi_core.models import Case, ReviewOutcome, ReviewReason, Verdict
+from foi_core.models import Case, CaseKind, ReviewOutcome, ReviewReason, Verdict
 from foi_core.people import NotAllowed, Person, can_edit, can_review
+from foi_core.people.rules import READ_ONLY_STATUSES
 from foi_core.storage import CaseNotFound, StaleCase, Store
 from ui.fields import FieldProblems, date_field
-from ui.people import policy
-from ui.state import field_key, flash, open_case, save_case, today
+from ui.layout import case_header
+from ui.people import current_person, policy
+from ui.state import (
+    LoadedCase,
+    current_case,
+    field_key,
+    flash,
+    get_store,
+    open_case,
+    save_case,
+    show_flash,
+    today,
+)
 from ui.text import md_escape
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 VERDICTS = {Verdict.STANDS: "Stands", Verdict.CHANGED: "Changed"}
+
+
+def start_page(title: str, guidance: str) -> tuple[LoadedCase, Store, Person]:
+    """Start an after-the-letter page: the case in the URL (or stop), any saved-message, the
+    applicant-blind header, the title and the guidance; returns the case, store and person."""
+    loaded = current_case()
+    show_flash()
+    case_header(loaded.case)
+    st.markdown(f"### {title}")
+    st.caption(guidance)
+    return loaded, get_store(), current_person()
 
 
 def involved(store: Store, case_id: str) -> set[str]:
@@ -73,6 +98,53 @@ def original_links(case: Case) -> None:
     )
 
 
+def add_linked(
+    make: Callable[[], Case],
+    store: Store,
+    person: Person,
+    problems: FieldProblems,
+    what: tuple[str, str, str],
+) -> None:
+    """Store the linked case ``make()`` returns and go to its page (``what``: its name, the verb
+    and the page), or show why it was refused (the rule's reason, or problems at the fields)."""
+    name, done, page = what
+    try:
+        linked = make()
+    except NotAllowed as refusal:
+        st.error(md_escape(str(refusal)), icon=":material/lock:")
+        return
+    except AftercareProblem as error:
+        problems.show(error.problems)
+        return
+    store.add(linked, actor=person.recorded_as, summary=f"{name} {done}")
+    flash(f"{name} {linked.request.our_ref} {done}.")
+    open_case(page, linked.id)
+
+
+def start_from_original(
+    case: Case, other: CaseKind, other_page: str, draw_form: Callable[[], None]
+) -> None:
+    """The part of a page that deals with a case of another kind, then stops: a request (the
+    form that opens a linked case, once its response is issued) or a case of kind ``other``."""
+    if case.kind is other:
+        kind = "an ICO complaint" if other is CaseKind.ICO_COMPLAINT else "an internal review"
+        st.info(
+            f"This case is {kind}: see the {other_page} page, or open the original case.",
+            icon=":material/info:",
+        )
+        original_links(case)
+        st.stop()
+    if case.kind is CaseKind.REQUEST:
+        if case.status not in READ_ONLY_STATUSES:
+            st.info(
+                "This comes after the response is sent: issue this case's letter first.",
+                icon=":material/info:",
+            )
+        else:
+            draw_form()
+        st.stop()
+
+
 # --- Opening a review -----------------------------------------------------------------------------
 
 
@@ -97,8 +169,8 @@ def open_review_form(case: Case, store: Store, person: Person) -> None:
         return
     requested = st.session_state.get(field_key("review.requested_on"))
     grounds = st.session_state.get(field_key("review.grounds")) or ""
-    try:
-        review = open_review(
+    add_linked(
+        lambda: open_review(
             case,
             person,
             involved(store, case.id),
@@ -106,16 +178,12 @@ def open_review_form(case: Case, store: Store, person: Person) -> None:
             requested,
             grounds,
             taken_refs=taken_refs(store),
-        )
-    except NotAllowed as refusal:
-        st.error(md_escape(str(refusal)), icon=":material/lock:")
-        return
-    except AftercareProblem as error:
-        problems.show(error.problems)
-        return
-    store.add(review, actor=person.recorded_as, summary="Internal review opened")
-    flash(f"Internal review {review.request.our_ref} opened.")
-    open_case("pages/review.py", review.id)
+        ),
+        store,
+        person,
+        problems,
+        ("Internal review", "opened", "pages/review.py"),
+    )
 
 
 # --- A review case --------------------------------------------------------------------------------

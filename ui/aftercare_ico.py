@@ -20,12 +20,12 @@ from foi_core.aftercare import (
 )
 from foi_core.deadlines import describe_date
 from foi_core.models import Case, ExchangeKind, IcoDecision
-from foi_core.people import NotAllowed, Person, can_handle_complaint
+from foi_core.people import Person, can_handle_complaint
 from foi_core.plain import plain_date
 from foi_core.storage import Store
-from ui.aftercare import taken_refs
+from ui.aftercare import add_linked, taken_refs
 from ui.fields import FieldProblems, date_field
-from ui.state import field_key, flash, open_case, save_case, today
+from ui.state import field_key, save_case, today
 from ui.text import md_escape
 
 
@@ -52,23 +52,19 @@ def open_complaint_form(case: Case, store: Store, person: Person) -> None:
         submitted = st.form_submit_button("Record an ICO complaint", type="primary")
     if not submitted:
         return
-    try:
-        complaint = open_complaint(
+    add_linked(
+        lambda: open_complaint(
             case,
             person,
             _text("ico.reference"),
             _value("ico.received_on"),
             taken_refs=taken_refs(store),
-        )
-    except NotAllowed as refusal:
-        st.error(md_escape(str(refusal)), icon=":material/lock:")
-        return
-    except AftercareProblem as error:
-        problems.show(error.problems)
-        return
-    store.add(complaint, actor=person.recorded_as, summary="ICO complaint recorded")
-    flash(f"ICO complaint {complaint.request.our_ref} recorded.")
-    open_case("pages/ico.py", complaint.id)
+        ),
+        store,
+        person,
+        problems,
+        ("ICO complaint", "recorded", "pages/ico.py"),
+    )
 
 
 def _save(change, summary: str, problems: FieldProblems) -> None:

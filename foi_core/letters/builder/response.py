@@ -37,6 +37,16 @@ def build_response_letter() -> DocumentObject:
     prose_when(doc, "applicant_blind", "applicant_blind")
     request_items(doc)
     values_if_set(doc, "clarification")
+    answer_sections(doc)
+    rights_and_sign_off(doc)
+    preserve_spaces(doc)
+    return doc
+
+
+def answer_sections(doc: DocumentObject) -> None:
+    """The answer and, where anything is refused, the s17 content: searches, each question's
+    answer, exemptions, harm, public interest, personal information, balance, NCND caveat, s12
+    and s14 (the review outcome letter uses them too)."""
     _searches(doc)
     _answers(doc)
     _exemptions(doc)
@@ -48,9 +58,6 @@ def build_response_letter() -> DocumentObject:
         para(doc, "{{ ncnd_caveat }}")
     _cost_section(doc)
     _s14_sections(doc)
-    rights_and_sign_off(doc)
-    preserve_spaces(doc)
-    return doc
 
 
 def _searches(doc: DocumentObject) -> None:

@@ -12,7 +12,6 @@ from foi_core.letters.builder.docx import (
     only_if,
     para,
     preserve_spaces,
-    section,
     values_if_set,
 )
 from foi_core.letters.builder.parts import (
@@ -22,17 +21,7 @@ from foi_core.letters.builder.parts import (
     request_items,
     rights_and_sign_off,
 )
-from foi_core.letters.builder.response import (
-    _answers,
-    _balance,
-    _cost_section,
-    _exemptions,
-    _harm,
-    _personal_information,
-    _public_interest,
-    _s14_sections,
-    _searches,
-)
+from foi_core.letters.builder.response import answer_sections
 from foi_core.letters.builder.wording import fixed_text
 
 
@@ -46,17 +35,7 @@ def build_review_outcome_letter() -> DocumentObject:
         para(doc, "{{ grounds }}", style="Detail")
     _outcome(doc)
     prose(doc, "review_answer_lead")
-    _searches(doc)
-    _answers(doc)
-    _exemptions(doc)
-    _harm(doc)
-    _public_interest(doc)
-    _personal_information(doc)
-    _balance(doc)
-    with section(doc, "ncnd_caveat", "No inference", 2):
-        para(doc, "{{ ncnd_caveat }}")
-    _cost_section(doc)
-    _s14_sections(doc)
+    answer_sections(doc)
     rights_and_sign_off(doc, after_review=True)
     preserve_spaces(doc)
     return doc
