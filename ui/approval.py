@@ -116,6 +116,9 @@ def life_panel(loaded: LoadedCase, findings: Sequence[Any] | None) -> None:
                 else "Your unit does not require approval: the letter can be issued straight "
                 "from a clean draft."
             )
+        returned = life.last_event(case, LifeEventKind.RETURNED)
+        if case.status is CaseStatus.RETURNED and returned is not None:
+            st.warning(event_line(returned), icon=":material/undo:")
         if case.status in (CaseStatus.DRAFT, CaseStatus.RETURNED) and unit.require_approval:
             _problem_at("submit")
             if _button(
