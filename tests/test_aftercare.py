@@ -279,7 +279,7 @@ def test_an_appeal_follows_a_decision_notice():
     assert appealed.ico.appeal.reference == "EA/2024/0001"
 
 
-# --- The check on the cases that follow a letter ---------------------------------------------------
+# --- The check on the cases that follow a letter --------------------------------------------------
 
 
 def test_an_ico_complaint_is_checked_only_by_the_ico_rules():
@@ -301,3 +301,16 @@ def test_a_review_is_not_held_to_the_original_response_time_limit():
     assert {f.rule_id for f in findings} == set()
     undecided = check(a_review(), good_profile(), today=REQUESTED)
     assert {f.rule_id for f in undecided} == {"review-outcome-missing"}
+
+
+def test_dates_after_today_are_refused_at_their_fields():
+    later = dt.date.today() + dt.timedelta(days=5)
+    with pytest.raises(AftercareProblem) as caught:
+        open_review(issued(), REVIEWER, set(), STRICT, later, "")
+    assert caught.value.problems[0].field == "requested_on"
+    with pytest.raises(AftercareProblem) as caught:
+        decide(a_review(), ReviewOutcome.UPHELD, "Stands.", later)
+    assert caught.value.problems[0].field == "decided_on"
+    with pytest.raises(AftercareProblem) as caught:
+        record_decision(a_complaint(), "IC-1", later, "upheld", ["A"])
+    assert caught.value.problems[0].field == "notice_on"

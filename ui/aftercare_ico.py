@@ -223,6 +223,7 @@ def appeal(case: Case, editable: bool) -> None:
             key=field_key("ico.appeal_outcome"),
         )
         date_field("Decided on", current.decided_on if current else None, "ico.appeal_on")
+        problems.slot("appeal_decided_on")
         submitted = st.form_submit_button("Record the appeal", disabled=not editable)
     if submitted:
         _save(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
+from foi_core.bounds import today
 from foi_core.models import FieldProblem
+from foi_core.plain import plain_date
 
 
 class AftercareProblem(ValueError):
@@ -28,3 +31,14 @@ def unique_ref(base: str, taken: Iterable[str]) -> str:
         number += 1
         candidate = f"{base}-{number}"
     return candidate
+
+
+def happened(day: dt.date | None, field: str, what: str) -> dt.date:
+    """``day``, refused (at ``field``) when it is missing or after today: ``what`` names it."""
+    if day is None:
+        raise AftercareProblem.at(field, f"Enter the date {what}.")
+    if day > today():
+        raise AftercareProblem.at(
+            field, f"The date {what} cannot be after today ({plain_date(today())}); check it."
+        )
+    return day

@@ -31,7 +31,7 @@ from foi_core.models import (
 from foi_core.people.model import Person
 from foi_core.people.rules import can_handle_complaint
 
-from .errors import AftercareProblem, unique_ref
+from .errors import AftercareProblem, happened, unique_ref
 
 STEP_CALENDAR_DAYS = 35
 
@@ -87,8 +87,7 @@ def open_complaint(
     ``can_handle_complaint``). It keeps the original's request and reasoning for reference
     (read with the original's record); the complaint case writes no letter of its own."""
     can_handle_complaint(person, original).enforce()
-    if received_on is None:
-        raise AftercareProblem.at("received_on", "Enter the date we heard of the complaint.")
+    happened(received_on, "received_on", "we heard of the complaint")
     data = original.model_dump()
     data.update(
         id=new_id(),
@@ -112,8 +111,7 @@ def add_exchange(
 ) -> Case:
     """A copy with one more exchange: a request from the Commissioner, or our submission."""
     complaint = _complaint(case)
-    if on is None:
-        raise AftercareProblem.at("exchange_on", "Enter the date of the letter or e-mail.")
+    happened(on, "exchange_on", "of the letter or e-mail")
     if due is not None and due < on:
         raise AftercareProblem.at(
             "exchange_due", "The reply cannot be due before it was asked for."
@@ -135,8 +133,7 @@ def record_decision(
     """A copy with the decision notice: reference, date, outcome and the steps it orders, in
     order, each due 35 calendar days after the notice unless an ``IcoStep`` gives its own."""
     complaint = _complaint(case)
-    if on is None:
-        raise AftercareProblem.at("notice_on", "Enter the date of the decision notice.")
+    happened(on, "notice_on", "of the decision notice")
     if not decision:
         raise AftercareProblem.at("decision", "Choose the Commissioner's decision.")
     ordered: list[IcoStep] = []
@@ -164,6 +161,8 @@ def mark_step_done(case: Case, index: int, done_on: dt.date | None) -> Case:
     complaint = _complaint(case)
     if not 0 <= index < len(complaint.steps):
         raise AftercareProblem.at(f"steps.{index}", "There is no such step.")
+    if done_on is not None:
+        happened(done_on, f"steps.{index}", "the step was done")
     steps = list(complaint.steps)
     steps[index] = steps[index].model_copy(update={"done_on": done_on})
     return _with(case, complaint.model_copy(update={"steps": steps}))
@@ -183,8 +182,9 @@ def record_appeal(
         raise AftercareProblem.at(
             "appeal", "An appeal is against a decision notice: record the notice first."
         )
-    if lodged_on is None:
-        raise AftercareProblem.at("appeal_lodged_on", "Enter the date the appeal was lodged.")
+    happened(lodged_on, "appeal_lodged_on", "the appeal was lodged")
+    if decided_on is not None:
+        happened(decided_on, "appeal_decided_on", "the Tribunal decided")
     notice_on = complaint.decision_notice_on
     if notice_on is not None and lodged_on < notice_on:
         raise AftercareProblem.at(

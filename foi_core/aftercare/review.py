@@ -33,7 +33,7 @@ from foi_core.people.rules import Policy, can_review
 from foi_core.plain import plain_date
 from foi_core.reasoning import claims_needing_harm, claims_needing_pit
 
-from .errors import AftercareProblem, unique_ref
+from .errors import AftercareProblem, happened, unique_ref
 
 REVIEW_LATE_WORKING_DAYS = 40
 
@@ -96,8 +96,7 @@ def open_review(
     ``taken_refs`` are the references already in use ("<ref>-IR" is made unique against them).
     """
     can_review(person, original, involved, policy).enforce()
-    if requested_on is None:
-        raise AftercareProblem.at("requested_on", "Enter the date the review was asked for.")
+    happened(requested_on, "requested_on", "the review was asked for")
     if original.response_date is not None and requested_on < original.response_date:
         raise AftercareProblem.at(
             "requested_on",
@@ -216,6 +215,8 @@ def decide(
         raise AftercareProblem.at(
             "outcome", f"This outcome does not fit the review: {contradiction}."
         )
+    if on is not None:
+        happened(on, "decided_on", "the review was decided")
     if on is not None and review.requested_on is not None and on < review.requested_on:
         raise AftercareProblem.at(
             "decided_on", "The review cannot be decided before it was asked for."
