@@ -24,6 +24,8 @@ from ui import (
     show_flash,
     today,
 )
+from ui.caselists import assigned_name, my_work, started_by
+from ui.people import current_person, policy
 
 st.title("Cases")
 show_flash()
@@ -38,6 +40,7 @@ def open_at_next_step(case_id: str) -> None:
 
 # --- The list of cases ---------------------------------------------------------------------------
 
+my_work(store, store.list_cases(), current_person(), policy())
 only_drafts = st.toggle("Only open drafts", key="cases.only_drafts")
 summaries = store.list_cases(CaseStatus.DRAFT if only_drafts else None)
 summaries.sort(key=lambda s: (s.status is not CaseStatus.DRAFT, s.due_date or s.received))
@@ -56,6 +59,7 @@ else:
                 "Due": summary.due_date,
                 "Working days left": left,
                 "Status": summary.status.value,
+                "Assigned to": assigned_name(summary),
             }
         )
     table = pd.DataFrame(rows)
@@ -152,7 +156,7 @@ with left:
                     "our_ref", f"A case with the reference {case.request.our_ref} already exists."
                 )
             else:
-                add_case(case)
+                add_case(started_by(case, actor()))
                 flash(f"Case {case.request.our_ref} started. Paste the request below.")
                 open_case(PAGES_BY_STEP["request"].file, case.id)
 
@@ -199,7 +203,7 @@ with right:
                         f"A case with the reference {case.request.our_ref} already exists.",
                     )
                 else:
-                    add_case(case)
+                    add_case(started_by(case, actor()))
                     flash(
                         f"Case {case.request.our_ref} started from {source.request.our_ref}. "
                         "Check every step: the reasoning is only a starting point."

@@ -12,7 +12,7 @@ from foi_core.history import restore, save_merging
 from foi_core.models import Case, CaseStatus, LifeEventKind
 from foi_core.people import NotAllowed, Person, Policy, Role
 from foi_core.storage import CaseLocked, Store
-from foi_core.workflow import LIFE_FIELDS, ReasonsNeeded, guard_edit, life
+from foi_core.workflow import LIFE_FIELDS, ReasonsNeeded, duplicate_case, guard_edit, life
 from tests.case_factory import correct_case
 
 OFFICER = Person("a.officer@force.police.uk", "A Officer", frozenset({Role.OFFICER}))
@@ -190,3 +190,9 @@ def test_no_approved_case_is_approved_by_one_of_its_drafters(steps: list) -> Non
         if case.status is CaseStatus.APPROVED:
             approver = life.last_event(case, LifeEventKind.APPROVED)
             assert approver is not None and approver.by not in drafters
+
+
+def test_a_copy_starts_a_life_of_its_own() -> None:
+    source = life.assign(submitted(), APPROVER, OFFICER.recorded_as)
+    copy = duplicate_case(source, "NEW/1")
+    assert (copy.status, copy.life, copy.assigned_to) == (CaseStatus.DRAFT, [], "")

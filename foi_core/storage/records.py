@@ -36,6 +36,7 @@ class CaseSummary(_Record):
     due_date: dt.date | None
     updated_at: dt.datetime
     version: int
+    assigned_to: str | None = None  # the assigned officer's mailbox
 
 
 _SUMMARY_FIELDS = tuple(CaseSummary.model_fields)

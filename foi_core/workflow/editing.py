@@ -81,14 +81,17 @@ def duplicate_case(case: Case, new_ref: str, received: dt.date | None = None) ->
     It gets a new id and reference and keeps the request, items, claims, harm, factors and
     balances as a starting point. Everything that belongs to the earlier request alone is
     cleared: the requester, their reference, letters issued, the response date, the decision
-    maker, clarification, fees notice, PIT extension and review. Every reasoning step that has
-    something in it is marked "re-check", so nothing copied goes out unchecked (the check says
-    so, and flags decisions dated before the new request). ``received`` defaults to today.
+    maker, clarification, fees notice, PIT extension and review, and the case's life (its events
+    and assigned officer). Every reasoning step that has something in it is marked "re-check",
+    so nothing copied goes out unchecked (the check says so, and flags decisions dated before
+    the new request). ``received`` defaults to today.
     """
     data = case.model_dump()
     data.update(
         id=new_id(),
         status=CaseStatus.DRAFT,
+        life=[],
+        assigned_to="",
         requester=Requester().model_dump(),
         issued_letters=[],
         response_date=None,

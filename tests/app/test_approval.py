@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from foi_core.models import CaseStatus, LifeEventKind
 from foi_core.people import Role
 from foi_core.storage import Store
-from tests.app.conftest import button, issuable_case, ok, open_case_page, stored, texts
+from tests.app.conftest import button, by_key, issuable_case, ok, open_case_page, stored, texts
 from tests.app.test_sign_in import signed_in_app
 from ui.text import md_escape
 
@@ -101,3 +101,32 @@ def test_with_sign_in_off_the_officer_issues_straight_from_a_clean_draft(
     reopened = stored(app_store, case.id)
     assert reopened.status is CaseStatus.DRAFT and reopened.issued_letters
     assert reopened.life[-1].reasons == "The requester spotted a wrong date"
+
+
+def test_cases_page_lists_my_cases_and_what_waits_for_my_approval(app_store: Store) -> None:
+    app_store.grant(OFFICER, Role.OFFICER, by=ADMIN)
+    app_store.grant(APPROVER, Role.APPROVER, by=ADMIN)
+    at = ok(signed_in_app(OFFICER, "Olive Officer").run())
+    assert "**My cases (0)**" in texts(at)
+    by_key(at.text_input, "f.new.our_ref").input("LIFE/1")
+    click(at, "Start the case")
+    case = app_store.find_by_ref("LIFE/1").case
+    assert case.assigned_to == f"Olive Officer <{OFFICER}>"
+    assert (
+        "Olive Officer"
+        in ok(signed_in_app(OFFICER, "Olive Officer").run())
+        .dataframe[0]
+        .value["Assigned to"]
+        .tolist()
+    )
+    mine = ok(signed_in_app(OFFICER, "Olive Officer").run())
+    assert "**My cases (1)**" in texts(mine)
+    assert "**Waiting for my approval (0)**" in texts(mine)
+
+    version = app_store.load(case.id).version
+    app_store.save(
+        case.model_copy(update={"status": CaseStatus.SUBMITTED}), version, actor="Olive Officer"
+    )
+    approver = ok(signed_in_app(APPROVER, "Bea Approver").run())
+    assert "**Waiting for my approval (1)**" in texts(approver)
+    assert "**My cases (0)**" in texts(approver)
