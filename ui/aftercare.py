@@ -17,12 +17,12 @@ from foi_core.aftercare import (
     mark_part,
     open_review,
     outcome_label,
+    part_name,
     review_due,
     review_late,
     review_late_date,
     suggested_outcome,
 )
-from foi_core.checker.aftercare import part_name
 from foi_core.deadlines import describe_date
 from foi_core.letters.review_letter import render_review_letter
 from foi_core.models import Case, CaseKind, ReviewOutcome, ReviewReason, Verdict

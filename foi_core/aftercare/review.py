@@ -137,6 +137,23 @@ def _review(case: Case) -> InternalReview:
     return case.review
 
 
+def part_name(part: PartReview, case: Case) -> str:
+    """A part of the review in plain words: "the searches", "item 2's outcome", "s31(1)(a)"."""
+    if part.part is ReviewedPart.OUTCOME:
+        labels = {item.number: item.shown_number for item in case.request.items}
+        return f"the outcome of item {labels.get(part.item, part.item)}"
+    if part.part is ReviewedPart.EXEMPTION:
+        try:
+            return f"the exemption {case.claim(part.claim_id or '').citation}"
+        except KeyError:
+            return "an exemption no longer claimed"
+    return {
+        ReviewedPart.SEARCHES: "the searches",
+        ReviewedPart.HARM: "the harm test",
+        ReviewedPart.PUBLIC_INTEREST: "the public interest test",
+    }[part.part]
+
+
 def part_problems(part: PartReview, index: int) -> list[tuple[str, str]]:
     """(field, message) for what a part still lacks: a changed part needs a reason, "other"
     needs notes saying what."""

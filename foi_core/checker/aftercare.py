@@ -13,11 +13,12 @@ from collections.abc import Iterator
 
 from foi_core.aftercare import (
     outcome_contradicts_parts,
+    part_name,
     part_problems,
     review_late,
     review_late_date,
 )
-from foi_core.models import Case, CaseKind, PartReview, ReviewedPart
+from foi_core.models import Case, CaseKind
 from foi_core.plain import plain_date
 
 from .context import Context, Hit, blank, rule
@@ -35,23 +36,6 @@ def applies(rule_id: str, case: Case) -> bool:
     if case.kind is CaseKind.INTERNAL_REVIEW:
         return rule_id not in NOT_FOR_REVIEWS
     return not rule_id.startswith(("review-", "ico-"))
-
-
-def part_name(part: PartReview, case: Case) -> str:
-    """A part of the review in plain words: "the searches", "item 2's outcome", "s31(1)(a)"."""
-    if part.part is ReviewedPart.OUTCOME:
-        labels = {item.number: item.shown_number for item in case.request.items}
-        return f"the outcome of item {labels.get(part.item, part.item)}"
-    if part.part is ReviewedPart.EXEMPTION:
-        try:
-            return f"the exemption {case.claim(part.claim_id or '').citation}"
-        except KeyError:
-            return "an exemption no longer claimed"
-    return {
-        ReviewedPart.SEARCHES: "the searches",
-        ReviewedPart.HARM: "the harm test",
-        ReviewedPart.PUBLIC_INTEREST: "the public interest test",
-    }[part.part]
 
 
 def _reviews(ctx: Context):

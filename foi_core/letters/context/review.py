@@ -7,6 +7,7 @@ is worded in the authority's sense ("upheld": the original decision stands).
 
 from __future__ import annotations
 
+from foi_core.aftercare import outcome_label, part_name, reason_label, review_due
 from foi_core.bounds import today
 from foi_core.models import Case, CaseKind, OrganisationProfile, Verdict
 
@@ -14,7 +15,7 @@ from ..errors import LetterDataError
 from ..text import letter_date, printable
 from .header import DRAFT_MARKER
 from .response import LetterContext, build_letter_context
-from .wording import say
+from .wording import capital, say
 
 REVIEW_TITLE = "Internal review of our response"
 
@@ -36,14 +37,10 @@ class ReviewOutcomeContext(LetterContext):
 
 def _changed_parts(case: Case) -> list[str]:
     """Each part the review changed, with why (the notes are internal)."""
-    from foi_core.aftercare import reason_label
-    from foi_core.checker.aftercare import part_name
-
     assert case.review is not None
     return [
         printable(
-            f"{part_name(part, case)[:1].upper()}{part_name(part, case)[1:]}: "
-            f"{reason_label(part.reason).lower() or 'changed'}."
+            f"{capital(part_name(part, case))}: {reason_label(part.reason).lower() or 'changed'}."
         )
         for part in case.review.parts
         if part.verdict is Verdict.CHANGED
@@ -57,8 +54,6 @@ def build_review_context(
     draft: bool = False,
 ) -> ReviewOutcomeContext:
     """The review outcome letter's context (LetterDataError when the case is not a review)."""
-    from foi_core.aftercare import outcome_label, review_due
-
     review = case.review
     if case.kind is not CaseKind.INTERNAL_REVIEW or review is None:
         raise LetterDataError("This case is not an internal review, so it has no outcome letter.")
