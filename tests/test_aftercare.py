@@ -314,3 +314,9 @@ def test_dates_after_today_are_refused_at_their_fields():
     with pytest.raises(AftercareProblem) as caught:
         record_decision(a_complaint(), "IC-1", later, "upheld", ["A"])
     assert caught.value.problems[0].field == "notice_on"
+
+
+def test_linked_cases_say_what_they_are_in_their_titles():
+    original = issued()
+    assert a_review(original).title == f"Internal review: {original.title}"
+    assert a_complaint().title.startswith("ICO complaint: ")

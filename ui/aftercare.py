@@ -223,7 +223,8 @@ def parts_form(case: Case, editable: bool) -> None:
         st.markdown("#### What the review found, part by part")
         for index, part in enumerate(case.review.parts):
             with st.container(border=True):
-                st.markdown(f"**{md_escape(part_name(part, case).capitalize())}**")
+                name = part_name(part, case)
+                st.markdown(f"**{md_escape(name[:1].upper() + name[1:])}**")
                 st.radio(
                     "Finding",
                     list(Verdict),

@@ -92,6 +92,7 @@ def open_complaint(
     data.update(
         id=new_id(),
         status=CaseStatus.DRAFT,
+        title=f"ICO complaint: {original.title or original.request.our_ref}",
         kind=CaseKind.ICO_COMPLAINT,
         linked_case=original.id,
         assigned_to=person.recorded_as,

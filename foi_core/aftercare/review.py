@@ -107,6 +107,7 @@ def open_review(
     data.update(
         id=new_id(),
         status=CaseStatus.DRAFT,
+        title=f"Internal review: {original.title or original.request.our_ref}",
         kind=CaseKind.INTERNAL_REVIEW,
         linked_case=original.id,
         assigned_to=person.recorded_as,
