@@ -18,10 +18,23 @@ st.set_page_config(
     layout="wide",
 )
 
+
+def menu_page(info: PageInfo) -> st.Page:
+    """The st.Page for a page of the menu."""
+    return st.Page(
+        info.file,
+        title=info.title,
+        icon=info.icon,
+        url_path=info.url_path,
+        default=info.file == "pages/cases.py",
+    )
+
+
 # The gate first: with sign-in configured nobody sees anything before signing in; without it,
-# only this computer may see cases (a server others can reach explains and stops).
+# only this computer may see cases (a server others can reach explains and stops). Every page is
+# registered, hidden, so the address asked for is kept, but none of them runs.
 if must_stop():
-    st.navigation([st.Page(draw_gate, title="Sign in", url_path="sign-in")], position="hidden")
+    st.navigation([menu_page(info) for info in PAGES], position="hidden")
     draw_gate()
     st.stop()
 
@@ -37,22 +50,13 @@ def may_see(info: PageInfo, person: Person) -> bool:
 
 person = current_person()
 visible = [info for info in PAGES if may_see(info, person)]
-live = any(info.file == "pages/cases.py" for info in visible)
 sections: dict[str, list[st.Page]] = {}
-if not live:
+if not any(info.file == "pages/cases.py" for info in visible):
     sections["Welcome"] = [
         st.Page(no_access_page, title="Welcome", url_path="welcome", default=True)
     ]
 for info in visible:
-    sections.setdefault(info.section, []).append(
-        st.Page(
-            info.file,
-            title=info.title,
-            icon=info.icon,
-            url_path=info.url_path,
-            default=info.file == "pages/cases.py",
-        )
-    )
+    sections.setdefault(info.section, []).append(menu_page(info))
 
 page = st.navigation(sections, expanded=True)  # every page in the menu, no "View more"
 sidebar_badge()

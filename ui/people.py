@@ -50,11 +50,10 @@ def current_person() -> Person:
     with a plain explanation and a way to sign out.
     """
     from foi_core.people.directory import resolve_person
-    from foi_core.settings import get_settings
     from ui.state import get_store
 
     if not sign_in_on():
-        return local_person(get_settings().actor)
+        return local_person(local_name())
     claims = _user_claims()
     if not claims:
         return NOBODY
@@ -74,6 +73,17 @@ def current_person() -> Person:
         st.stop()
     st.session_state[_RECORDED] = person.email
     return person
+
+
+def local_name() -> str:
+    """The local user's name (FOI_ACTOR); "officer" while a bad setting is to be put right (the
+    page's ``get_store`` explains it)."""
+    from foi_core.settings import SettingsError, get_settings
+
+    try:
+        return get_settings().actor
+    except SettingsError:
+        return "officer"
 
 
 def policy() -> Policy:
@@ -114,13 +124,12 @@ def roles_text(person: Person) -> str:
 def sidebar_badge() -> None:
     """Who is using the app: signed in as NAME (email), their roles and "Sign out"; with
     sign-in off, the notice that this is single-user mode and the name work is recorded under."""
-    from foi_core.settings import get_settings
 
     with st.sidebar:
         if not sign_in_on():
             st.info(
                 "Sign-in is off: single-user mode on this computer; your work is recorded as "
-                f"**{md_escape(get_settings().actor)}**. To change the name, set FOI_ACTOR "
+                f"**{md_escape(local_name())}**. To change the name, set FOI_ACTOR "
                 "(in the environment or .env) and restart the app. To share the app with a team, "
                 "set up sign-in (README, 'Sign-in and roles').",
                 icon=":material/person:",

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from foi_core.people import Role
 from foi_core.storage import Store
-from tests.app.conftest import APP, DOORBELL, by_key, new_app, ok, submit, texts
+from tests.app.conftest import APP, DOORBELL, REQUESTER, by_key, new_app, ok, submit, texts
 
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -65,9 +65,17 @@ def test_nobody_sees_anything_before_signing_in(app_store: Store) -> None:
     assert [b.label for b in at.button] == ["Sign in"] and "Sign in with your work account" in shown
     for ref in _case_refs(app_store):
         assert ref not in shown
-    for page in EVERY_PAGE:  # no page but the sign-in page is there to switch to
-        with pytest.raises(ValueError, match="Could not find a navigation page"):
-            at.switch_page(page)
+    # Any address: the page asked for is kept, but shows nothing. (AppTest runs a page switched
+    # to on its own, where app.py stops before running it; the Guide holds no case, setting or
+    # statistic, so it is left out here.)
+    for page in [page for page in EVERY_PAGE if page != "pages/guide.py"]:
+        at = ok(at.switch_page(page).run())
+        shown = _shown(at)
+        assert [b.label for b in at.button] == ["Sign in"]
+        for word in ("Organisation profile", "Letter templates", "Grant roles", REQUESTER):
+            assert word not in shown
+        assert not any(ref in shown for ref in _case_refs(app_store))
+        assert not at.dataframe and not at.metric and not at.text_input
 
 
 @pytest.mark.parametrize("page", [page for page in EVERY_PAGE if page != "pages/guide.py"])

@@ -136,13 +136,14 @@ def test_an_exposed_server_with_sign_in_configured_asks_to_sign_in(
     assert "Doorbell" not in texts(at)
 
 
-def test_loopback_with_sign_in_configured_opens_without_asking(app_store) -> None:
+def test_loopback_with_sign_in_configured_asks_to_sign_in_too(app_store) -> None:
+    # Issue 10: with sign-in configured nobody sees anything before signing in, on any address.
     at = new_app()
     at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback"}
     at.run()
     assert not at.exception, at.exception
-    assert "Sign in" not in [button.label for button in at.button]
-    assert at.dataframe  # the case list
+    assert [button.label for button in at.button] == ["Sign in"]
+    assert not at.dataframe  # no case list
 
 
 def test_a_broken_knowledge_overlay_is_named_on_every_page(
