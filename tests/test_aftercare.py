@@ -320,3 +320,21 @@ def test_linked_cases_say_what_they_are_in_their_titles():
     original = issued()
     assert a_review(original).title == f"Internal review: {original.title}"
     assert a_complaint().title.startswith("ICO complaint: ")
+
+
+# --- The Cases list's due date --------------------------------------------------------------------
+
+
+def test_the_cases_list_shows_a_review_and_a_complaint_by_their_own_deadlines(store) -> None:
+    from foi_core.storage import Store
+
+    assert isinstance(store, Store)
+    review = a_review()
+    complaint = record_decision(
+        a_complaint(), "IC-1", dt.date(2024, 6, 3), IcoDecision.UPHELD, ["Disclose item 2"]
+    )
+    store.add(review, actor="setup")
+    store.add(complaint, actor="setup")
+    due = {summary.id: summary.due_date for summary in store.list_cases()}
+    assert due[review.id] == review_due(REQUESTED)
+    assert due[complaint.id] == dt.date(2024, 7, 8)

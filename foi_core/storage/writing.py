@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from foi_core.deadlines import case_deadlines
-from foi_core.models import Case
+from foi_core.models import Case, CaseKind
 
 from .documents import describe_changes, diff_documents, dump_case
 from .errors import DuplicateCase
@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 
 
 def _due_date(case: Case) -> dt.date | None:
-    """The s10 due date, or None while that cannot be worked out (case_deadlines never raises
-    for a valid case: a date it cannot count from is one of its problems)."""
+    """The s10 due date of a request, or None while that cannot be worked out (case_deadlines
+    never raises for a valid case: a date it cannot count from is one of its problems); a
+    review's or complaint's own next deadline (foi_core.aftercare)."""
+    if case.kind is not CaseKind.REQUEST:
+        from foi_core.aftercare.due import aftercare_due
+
+        return aftercare_due(case)
     return case_deadlines(case).due
 
 
