@@ -57,7 +57,8 @@ def current_person() -> Person:
     claims = _user_claims()
     if not claims:
         return NOBODY
-    email = str(claims.get("email") or "")
+    # Entra ID sends the work address as preferred_username when no 'email' claim is set up.
+    email = str(claims.get("email") or claims.get("preferred_username") or "")
     try:
         record = st.session_state.get(_RECORDED) != email.strip().lower()
         person = resolve_person(

@@ -179,3 +179,21 @@ def test_work_is_recorded_under_the_signed_in_person(app_store: Store) -> None:
     assert stored is not None and stored.updated_by == "O Officer <o@force.police.uk>"
     (created,) = [e for e in app_store.audit(stored.case.id) if e.action == "created"]
     assert created.actor == "O Officer <o@force.police.uk>"
+
+
+def test_an_entra_sign_in_without_the_email_claim_uses_the_user_name(app_store: Store) -> None:
+    at = new_app()
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "preferred_username": "P.Officer@force.police.uk", "name": "P"}
+    ok(at.run())
+    assert [person.email for person in app_store.list_people()] == ["p.officer@force.police.uk"]
+
+
+def test_a_sign_in_without_any_address_is_explained(app_store: Store) -> None:
+    at = new_app()
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "name": "No Address"}
+    shown = _shown(ok(at.run()))
+    assert "did not give this app your work e" in shown.replace("\\", "")
+    assert [b.label for b in at.button] == ["Sign out"]
+    assert app_store.list_people() == []
