@@ -10,6 +10,7 @@ from foi_core.knowledge import Catalogue, Exemption
 from foi_core.models import Case, ClaimMode, ExemptionClaim
 from ui.actions import save_result
 from ui.fields import FieldProblems
+from ui.layout import locked
 from ui.state import field_key, fresh_fields
 from ui.text import md_escape
 
@@ -136,7 +137,7 @@ def further_limbs(case: Case, claim: ExemptionClaim, cat: Catalogue) -> None:
             help="One harm test and one public interest test cover the limbs cited together.",
         )
         problems.slot(f"{claim.id}.limbs")
-        add = st.form_submit_button("Cite with it")
+        add = st.form_submit_button("Cite with it", disabled=locked())
     if add:
         text = st.session_state[field_key(f"{claim.id}.limbs")]
         result = add_limbs(case, claim.id, text, cat)

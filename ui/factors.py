@@ -10,6 +10,7 @@ from foi_core.actions.factors import edit_factor, remove_factor
 from foi_core.models import Case, ExemptionClaim, Factor, Side, Weight
 from ui.actions import save_result
 from ui.fields import FieldProblems, reach_note
+from ui.layout import locked
 from ui.reasoning import WEIGHT_LABELS, irrelevant_messages, side_label
 from ui.state import field_key
 from ui.text import md_escape
@@ -100,9 +101,11 @@ def factor_editor(case: Case, claim: ExemptionClaim) -> None:
         reach_note("claims[].pit.factors[].rationale")
         left, right = st.columns(2)
         with left:
-            submitted = st.form_submit_button("Save this factor", type="primary")
+            submitted = st.form_submit_button("Save this factor", type="primary", disabled=locked())
         with right:
-            remove = st.form_submit_button("Remove this factor", icon=":material/delete:")
+            remove = st.form_submit_button(
+                "Remove this factor", icon=":material/delete:", disabled=locked()
+            )
     if remove:
         save_result(remove_factor(case, claim.id, factor.id))
     if submitted:

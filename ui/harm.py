@@ -24,6 +24,7 @@ from foi_core.models import (
 from foi_core.reasoning import needs_publication_plan, provision_of, publication_gaps
 from ui.actions import save_result
 from ui.fields import FieldProblems, date_field, reach_note
+from ui.layout import locked
 from ui.reasoning import LIKELIHOOD_MEANINGS
 from ui.state import field_key
 
@@ -117,6 +118,7 @@ def harm_form(case: Case, claim: ExemptionClaim, cat: Catalogue) -> None:
         submitted = st.form_submit_button(
             "Save the harm of confirming or denying" if ncnd else "Save the harm test",
             type="primary",
+            disabled=locked(),
         )
     gaps = publication_gaps(claim, case, cat)
     if publication and claim.publication is not None and gaps:

@@ -95,6 +95,11 @@ def test_with_sign_in_off_the_officer_issues_straight_from_a_clean_draft(
     click(at, "Issue the letter")
     assert stored(app_store, case.id).status is CaseStatus.ISSUED
     assert any("read-only; reopen it to change it" in info.value for info in at.info)
+    for page in ("pages/harm.py", "pages/balance.py", "pages/public_interest.py"):
+        shown = ok(at.switch_page(page).run())
+        saves = [b for b in shown.button if b.label.startswith(("Save", "Add", "Remove"))]
+        assert saves and all(b.disabled for b in saves), page
+    at = ok(at.switch_page("pages/letter.py").run())
     reason = next(a for a in at.text_area if a.label.startswith("Why reopen it"))
     reason.input("The requester spotted a wrong date")
     click(at, "Reopen")

@@ -16,6 +16,7 @@ from foi_core.plain import items_text
 from ui import FieldProblems, field_key
 from ui.actions import save_result
 from ui.balance.common import conclusion_label, decision_fields, read_decision, typed
+from ui.layout import locked
 from ui.reasoning import claim_title
 
 EXPLANATION = (
@@ -53,7 +54,9 @@ def recorded(
             f"{conclusion_label(aggregate.conclusion, False).split(':')[0].lower()}."
         )
         st.text(aggregate.reasoning)
-        if st.button("Remove this combined balance", key=f"remove-agg-{aggregate.id}"):
+        if st.button(
+            "Remove this combined balance", key=f"remove-agg-{aggregate.id}", disabled=locked()
+        ):
             save_result(remove_combined_balance(case, aggregate.id), problems)
 
 
@@ -77,7 +80,9 @@ def form(case: Case, combinable: list, titles: dict[str, str], problems: FieldPr
         decision_fields(
             problems, "agg", None, False, case.decision_maker, record="aggregate_balances[]"
         )
-        submitted = st.form_submit_button("Save the combined balance", type="primary")
+        submitted = st.form_submit_button(
+            "Save the combined balance", type="primary", disabled=locked()
+        )
     if submitted:
         result = add_combined_balance(
             case,

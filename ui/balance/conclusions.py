@@ -12,6 +12,7 @@ from foi_core.reasoning import provision_of
 from ui import FieldProblems
 from ui.actions import save_result
 from ui.balance.common import decision_fields, read_decision
+from ui.layout import locked
 from ui.preview import letter_preview
 from ui.reasoning import claim_title, weights_summary, weights_table
 
@@ -32,7 +33,9 @@ def draw(case: Case, claims: list[ExemptionClaim], cat: Catalogue, problems: Fie
             with st.form(f"balance-{claim.id}", enter_to_submit=False):
                 saved = pit.balance if pit is not None else None
                 decision_fields(problems, prefix, saved, ncnd, case.decision_maker)
-                submitted = st.form_submit_button("Save the conclusion", type="primary")
+                submitted = st.form_submit_button(
+                    "Save the conclusion", type="primary", disabled=locked()
+                )
             if submitted:
                 save_result(set_balance(case, claim.id, read_decision(prefix)), problems)
             letter_preview(case, claim_id=claim.id)

@@ -19,6 +19,7 @@ from ui import FieldProblems, field_key
 from ui.actions import save_result
 from ui.balance.common import section
 from ui.fields import reach_note
+from ui.layout import locked
 from ui.reasoning import COST_ACTIVITY_LABELS, cost_totals
 
 ACTIVITIES = list(CostActivity)
@@ -104,7 +105,9 @@ def editor(case: Case) -> None:
         line_row(index, estimate.lines[index] if index < len(estimate.lines) else None, problems)
         for index in range(st.session_state[rows_key])
     ]
-    if st.button("Add a line", icon=":material/add:", key=field_key("cost.add_line")):
+    if st.button(
+        "Add a line", icon=":material/add:", key=field_key("cost.add_line"), disabled=locked()
+    ):
         st.session_state[rows_key] += 1
         st.rerun(scope="fragment")
 
@@ -141,7 +144,9 @@ def editor(case: Case) -> None:
     )
     reach_note("cost_estimate.s16_advice")
     problems.slot("cost.s16_advice")
-    if st.button("Save the cost estimate", type="primary", key=field_key("cost.save")):
+    if st.button(
+        "Save the cost estimate", type="primary", key=field_key("cost.save"), disabled=locked()
+    ):
         result = set_cost_estimate(case, rows, method=method, s16_advice=advice, **entered)
         if result.ok:
             save_result(result)

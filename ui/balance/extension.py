@@ -11,6 +11,7 @@ from ui import FieldProblems, date_field, field_key
 from ui.actions import save_result
 from ui.balance.common import section, typed
 from ui.fields import reach_note
+from ui.layout import locked
 from ui.reasoning import parse_date
 
 STATUSES = list(ExtensionStatus)
@@ -75,7 +76,7 @@ def draw(case: Case, problems: FieldProblems) -> None:
         )
         reach_note("pit_extension.reason")
         problems.slot("ext.reason")
-        submitted = st.form_submit_button("Save the extension record")
+        submitted = st.form_submit_button("Save the extension record", disabled=locked())
     if not submitted:
         return
     if not typed("ext.record"):

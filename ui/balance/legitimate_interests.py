@@ -13,6 +13,7 @@ from ui import FieldProblems, field_key
 from ui.actions import save_result
 from ui.balance.common import section, typed, typed_values
 from ui.fields import reach_note
+from ui.layout import locked
 from ui.reasoning import claim_title
 
 LAWFUL_CHOICES = [None, True, False]
@@ -94,7 +95,7 @@ def li_form(case: Case, claim: ExemptionClaim, cat: Catalogue, problems: FieldPr
             key=field_key(f"{prefix}.lawful"),
         )
         problems.slot(f"{prefix}.lawful")
-        submitted = st.form_submit_button("Save the legitimate interests record")
+        submitted = st.form_submit_button("Save the legitimate interests record", disabled=locked())
     if submitted:
         answers = typed_values(prefix, tuple(questions))
         lawful = typed(f"{prefix}.lawful")

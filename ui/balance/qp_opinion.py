@@ -11,6 +11,7 @@ from ui import FieldProblems, date_field, field_key
 from ui.actions import save_result
 from ui.balance.common import section, typed, typed_values
 from ui.fields import reach_note
+from ui.layout import locked
 from ui.reasoning import claim_title, parse_date
 
 
@@ -56,7 +57,7 @@ def opinion_form(
         )
         reach_note("claims[].qp_opinion.reasons")
         problems.slot(f"{prefix}.reasons")
-        submitted = st.form_submit_button("Save the opinion")
+        submitted = st.form_submit_button("Save the opinion", disabled=locked())
     if submitted:
         day = parse_date(typed(f"{prefix}.opinion_date"))
         values = typed_values(prefix, ("name", "role", "limb", "reasons"))
