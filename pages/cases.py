@@ -25,10 +25,11 @@ from ui import (
     today,
 )
 from ui.caselists import assigned_name, my_work, started_by
-from ui.people import current_person, policy
+from ui.people import policy, require_live_access
 
 st.title("Cases")
 show_flash()
+person = require_live_access()  # trainees and people with no role never see live cases
 store = get_store()
 
 
@@ -40,7 +41,7 @@ def open_at_next_step(case_id: str) -> None:
 
 # --- The list of cases ---------------------------------------------------------------------------
 
-my_work(store, store.list_cases(), current_person(), policy())
+my_work(store, store.list_cases(), person, policy())
 only_drafts = st.toggle("Only open drafts", key="cases.only_drafts")
 summaries = store.list_cases(CaseStatus.DRAFT if only_drafts else None)
 summaries.sort(key=lambda s: (s.status is not CaseStatus.DRAFT, s.due_date or s.received))

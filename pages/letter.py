@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from foi_core import letters
+from foi_core.aftercare.due import own_letter
 from foi_core.checker import check
 from foi_core.models import Case
 from foi_core.people import NotAllowed, can_issue, is_read_only
@@ -20,6 +21,22 @@ from ui.reasoning import link_to_step, safe_file_name
 
 loaded = case_page("letter")
 case = loaded.case
+if (kind := own_letter(case)) != "response":
+    if kind == "review_outcome":
+        st.info(
+            "An internal review answers the requester with its outcome letter, drawn and issued "
+            "on the Internal review page.",
+            icon=":material/rate_review:",
+        )
+        st.page_link("pages/review.py", label="Go to the Internal review page")
+    else:
+        st.info(
+            "An ICO complaint has no letter to the requester: record the Commissioner's "
+            "requests and our submissions on the ICO complaint page.",
+            icon=":material/account_balance:",
+        )
+        st.page_link("pages/ico.py", label="Go to the ICO complaint page")
+    st.stop()
 store = get_store()
 profile = store.load_profile()
 # The same findings the stepper shows; if the check itself failed, run it here so the error shows.

@@ -17,6 +17,7 @@ from tests.case_factory import correct_case, good_profile
 OFFICER = Person("a.officer@force.police.uk", "A Officer", frozenset({Role.OFFICER}))
 APPROVER = Person("b.approver@force.police.uk", "B Approver", frozenset({Role.APPROVER}))
 STRICT = Policy()
+LOCAL = Policy(require_approval=False, separation_of_duties=False)
 
 needs_libreoffice = pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is missing")
 
@@ -81,3 +82,13 @@ def test_strict_policy_issues_only_an_approved_case(store: Store) -> None:
     assert files.docx == rendered.data and files.pdf is None
     with pytest.raises(NotAllowed, match="already issued"):
         issue_letter(store, issued, 4, rendered, person=OFFICER, policy=STRICT, make_pdf=False)
+
+
+def test_the_engine_checks_the_case_itself_before_issuing(store: Store) -> None:
+    """A caller cannot issue a final letter for a case the check finds errors in."""
+    case = correct_case()
+    case.request.items[0].answer = ""  # a disclosed item without its answer: an error
+    store.add(case, actor=OFFICER.recorded_as)
+    rendered = render_letter(correct_case(), good_profile())
+    with pytest.raises(NotAllowed, match="check still finds"):
+        issue_letter(store, case, 1, rendered, person=OFFICER, policy=LOCAL, make_pdf=False)

@@ -1,4 +1,5 @@
-"""When a review or complaint case is due: the date the Cases list sorts and filters on."""
+"""When a review or complaint case is due (the date the Cases list sorts and filters on), and
+which letter each kind of case sends."""
 
 from __future__ import annotations
 
@@ -23,3 +24,14 @@ def aftercare_due(case: Case) -> dt.date | None:
         deadline = next_deadline(case, dt.date.min)
         return deadline.due if deadline else None
     return None
+
+
+def own_letter(case: Case) -> str | None:
+    """The letter a case sends the requester: a request its response, a review its outcome
+    letter (issued from the Internal review page), an ICO complaint none (our submissions go to
+    the Commissioner's office, recorded on the ICO complaint page)."""
+    return {
+        CaseKind.REQUEST: "response",
+        CaseKind.INTERNAL_REVIEW: "review_outcome",
+        CaseKind.ICO_COMPLAINT: None,
+    }[case.kind]

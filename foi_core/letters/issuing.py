@@ -29,6 +29,18 @@ if TYPE_CHECKING:
     from foi_core.storage import Store
 
 
+# Letters that answer the requester: issuing one makes the case issued (read-only).
+FINAL_KINDS = frozenset({"response", "review_outcome"})
+
+
+def _errors(store: Store, case: Case) -> int:
+    """How many errors the check finds in ``case`` now (the engine checks, not the caller)."""
+    from foi_core.checker import check
+
+    findings = check(case, store.load_profile(), today=today())
+    return sum(finding.severity == "error" for finding in findings)
+
+
 def pdf_or_none(docx: bytes) -> bytes | None:
     """The letter as PDF, or None when LibreOffice is missing or cannot convert it."""
     try:
@@ -75,9 +87,9 @@ def issue_letter(
         person = local_person(actor or get_settings().actor)
     policy = policy if policy is not None else unit_policy(False)
     actor = person.recorded_as
-    final = rendered.kind == "response" and not rendered.draft
+    final = rendered.kind in FINAL_KINDS and not rendered.draft
     if final:
-        can_issue(person, case, 0, policy).enforce()
+        can_issue(person, case, _errors(store, case), policy).enforce()
     elif is_read_only(case):
         raise NotAllowed(f"This case is {case.status.value}: reopen it to issue another letter.")
     edited = record_issue(case, rendered, issued_at=issued_at, issued_by=actor)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from foi_core.models import Case, CaseStatus
+from foi_core.models import Case, CaseKind, CaseStatus
 
 from .model import Person, Role
 
@@ -143,7 +143,9 @@ def can_approve(person: Person, case: Case, drafters: Iterable[str], policy: Pol
 
 
 def can_issue(person: Person, case: Case, errors: int, policy: Policy) -> Decision:
-    """Issuing the response: a clean check and, where the unit requires it, approval."""
+    """Issuing the response (or a review's outcome letter): a clean check and, for a response
+    where the unit requires it, approval (an internal review is already a second person's
+    fresh decision, so its outcome letter needs none)."""
     if is_read_only(case):
         return _refused(f"This case is already {case.status.value}.")
     if errors:
@@ -151,7 +153,8 @@ def can_issue(person: Person, case: Case, errors: int, policy: Policy) -> Decisi
             f"The check still finds {errors} problem{'s' if errors != 1 else ''}: a letter with "
             "problems cannot be issued."
         )
-    if policy.require_approval and case.status is not CaseStatus.APPROVED:
+    needs_approval = policy.require_approval and case.kind is CaseKind.REQUEST
+    if needs_approval and case.status is not CaseStatus.APPROVED:
         return _refused(
             "An approver must approve this case before its letter is issued: submit it for "
             "approval."

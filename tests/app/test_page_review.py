@@ -123,6 +123,13 @@ def test_the_outcome_letter_is_issued(app_store: Store):
     downloads = [element.proto.label for element in at.get("download_button")]
     assert downloads == ["Download the outcome letter (.docx)"]
     at = submit(at, "Issue the outcome letter")
-    letters = stored(app_store, review.id).issued_letters
-    assert [letter.kind for letter in letters] == ["review_outcome"]
+    issued = stored(app_store, review.id)
+    assert [letter.kind for letter in issued.issued_letters] == ["review_outcome"]
     assert "recorded as issued" in texts(at)
+    # The outcome letter answers the requester: the review is issued and read-only, and its
+    # Letter page points back here rather than offering a response letter.
+    assert issued.status is CaseStatus.ISSUED
+    assert issued.life[-1].kind is LifeEventKind.ISSUED
+    at = ok(at.switch_page("pages/letter.py").run())
+    assert "outcome letter, drawn and issued on the Internal review page" in texts(at)
+    assert [b.proto.label for b in at.button] == []  # no response letter to issue here
