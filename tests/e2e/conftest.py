@@ -209,14 +209,18 @@ class Colleague:
     sub: str
     email: str
     name: str
-    role: str | None  # granted with the CLI before the server starts; None: FOI_ADMINS
+    roles: tuple[str, ...]  # granted with the CLI before the server starts (Adam: FOI_ADMINS)
 
 
 TEAM = {
-    "ann": Colleague("ann", "ann.officer@force.police.uk", "Ann Officer", "officer"),
-    "bob": Colleague("bob", "bob.approver@force.police.uk", "Bob Approver", "approver"),
-    "rita": Colleague("rita", "rita.reviewer@force.police.uk", "Rita Reviewer", "reviewer"),
-    "adam": Colleague("adam", "adam.admin@force.police.uk", "Adam Admin", None),
+    # Ann is an approver too and Bob a reviewer too, so only the two-person rules stop Ann
+    # approving her own draft and Bob reviewing what he approved.
+    "ann": Colleague("ann", "ann.officer@force.police.uk", "Ann Officer", ("officer", "approver")),
+    "bob": Colleague(
+        "bob", "bob.approver@force.police.uk", "Bob Approver", ("approver", "reviewer")
+    ),
+    "rita": Colleague("rita", "rita.reviewer@force.police.uk", "Rita Reviewer", ("reviewer",)),
+    "adam": Colleague("adam", "adam.admin@force.police.uk", "Adam Admin", ()),
 }
 
 
@@ -268,11 +272,11 @@ def team_server(
     )
     database_url = f"sqlite:///{folder / 'foi.db'}"
     for person in TEAM.values():
-        if person.role:
+        for role in person.roles:
             subprocess.run(
                 [
                     *(sys.executable, "-m", "foi_core", "users", "grant"),
-                    *(person.email, person.role, "--database", database_url),
+                    *(person.email, role, "--database", database_url),
                 ],
                 cwd=REPO_ROOT,
                 check=True,
