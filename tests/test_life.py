@@ -37,7 +37,7 @@ def test_submit_needs_a_clean_check_and_records_who() -> None:
     assert case.life[-1].by == "A Officer <a.officer@force.police.uk>"
     with pytest.raises(NotAllowed, match="Only a draft"):
         life.submit(case, OFFICER, [])
-    with pytest.raises(NotAllowed, match="officer or reviewer role"):
+    with pytest.raises(NotAllowed, match="needs the officer role"):
         life.submit(correct_case(), APPROVER, [])
 
 

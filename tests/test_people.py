@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from foi_core.actions.setup import keep_template, save_profile
-from foi_core.models import Case, CaseStatus, OrganisationProfile
+from foi_core.models import Case, CaseKind, CaseStatus, OrganisationProfile
 from foi_core.people import (
     ROLE_LABELS,
     Decision,
@@ -123,8 +123,19 @@ def test_issued_and_closed_cases_are_read_only() -> None:
         assert is_read_only(case) == read_only
         assert bool(can_edit(OFFICER, case)) == (not read_only)
     assert "read-only" in can_edit(OFFICER, case_in(CaseStatus.ISSUED)).reason
-    assert can_edit(REVIEWER, case_in(CaseStatus.DRAFT))
     assert not can_edit(APPROVER, case_in(CaseStatus.DRAFT))
+
+
+def test_each_kind_of_case_is_drafted_by_its_own_role() -> None:
+    """Officers draft responses, reviewers reviews; complaints are handled by any of the three."""
+    request = case_in(CaseStatus.DRAFT)
+    review = request.model_copy(update={"kind": CaseKind.INTERNAL_REVIEW})
+    complaint = request.model_copy(update={"kind": CaseKind.ICO_COMPLAINT})
+    assert can_edit(OFFICER, request) and not can_edit(REVIEWER, request)
+    assert can_edit(REVIEWER, review) and not can_edit(OFFICER, review)
+    assert can_submit(REVIEWER, review, 0) and not can_submit(REVIEWER, request, 0)
+    for person in (OFFICER, APPROVER, REVIEWER):
+        assert can_edit(person, complaint)
 
 
 # --- A case's life ----------------------------------------------------------------------------

@@ -99,6 +99,16 @@ def is_read_only(case: Case) -> bool:
     return case.status in READ_ONLY_STATUSES
 
 
+def drafting_roles(case: Case) -> tuple[Role, ...]:
+    """Who drafts a case of this kind: officers a response, reviewers a review, and anyone
+    handling complaints (officers, approvers, reviewers) an ICO complaint record."""
+    if case.kind is CaseKind.INTERNAL_REVIEW:
+        return (Role.REVIEWER,)
+    if case.kind is CaseKind.ICO_COMPLAINT:
+        return (Role.OFFICER, Role.APPROVER, Role.REVIEWER)
+    return (Role.OFFICER,)
+
+
 def can_edit(person: Person, case: Case) -> Decision:
     """Drafting: an officer (a reviewer on an internal review, anyone handling an ICO
     complaint), on a case that is not issued or closed."""
@@ -107,7 +117,7 @@ def can_edit(person: Person, case: Case) -> Decision:
             f"This case is {case.status.value}: it is read-only. Reopen it, with a reason, to "
             "change it; the issued letter is kept as it was."
         )
-    return _needs(person, Role.OFFICER, Role.REVIEWER)
+    return _needs(person, *drafting_roles(case))
 
 
 def can_manage(person: Person) -> Decision:
@@ -127,7 +137,7 @@ def can_submit(person: Person, case: Case, errors: int) -> Decision:
             f"The check still finds {errors} problem{'s' if errors != 1 else ''}: put "
             f"{'them' if errors != 1 else 'it'} right on the Check page first."
         )
-    return _needs(person, Role.OFFICER, Role.REVIEWER)
+    return _needs(person, *drafting_roles(case))
 
 
 def can_approve(person: Person, case: Case, drafters: Iterable[str], policy: Policy) -> Decision:
