@@ -74,6 +74,9 @@ class Case(_Model):
     linked_case: str | None = Field(default=None, max_length=64)
     # The mailbox ("Name <email>", or the local user's name) of the officer drafting the case.
     assigned_to: str = Field(default="", max_length=400)
+    # A demo case (loaded from examples/ by Store.load_demo_cases), for trying the tool; left
+    # out of the JSON when false.
+    demo: bool = Field(default=False, exclude_if=lambda value: not value)
     life: list[LifeEvent] = Field(default_factory=list)
     review: InternalReview | None = None
     ico: IcoComplaint | None = None

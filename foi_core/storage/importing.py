@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from foi_core.case_files import CaseFileError, read_case_text
@@ -16,9 +16,9 @@ from foi_core.models import Case, ExportInfo
 from foi_core.personal_data import EXPORT_NOTE_WITH, EXPORT_NOTE_WITHOUT, without_personal_data
 from foi_core.settings import get_settings
 
-from .documents import dump_case
+from .documents import dump_case, parse_stored_case
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StorageError
-from .reading import _stored
+from .reading import DEMO_ACTOR, DEMO_REMOVED, _stored
 from .records import StoredCase
 from .tables import AuditRow, CaseRow, RevisionRow, _utcnow
 
@@ -96,6 +96,7 @@ class CaseFiles:
         """Validate and store a case file; DuplicateCase if its id or reference is taken."""
         actor = self._actor(actor)
         case = self.parse_case_json(text, source)
+        case.demo = False  # an imported file is a real case, even one exported from a demo
         summary = f"Imported case {case.request.our_ref} from a JSON file"
         return self._add_new(case, actor, "imported", summary)
 
@@ -147,23 +148,80 @@ class CaseFiles:
             return case.to_json()
 
     def load_demo_cases(self: Store, examples_dir: Path | str | None = None) -> int:
-        """Load ``examples/*.json`` when the store holds no cases; returns how many were loaded.
+        """Load ``examples/*.json`` as demo cases (``Case.demo`` set, audit actor "demo") when
+        the store has never held a case; returns how many were loaded.
 
         Files that fail validation (or clash with each other) are skipped with a logged warning.
+        Removed demo cases still count as held, so they do not come back.
         """
-        if self.count():
-            return 0
+        with self._reading() as session:
+            if session.scalar(select(func.count()).select_from(CaseRow)):
+                return 0
         folder = Path(examples_dir) if examples_dir else get_settings().examples_dir
         loaded = 0
         for path in sorted(folder.glob("*.json")):
             try:
                 case = self.parse_case_json(path.read_bytes(), path.name)
+                case.demo = True
                 with self._writing() as session:
                     self._insert(
-                        session, case, "demo", "created", f"Loaded demo case from {path.name}"
+                        session, case, DEMO_ACTOR, "created", f"Loaded demo case from {path.name}"
                     )
             except (OSError, StorageError, IntegrityError) as error:
                 log.warning("Skipped demo case %s: %s", path.name, error)
                 continue
             loaded += 1
         return loaded
+
+    def reset_demo(self: Store, case_id: str, actor: str | None = None) -> StoredCase:
+        """Save a demo case again as it was loaded (its first revision, the example file's
+        content) as a new revision: the history keeps the attempt. Refuses (CaseNotFound) a case
+        that is not a shown demo case. Not guarded like ``save``: an issued demo resets too."""
+        actor = self._actor(actor)
+        if case_id not in self.demo_case_ids():
+            raise CaseNotFound(f"Case {case_id} is not a demo case, so it cannot be reset.")
+        with self._writing() as session:
+            row = session.get(CaseRow, case_id, with_for_update=True)
+            first = session.scalar(
+                select(RevisionRow.document).where(
+                    RevisionRow.case_id == case_id, RevisionRow.number == 1
+                )
+            )
+            if row is None or first is None:
+                raise CaseNotFound(f"There is no demo case with id {case_id}.")
+            case = parse_stored_case(first, f"demo case {case_id}").model_copy(
+                update={"demo": True}
+            )
+            version = self._write_version(
+                session,
+                row,
+                case,
+                actor=actor,
+                action="demo reset",
+                summary="Reset the demo case to the example; the earlier attempt stays in the "
+                "history",
+            )
+            return StoredCase(
+                case=case, version=version, updated_at=row.updated_at, updated_by=actor
+            )
+
+    def hide_demo_cases(self: Store, actor: str | None = None) -> int:
+        """Remove the demo cases from every listing and count (revisions are append-only, so
+        they are hidden, not deleted), each with an audit event; returns how many."""
+        actor = self._actor(actor)
+        ids = sorted(self.demo_case_ids())
+        at = _utcnow()
+        with self._writing() as session:
+            for case_id in ids:
+                self._write_audit(
+                    session,
+                    case_id=case_id,
+                    at=at,
+                    actor=actor,
+                    action=DEMO_REMOVED,
+                    summary="Demo case removed for a live install: hidden from every list; its "
+                    "history is kept",
+                    case_version=None,
+                    changes=[],
+                )
+        return len(ids)

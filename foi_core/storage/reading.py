@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from foi_core.models import CaseStatus, LifeEventKind
 from foi_core.people import drafted_by
@@ -17,6 +17,23 @@ from .tables import AuditRow, CaseRow, RevisionRow
 
 if TYPE_CHECKING:
     from .store import Store
+
+
+DEMO_ACTOR = "demo"  # the audit actor of a demo case loaded from examples/
+DEMO_REMOVED = "demo removed"  # the audit action that hides a demo case from every listing
+
+
+def _removed_demos() -> Select[tuple[str | None]]:
+    """The ids of demo cases removed for a live install (their audit "demo removed" events)."""
+    return select(AuditRow.case_id).where(
+        AuditRow.action == DEMO_REMOVED, AuditRow.case_id.is_not(None)
+    )
+
+
+def shown(case_id: ColumnElement[Any]) -> ColumnElement[bool]:
+    """A WHERE clause leaving out removed demo cases (append-only, so hidden, not deleted);
+    every listing and count uses it: ``select(...).where(shown(CaseRow.id))``."""
+    return case_id.not_in(_removed_demos())
 
 
 def _stored(row: CaseRow) -> StoredCase:
@@ -44,10 +61,13 @@ class Reading:
             return None if row is None else _stored(row)
 
     def list_cases(self: Store, status: CaseStatus | str | None = None) -> list[CaseSummary]:
-        """Summaries of the stored cases, most recently updated first (documents not parsed)."""
+        """Summaries of the stored cases, most recently updated first (documents not parsed);
+        removed demo cases are left out."""
         table = CaseRow.__table__
-        query = select(*(table.c[name] for name in _SUMMARY_FIELDS)).order_by(
-            table.c.updated_at.desc(), table.c.ref
+        query = (
+            select(*(table.c[name] for name in _SUMMARY_FIELDS))
+            .where(shown(table.c.id))
+            .order_by(table.c.updated_at.desc(), table.c.ref)
         )
         if status is not None:
             query = query.where(table.c.status == CaseStatus(status).value)
@@ -57,9 +77,22 @@ class Reading:
         return [validate(dict(zip(_SUMMARY_FIELDS, row, strict=True))) for row in rows]
 
     def count(self: Store) -> int:
-        """How many cases are stored."""
+        """How many cases are stored (removed demo cases left out)."""
+        query = select(func.count()).select_from(CaseRow).where(shown(CaseRow.id))
         with self._reading() as session:
-            return session.scalar(select(func.count()).select_from(CaseRow)) or 0
+            return session.scalar(query) or 0
+
+    def demo_case_ids(self: Store) -> set[str]:
+        """The ids of the demo cases still shown (loaded from examples/, not removed), read from
+        the audit log without parsing any case document."""
+        query = select(AuditRow.case_id).where(
+            AuditRow.actor == DEMO_ACTOR,
+            AuditRow.action == "created",
+            AuditRow.case_id.is_not(None),
+            shown(AuditRow.case_id),
+        )
+        with self._reading() as session:
+            return {case_id for case_id in session.scalars(query) if case_id}
 
     def revisions(self: Store, case_id: str) -> list[Revision]:
         """Every revision of a case, oldest first (empty if the case does not exist)."""
