@@ -21,6 +21,7 @@ from ui.actions import save_result
 from ui.claims import (
     MODE_WORDS,
     claim_fields,
+    claims_round,
     explain,
     further_limbs,
     offered,
@@ -163,11 +164,24 @@ else:
             citations,
             index=chosen,
             format_func=lambda c: option_label(c, catalogue),
-            placeholder="Choose a provision",
+            placeholder="Choose or type a section, e.g. 31(1)(a), s24(2), neither confirm",
             key=field_key("add.citation"),
+            help="Type in the box to narrow the list: a section number as the Act cites it "
+            "(31(1)(a), s24(2), s23(5), 40(2)) or 'neither confirm' for the provisions that "
+            "neither confirm nor deny.",
         )
         add_problems.slot("citation")
-        claim_fields("add", add_problems, all_numbers, uncovered_items(case), default_mode(case))
+        # Only withheld and NCND items no provision covers yet; the key changes with the claims,
+        # so the box is filled afresh after every add, edit or removal (a browser keeps a
+        # widget's old value for as long as its key stays the same).
+        claim_fields(
+            "add",
+            add_problems,
+            all_numbers,
+            uncovered_items(case),
+            default_mode(case),
+            items_round=claims_round(case),
+        )
         add = st.form_submit_button("Add this provision", type="primary", disabled=locked())
     with st.expander("About the provisions listed", expanded=len(citations) <= 3):
         for exemption in catalogue.search(query)[:12] if query.strip() else catalogue.exemptions:
@@ -178,5 +192,5 @@ else:
         if picked is None:
             add_problems.add("citation", "Choose a provision, or type its citation above.")
         else:
-            choice: ClaimChoice = read_choice("add")
+            choice: ClaimChoice = read_choice("add", claims_round(case))
             save_result(add_claim(case, picked, choice, catalogue), add_problems)

@@ -3,6 +3,8 @@ the provisions a search offers (the typed citation first, nothing chosen for the
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from foi_core.actions.claims import ClaimChoice, add_limbs, drop_limb, read_provision
@@ -46,17 +48,33 @@ def explain(exemption: Exemption) -> str:
     return f"{kind}. Test: {TEST_WORDS.get(exemption.test, exemption.test)}. {ncnd}"
 
 
+def _with_ncnd_provisions(citations: list[str], cat: Catalogue) -> list[str]:
+    """``citations`` with each NCND provision (s24(2), s31(3)) listed after the last entry it
+    protects, so the list can be searched by the NCND provision's own number."""
+    listed: list[str] = []
+    for index, citation in enumerate(citations):
+        listed.append(citation)
+        entry = cat.get(citation)
+        provision = entry.ncnd_provision if entry is not None else ""
+        later = {cat.get(c).ncnd_provision for c in citations[index + 1 :] if cat.get(c)}
+        if provision and provision not in listed and provision not in later:
+            listed.append(provision)
+    return listed
+
+
 def offered(query: str, cat: Catalogue) -> tuple[list[str], int | None, str]:
     """The provisions a search offers, which one is chosen, and why nothing matches.
 
     What the officer typed comes first and is chosen when it reads as citations (s31(3), "s31(1)
-    (a), (b) and (c)"); otherwise nothing is chosen. The problem is the plain sentence about a
-    citation that cannot be used, shown only when the search finds nothing either.
+    (a), (b) and (c)"); otherwise nothing is chosen. Every NCND provision is offered after the
+    entries it protects, so "24(2)" or "neither confirm" finds it in the list too. The problem
+    is the plain sentence about a citation that cannot be used, shown only when the search
+    finds nothing either.
     """
     if not query.strip():
-        return [e.citation for e in cat.exemptions], None, ""
+        return _with_ncnd_provisions([e.citation for e in cat.exemptions], cat), None, ""
     typed = read_provision(query, cat)
-    results = [e.citation for e in cat.search(query)]
+    results = _with_ncnd_provisions([e.citation for e in cat.search(query)], cat)
     if typed.citations:
         rest = [c for c in results if c != typed.text]
         return [typed.text, *rest], 0, ""
@@ -77,6 +95,19 @@ def option_label(citation: str, cat: Catalogue) -> str:
     return f"{citation} {'; '.join(titles)}".strip()
 
 
+def claims_round(case: Case) -> str:
+    """A short tag that changes whenever the claims or the items they cover change ("" while
+    there is none): part of the new-provision items box's key, so it never keeps stale items."""
+    if not case.claims:
+        return ""
+    shape = [(c.id, c.citations, c.items, c.mode.value) for c in case.claims]
+    return hashlib.sha256(repr(shape).encode()).hexdigest()[:8]
+
+
+def _items_key(prefix: str, items_round: str) -> str:
+    return field_key(f"{prefix}.items" + (f".{items_round}" if items_round else ""))
+
+
 def claim_fields(
     prefix: str,
     problems: FieldProblems,
@@ -85,10 +116,16 @@ def claim_fields(
     mode: ClaimMode,
     alternative: bool = False,
     alternative_help: str | None = None,
+    items_round: str = "",
 ) -> None:
-    """Inside a form: the items a claim covers, what it is used to do, and 'in the alternative'."""
+    """Inside a form: the items a claim covers, what it is used to do, and 'in the alternative'.
+    ``items_round`` (see ``claims_round``) is part of the items box's key."""
     st.multiselect(
-        "Items it covers (by number)", all_numbers, default=items, key=field_key(f"{prefix}.items")
+        "Items it covers (by number)",
+        all_numbers,
+        default=items,
+        key=_items_key(prefix, items_round),
+        placeholder="Choose the items",
     )
     problems.slot("items")
     col1, col2 = st.columns(2)
@@ -110,11 +147,11 @@ def claim_fields(
         )
 
 
-def read_choice(prefix: str) -> ClaimChoice:
+def read_choice(prefix: str, items_round: str = "") -> ClaimChoice:
     """The items, mode and 'in the alternative' chosen in ``claim_fields``."""
     ss = st.session_state
     return ClaimChoice(
-        items=ss[field_key(f"{prefix}.items")],
+        items=ss[_items_key(prefix, items_round)],
         mode=ss[field_key(f"{prefix}.mode")],
         in_the_alternative=ss[field_key(f"{prefix}.alternative")],
     )

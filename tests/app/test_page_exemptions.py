@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from foi_core.models import ClaimMode, ExemptionClaim, Outcome
 from tests.app.conftest import DOORBELL, add_case_with_items, button, by_key, submit, texts
 
@@ -79,7 +81,7 @@ def test_typed_ncnd_provision_is_chosen_and_added_as_ncnd(app_store, open_page):
     app_store.save(stored.case, expected_version=stored.version, actor="test")
     at = open_page("pages/exemptions.py", case_id=case.id)
     assert by_key(at.selectbox, "f.add.citation").value is None  # nothing chosen for the officer
-    assert by_key(at.multiselect, "f.add.items").value == [3]  # only the item not yet covered
+    assert _add_items_box(at).value == [3]  # only the item not yet covered
     by_key(at.text_input, "exemptions.search").input("31(3)").run()
     assert by_key(at.selectbox, "f.add.citation").value == "s31(3)"
     submit(at, "Add this provision")
@@ -138,3 +140,52 @@ def test_a_citation_that_cannot_be_read_is_explained_and_kept_literally(app_stor
     at.text_input(key="exemptions.search").input("s31(1)(a) and s40(2)").run()
     assert any("different sections" in str(e.value) for e in at.error)
     assert app_store.load(case.id).case.claims == []
+
+
+def _add_items_box(at):
+    """The new provision's items box (its key changes with the claims)."""
+    (box,) = [m for m in at.multiselect if re.match(r"f\.(r\d+\.)?add\.items", m.key)]
+    return box
+
+
+def test_nothing_is_chosen_and_the_items_box_follows_the_claims(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.EXEMPT, Outcome.EXEMPT, Outcome.NCND])
+    at = open_page("pages/exemptions.py", case_id=case.id)
+    provision = by_key(at.selectbox, "f.add.citation")
+    assert provision.value is None
+    assert provision.placeholder == (
+        "Choose or type a section, e.g. 31(1)(a), s24(2), neither confirm"
+    )
+    assert any(o.startswith("s24(2) neither confirm nor deny") for o in provision.options)
+    assert _add_items_box(at).value == [1, 2, 3]
+    first_key = _add_items_box(at).key
+    provision.set_value("s31(1)(a)")
+    _add_items_box(at).set_value([1, 2])
+    submit(at, "Add this provision")
+    assert [c.items for c in app_store.load(case.id).case.claims] == [[1, 2]]
+    # Only the item still uncovered is offered for the next provision, not the stale [1, 2].
+    assert _add_items_box(at).value == [3]
+    # A new key: a browser would otherwise keep showing, and send back, the old choice.
+    assert _add_items_box(at).key != first_key
+    button(at, "Remove this provision").click().run()
+    assert _add_items_box(at).value == [1, 2, 3]
+
+
+def test_provisions_found_by_any_citation_the_act_uses():
+    from foi_core.knowledge import load_catalogue
+    from ui.claims import offered
+
+    cat = load_catalogue()
+    expected = {
+        "31(1)(a)": "s31(1)(a)",
+        "s.31(1)(a)": "s31(1)(a)",
+        "section 31(1)(a)": "s31(1)(a)",
+        "24(2)": "s24(2)",
+        "s23(5)": "s23(5)",
+        "40(2)": "s40(2)",
+    }
+    for typed, citation in expected.items():
+        citations, chosen, problem = offered(typed, cat)
+        assert (citations[chosen], problem) == (citation, ""), typed
+    found, chosen, _ = offered("neither confirm", cat)
+    assert chosen is None and {"s24(2)", "s31(3)", "s23(5)"} <= set(found)
