@@ -9,7 +9,7 @@ from foi_core.deadlines import working_days_left
 from foi_core.models import CaseStatus
 from foi_core.personal_data import EXPORT_NOTE_WITH, EXPORT_NOTE_WITHOUT
 from foi_core.storage import CaseImportError, DuplicateCase
-from foi_core.workflow import duplicate_case, new_case, next_step, step_statuses
+from foi_core.workflow import new_case, next_step, step_statuses
 from ui import (
     PAGES_BY_STEP,
     FieldProblems,
@@ -26,6 +26,7 @@ from ui import (
 )
 from ui.caselists import assigned_name, my_work, started_by
 from ui.people import policy, require_live_access
+from ui.precedents import precedent_search
 
 st.title("Cases")
 show_flash()
@@ -164,52 +165,7 @@ with left:
 # --- Copy an earlier case --------------------------------------------------------------------
 
 with right:
-    st.subheader("Start from an earlier case", anchor=False)
-    st.caption(
-        "Copies the items and reasoning as a starting point. The requester, letters and dates "
-        "of the earlier case are not copied."
-    )
-    everything = store.list_cases()
-    if not everything:
-        st.caption("There are no cases to copy yet.")
-    else:
-        copy_labels = {s.id: f"{s.ref}: {s.title}" if s.title else s.ref for s in everything}
-        copy_problems = FieldProblems()
-        with st.form("duplicate_case"):
-            st.selectbox(
-                "Earlier case",
-                list(copy_labels),
-                format_func=copy_labels.__getitem__,
-                key=field_key("copy.source"),
-            )
-            st.text_input("Our reference for the new case", key=field_key("copy.our_ref"))
-            copy_problems.slot("our_ref")
-            st.date_input(
-                "Date received", value=today(), format="DD/MM/YYYY", key=field_key("copy.received")
-            )
-            copy = st.form_submit_button("Copy into a new case")
-        if copy:
-            ss = st.session_state
-            source = store.load(ss[field_key("copy.source")]).case
-            try:
-                case = duplicate_case(
-                    source, ss[field_key("copy.our_ref")], ss[field_key("copy.received")]
-                )
-            except ValidationError as error:
-                copy_problems.show_error(error)
-            else:
-                if store.find_by_ref(case.request.our_ref) is not None:
-                    copy_problems.add(
-                        "our_ref",
-                        f"A case with the reference {case.request.our_ref} already exists.",
-                    )
-                else:
-                    add_case(started_by(case, actor()))
-                    flash(
-                        f"Case {case.request.our_ref} started from {source.request.our_ref}. "
-                        "Check every step: the reasoning is only a starting point."
-                    )
-                    open_case(PAGES_BY_STEP["request"].file, case.id)
+    precedent_search(store)
 
 # --- Import -------------------------------------------------------------------------------------
 

@@ -160,3 +160,24 @@ class Reading:
         case = self.load(case_id).case
         approved = {e.by for e in case.life if e.kind is LifeEventKind.APPROVED and e.by}
         return self.drafters(case_id) | approved
+
+    def case_digests(self: Store) -> list[dict[str, object]]:
+        """What a precedent search reads of every case, in one query, without parsing or
+        upgrading any document: id, ref, title, status, kind, received, and from the document
+        the request (text, items), the claims, the response date and the training flag."""
+        document = CaseRow.document
+        columns = {
+            "id": CaseRow.id,
+            "ref": CaseRow.ref,
+            "title": CaseRow.title,
+            "status": CaseRow.status,
+            "kind": CaseRow.kind,
+            "received": CaseRow.received,
+            "request": document["request"],
+            "claims": document["claims"],
+            "response_date": document["response_date"],
+            "training": document["training"],
+        }
+        with self._reading() as session:
+            rows = session.execute(select(*columns.values())).all()
+        return [dict(zip(columns, row, strict=True)) for row in rows]

@@ -59,7 +59,7 @@ def test_new_case_with_a_reference_in_use_is_refused(app_store):
 
 def test_duplicate_an_earlier_case(app_store):
     at = new_app().run()
-    by_key(at.selectbox, "f.copy.source").select(DOORBELL)
+    by_key(at.button, f"precedents.start.{DOORBELL}").click().run()  # issue 11: a search
     by_key(at.text_input, "f.copy.our_ref").input("COPY/26/1")
     submit(at, "Copy into a new case")
     copy = app_store.find_by_ref("COPY/26/1").case

@@ -22,7 +22,6 @@ ITEM = f"Please list {SCRIPT} and {TEMPLATE} with **no bold** and <b>no html</b>
 ANSWER = f"We hold {TEMPLATE} records {SCRIPT} {{% if 1 %}}x{{% endif %}}"
 FACTOR = f"Openness {TEMPLATE} about {SCRIPT} matters"
 REF = "E2E-TEXT/1"
-DOORBELL_LABEL = "002261/25: Doorbell cameras: Ring partnership and data requests"
 
 
 def assert_shown_literally(app: AppPage, text: str) -> None:
@@ -36,8 +35,10 @@ def assert_shown_literally(app: AppPage, text: str) -> None:
 
 def test_typed_markup_is_shown_and_printed_literally(app: AppPage) -> None:
     # Start from the demo doorbell case, so every step already has its reasoning.
+    search = app.page.get_by_role("textbox", name="Search earlier cases", exact=True)
+    app.type_in(search, "doorbell")
+    app.click("Start from this case")  # the one case that matches
     copy = app.form_with(button="Copy into a new case")
-    app.pick(copy, "Earlier case", DOORBELL_LABEL)
     copy.get_by_role("textbox", name="Our reference for the new case", exact=True).fill(REF)
     app.click("Copy into a new case", within=copy, to="request")
 

@@ -1,0 +1,205 @@
+"""Precedents: earlier cases found by exemption, police theme and the words of the request.
+
+The search reads digests of the stored cases (``Store.case_digests``: one query, no document
+parsed into a Case), keeps live request cases (never training cases, nor cases a listing leaves
+out, such as removed demo cases) and ranks them: exemption match (same limb before same
+section), then theme, then words shared with the request, then issued and closed cases before
+drafts, newest first.
+
+    digests = store.case_digests()
+    live = {s.id for s in store.list_cases()}
+    found = search_precedents(digests, PrecedentQuery(words="ANPR cameras", exemption="s31"), live)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from foi_core.knowledge import CitationError, load_catalogue, load_language, parse_citations
+from foi_core.knowledge.library import theme_found, themes_in
+from foi_core.knowledge.matcher import BOUNDARY, tokens
+from foi_core.models import OUTCOME_LABELS, Outcome
+
+FINISHED = frozenset({"issued", "closed"})
+
+
+@dataclass(frozen=True)
+class PrecedentQuery:
+    """What the officer searches by; every part is optional."""
+
+    words: str = ""
+    exemption: str = ""  # a citation or a section, as typed ('s31', 'section 31(3)', '24(2)')
+    theme: str = ""  # a theme id from the paragraph library's themes
+
+
+@dataclass(frozen=True)
+class Precedent:
+    """One earlier case found, with what it matched on."""
+
+    id: str
+    ref: str
+    title: str
+    status: str
+    received: dt.date
+    response_date: dt.date | None
+    citations: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    themes: tuple[str, ...]
+    exemption_score: int = 0  # 2: the limb typed, 1: its section
+    theme_score: int = 0
+    shared_words: tuple[str, ...] = field(default=())
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED
+
+    @property
+    def outcome(self) -> str:
+        """The outcome in a few words: the items' outcomes, or the case's status."""
+        return "; ".join(self.outcomes) if self.outcomes else self.status
+
+
+class QueryError(ValueError):
+    """A search that cannot be read (an exemption that is not a citation); one plain sentence."""
+
+
+def wanted_citations(text: str) -> list[str]:
+    """The citations typed ('s31(1)(a) and (b)', 'section 24(2)', '31'); QueryError if none."""
+    text = text.strip()
+    if not text:
+        return []
+    try:
+        return parse_citations(text if text[:1].isalpha() else "s" + text)
+    except CitationError as error:
+        raise QueryError(f"'{text}' is not an exemption the search knows: {error}") from None
+
+
+def _live(digest: Mapping) -> bool:
+    """A request case that is not a training case (reviews and complaints are not precedents
+    for a response)."""
+    return not digest.get("training") and (digest.get("kind") or "request") == "request"
+
+
+def _section(citation: str) -> str:
+    return citation.split("(", 1)[0]
+
+
+def _stems(text: str) -> set[str]:
+    generic = load_language().generic
+    return {
+        t.stem
+        for t in tokens(text)
+        if t.raw != BOUNDARY and len(t.raw) > 2 and t.stem not in generic and t.raw not in generic
+    }
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _texts(digest: Mapping) -> str:
+    request = digest.get("request") or {}
+    items = " \n".join(str(item.get("text", "")) for item in request.get("items") or [])
+    return f"{digest.get('title') or ''} \n{request.get('text') or ''} \n{items}"
+
+
+def _citations(digest: Mapping) -> tuple[str, ...]:
+    """Every provision the case's claims cite, an NCND use's provision included (s31(3))."""
+    catalogue = load_catalogue()
+    cited: list[str] = []
+    for claim in digest.get("claims") or []:
+        limbs = [claim.get("citation", ""), *(claim.get("further_limbs") or [])]
+        if claim.get("mode") == "ncnd":
+            entries = [catalogue.get(limb) for limb in limbs]
+            limbs += [e.ncnd_provision for e in entries if e is not None and e.ncnd_provision]
+        for citation in limbs:
+            if citation and citation not in cited:
+                cited.append(citation)
+    return tuple(cited)
+
+
+def _outcomes(digest: Mapping) -> tuple[str, ...]:
+    labels = []
+    for item in (digest.get("request") or {}).get("items") or []:
+        try:
+            label = OUTCOME_LABELS[Outcome(item.get("outcome"))]
+        except ValueError:
+            continue
+        if label not in labels:
+            labels.append(label)
+    return tuple(labels)
+
+
+def _exemption_score(wanted: list[str], cited: Iterable[str]) -> int:
+    cited = list(cited)
+    if not wanted:
+        return 0
+    if any(c == w or c.startswith(w + "(") for w in wanted for c in cited):
+        return 2
+    sections = {_section(w) for w in wanted}
+    return 1 if any(_section(c) in sections for c in cited) else 0
+
+
+def search_precedents(
+    digests: Iterable[Mapping],
+    query: PrecedentQuery,
+    live_ids: Collection[str] | None = None,
+    limit: int = 20,
+) -> list[Precedent]:
+    """The earlier cases that match ``query``, best first (at most ``limit``).
+
+    Only live request cases are searched: cases whose id is in ``live_ids`` (when given),
+    never training cases, reviews or complaints. A case matches when it fits anything asked
+    for; with nothing asked, every live case is listed, finished ones first.
+    """
+    wanted = wanted_citations(query.exemption)
+    words = _stems(query.words)
+    found: list[Precedent] = []
+    by_id: dict[str, Mapping] = {}
+    for digest in digests:
+        if not _live(digest):
+            continue
+        if live_ids is not None and digest["id"] not in live_ids:
+            continue
+        cited = _citations(digest)
+        text = _texts(digest)
+        by_id[str(digest["id"])] = digest
+        exemption_score = _exemption_score(wanted, cited)
+        theme_score = int(bool(query.theme) and theme_found(query.theme, text))
+        shared = tuple(sorted(words & _stems(text))) if words else ()
+        asked = bool(wanted) or bool(query.theme) or bool(words)
+        if asked and not (exemption_score or theme_score or shared):
+            continue
+        found.append(
+            Precedent(
+                id=str(digest["id"]),
+                ref=str(digest.get("ref") or ""),
+                title=str(digest.get("title") or ""),
+                status=str(digest.get("status") or ""),
+                received=_date(digest.get("received")) or dt.date.min,
+                response_date=_date(digest.get("response_date")),
+                citations=cited,
+                outcomes=_outcomes(digest),
+                themes=(),
+                exemption_score=exemption_score,
+                theme_score=theme_score,
+                shared_words=shared,
+            )
+        )
+    found.sort(
+        key=lambda p: (
+            -p.exemption_score,
+            -p.theme_score,
+            -len(p.shared_words),
+            not p.finished,
+            -p.received.toordinal(),
+        )
+    )
+    return [replace(p, themes=tuple(themes_in(_texts(by_id[p.id])))) for p in found[:limit]]
