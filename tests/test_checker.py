@@ -18,6 +18,7 @@ from foi_core.models import (
     AggregateBalance,
     Case,
     CaseKind,
+    CaseStatus,
     ClaimMode,
     Conclusion,
     ExemptionClaim,
@@ -251,7 +252,16 @@ def _s21_without_location(case: Case):
 
 def _response_after_deadline(case: Case):
     case.response_date = dt.date(2024, 2, 6)  # due 5 February 2024
+    return case, None, dt.date(2024, 2, 6)
+
+
+def _letter_without_addressee(case: Case):
+    case.requester.contact = ""  # a name but nowhere to send the letter
     return case, None, TODAY
+
+
+def _response_date_far_from_today(case: Case):
+    return case, None, dt.date(2024, 2, 9)  # 31 January is 6 working days before
 
 
 def _pit_extension_past_40(case: Case):
@@ -293,7 +303,7 @@ def _disclosed_without_answer(case: Case):
 
 
 def _request_without_items(case: Case):
-    empty = minimal_case()
+    empty = minimal_case(requester=case.requester)
     empty.request.items = []
     return empty, None, TODAY
 
@@ -456,6 +466,8 @@ BREAKERS: dict[str, tuple[Breaker, str | None, int | None]] = {
     "pit-extension-past-40-days": (_pit_extension_past_40, None, None),
     "no-review-rights": (_no_review_rights, None, None),
     "no-ico-rights": (_no_ico_rights, None, None),
+    "letter-without-addressee": (_letter_without_addressee, None, None),
+    "response-date-far-from-today": (_response_date_far_from_today, None, None),
     "item-without-outcome": (_item_without_outcome, None, 8),
     "withheld-item-without-claim": (_withheld_without_claim, None, 10),
     "s40-without-legitimate-interests": (_s40_without_li, "company-s40", 3),
@@ -650,6 +662,26 @@ def test_unanswered_case_is_late_only_once_today_passes_the_due_date():
     assert "response-after-deadline" in ids(run(case, today=dt.date(2024, 2, 6)))
 
 
+def test_a_letter_without_a_requester_name_would_open_dear_requester():
+    case = correct_case()
+    case.requester.name = ""
+    (finding,) = fired(run(case), "letter-without-addressee")
+    assert "Dear requester," in finding.message and finding.severity == "warning"
+    case.requester.name, case.requester.contact = "A. Requester", ""
+    case.requester.address = "1 High Street"
+    assert "letter-without-addressee" not in ids(run(case))
+
+
+def test_response_date_five_working_days_back_is_fine_and_any_later_day_is_not():
+    case = correct_case()  # dated Wednesday 31 January 2024
+    assert "response-date-far-from-today" not in ids(run(case, today=dt.date(2024, 2, 7)))
+    assert "response-date-far-from-today" in ids(run(case, today=dt.date(2024, 2, 8)))
+    (finding,) = fired(run(case, today=dt.date(2024, 1, 30)), "response-date-far-from-today")
+    assert "after today" in finding.message
+    case.status = CaseStatus.ISSUED  # once issued, the date is what was sent
+    assert "response-date-far-from-today" not in ids(run(case, today=dt.date(2024, 3, 1)))
+
+
 def test_forty_working_days_exactly_is_allowed():
     case = correct_case()
     case.pit_extension = PITExtension(estimated_date=dt.date(2024, 3, 4))  # Monday, day 40
@@ -657,7 +689,7 @@ def test_forty_working_days_exactly_is_allowed():
 
 
 def test_full_disclosure_needs_no_review_wording():
-    case = minimal_case()
+    case = minimal_case(requester=correct_case().requester)
     profile = good_profile(review_procedure="", ico_details="")
     assert run(case, profile) == []
 
@@ -684,7 +716,8 @@ def test_ncnd_item_needs_an_ncnd_claim_not_a_withholding_one():
 
 def test_check_defaults_profile_and_today():
     case = correct_case()
-    assert check(case) == []
+    with pinned_today(TODAY):  # the response date is checked against today
+        assert check(case) == []
 
 
 # --- Robustness: any valid case can be checked ------------------------------------------------

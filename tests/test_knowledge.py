@@ -671,6 +671,8 @@ REQUIRED_RULES = {
     "pit-extension-past-40-days": "warning",
     "no-review-rights": "error",
     "no-ico-rights": "error",
+    "letter-without-addressee": "warning",
+    "response-date-far-from-today": "warning",
     "item-without-outcome": "error",
     "withheld-item-without-claim": "error",
     "claim-outside-catalogue": "error",
