@@ -160,19 +160,26 @@ if not qualified:
 # stays quick to rerun; the selector shows where each test stands.
 
 titles = {claim.id: claim_title(claim, provision_of(claim, cat).entry) for claim in qualified}
+# The claim being worked on lives in the URL (?case=...&claim=<id>), so a refresh returns to it;
+# coming back from another page in the same session returns to it too.
+in_url = st.query_params.get("claim") or ss.get(f"pi.last_claim.{case.id}")
 if len(qualified) > 1:
     incomplete = [
         c.id for c in qualified if not (c.pit and c.pit.factors_for and c.pit.factors_against)
     ]
+    first = in_url if in_url in titles else (incomplete[0] if incomplete else qualified[0].id)
     st.radio(
         "Public interest test for",
         list(titles),
-        index=list(titles).index(incomplete[0]) if incomplete else 0,
+        index=list(titles).index(first),
         format_func=titles.__getitem__,
         captions=[weights_counts(claim.pit, claim.mode is ClaimMode.NCND) for claim in qualified],
         key="pi.claim",
     )
 selected = ss.get("pi.claim") if ss.get("pi.claim") in titles else qualified[0].id
+ss[f"pi.last_claim.{case.id}"] = selected
+if st.query_params.get("claim") != selected:
+    st.query_params["claim"] = selected
 claim = case.claim(selected)
 exemption = provision_of(claim, cat).entry
 with st.container(border=True):
@@ -192,11 +199,10 @@ with st.container(border=True):
     factor_list(claim)
     factor_editor(case, claim)
     letter_preview(case, claim_id=claim.id)
-    # Keyed, so the expander stays open and the chosen tab stays chosen when the page is redrawn
-    # after an add (the "Saved." message above shifts every element's position).
-    with st.expander(
-        "Add factors", expanded=not (claim.pit and claim.pit.factors), key=f"pi.add.{claim.id}"
-    ):
+    # Open while the claim has factors too (more are often added), and keyed, so the chosen tab
+    # stays chosen when the page is redrawn after an add (the "Saved." message above shifts
+    # every element's position).
+    with st.expander("Add factors", expanded=True, key=f"pi.add.{claim.id}"):
         library_tab, own_tab = st.tabs(
             ["Pick from the library", "Write a new factor"], key=f"pi.add_tabs.{claim.id}"
         )

@@ -11,7 +11,7 @@ from foi_core.models import Case, ExemptionClaim, Factor, Side, Weight
 from ui.actions import save_result
 from ui.fields import FieldProblems, reach_note
 from ui.layout import locked
-from ui.reasoning import WEIGHT_LABELS, irrelevant_messages, side_label
+from ui.reasoning import WEIGHT_LABELS, catalogue, irrelevant_messages, side_label
 from ui.state import field_key
 from ui.text import md_escape
 
@@ -32,8 +32,19 @@ def show_irrelevant(
         target.warning("\n\n".join(messages), icon=":material/report:")
 
 
+def weight_help() -> str:
+    """What each weight means, with an example (the glossary's "Low weight", "Moderate weight"
+    and "High weight" in guidance.yaml), as Markdown for the weight control's help."""
+    parts = []
+    for weight in WEIGHTS:
+        entry = catalogue().term(f"{WEIGHT_LABELS[weight]} weight")
+        if entry is not None:
+            parts.append(f"**{WEIGHT_LABELS[weight]}**: {entry.meaning}")
+    return "\n\n".join(parts)
+
+
 def weight_field(label: str, saved: Weight, key: str) -> None:
-    """The weight radio (low, moderate, high)."""
+    """The weight radio (low, moderate, high), its help saying what each weight means."""
     st.radio(
         label,
         WEIGHTS,
@@ -41,6 +52,7 @@ def weight_field(label: str, saved: Weight, key: str) -> None:
         format_func=WEIGHT_LABELS.__getitem__,
         horizontal=True,
         key=key,
+        help=weight_help() or None,
     )
 
 

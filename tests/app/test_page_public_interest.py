@@ -13,7 +13,17 @@ from foi_core.models import (
     Side,
     Weight,
 )
-from tests.app.conftest import button, by_key, key, open_case_page, reasoning_case, stored, texts
+from tests.app.conftest import (
+    button,
+    by_key,
+    key,
+    new_app,
+    ok,
+    open_case_page,
+    reasoning_case,
+    stored,
+    texts,
+)
 
 
 def entry_field(elements, editor: str, claim_id: str, name: str):
@@ -226,3 +236,31 @@ def test_factor_fields_say_where_they_go_and_the_letter_is_previewed(app_store):
     assert len(preview) == 1
     shown = "\n".join(str(m.value) for m in preview[0].markdown)
     assert "Openness on patrols." in shown and "Section 31\\(1\\)\\(a\\)" in shown
+
+
+def test_add_factors_stays_open_and_the_weights_are_explained(app_store):
+    case = reasoning_case(app_store)
+    assert stored(app_store, case.id).claim("c31").pit.factors  # the claim has factors
+    at = open_case_page("pages/public_interest.py", case.id)
+    (adder,) = [e for e in at.expander if e.label == "Add factors"]
+    assert adder.proto.expanded
+    help_text = new_factor_field(at.radio, "c31", "weight").help
+    for words in ("**Low**", "**Moderate**", "**High**", "For example"):
+        assert words in help_text
+    # The same explanation where a recorded factor is re-weighed.
+    assert any(r.label == "Weight" and r.help == help_text for r in at.radio if r.key != "pi.claim")
+
+
+def test_the_claim_worked_on_is_in_the_url_and_a_reload_returns_to_it(app_store):
+    case = reasoning_case(app_store)
+    at = open_case_page("pages/public_interest.py", case.id)
+    by_key(at.radio, "pi.claim").set_value("c30").run()
+    assert at.query_params["claim"] in ("c30", ["c30"])
+    # A reload: a new session with the same address.
+    again = new_app(case.id)
+    again.query_params["claim"] = "c30"
+    again = ok(again.run())
+    again = ok(again.switch_page("pages/public_interest.py").run())
+    assert by_key(again.radio, "pi.claim").value == "c30"
+    headings = [h.value for h in again.markdown if h.value.startswith("#### ")]
+    assert headings and "s30(1)(a)" in headings[0]
