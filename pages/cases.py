@@ -1,5 +1,5 @@
-"""Cases: the open cases with their deadlines, a new case, a copy of an earlier case, and
-import or export of a case as JSON."""
+"""Cases: the first-visit welcome, the open cases with their deadlines, a new case, a copy of
+an earlier case, and import or export of a case as JSON."""
 
 import pandas as pd
 import streamlit as st
@@ -24,9 +24,10 @@ from ui import (
     show_flash,
     today,
 )
-from ui.caselists import assigned_name, my_work, started_by
+from ui.caselists import assigned_name, my_work, started_by, with_demo_mark
 from ui.people import policy, require_live_access
 from ui.precedents import precedent_search
+from ui.welcome import welcome
 
 st.title("Cases")
 show_flash()
@@ -42,7 +43,9 @@ def open_at_next_step(case_id: str) -> None:
 
 # --- The list of cases ---------------------------------------------------------------------------
 
-my_work(store, store.list_cases(), person, policy())
+welcome(store, store.list_cases(), person)
+demo_ids = store.demo_case_ids()
+my_work(store, store.list_cases(), person, policy(), demo_ids)
 only_drafts = st.toggle("Only open drafts", key="cases.only_drafts")
 summaries = store.list_cases(CaseStatus.DRAFT if only_drafts else None)
 summaries.sort(key=lambda s: (s.status is not CaseStatus.DRAFT, s.due_date or s.received))
@@ -56,6 +59,7 @@ else:
         rows.append(
             {
                 "Reference": summary.ref,
+                "Demo": "Demo" if summary.id in demo_ids else "",
                 "Title": summary.title,
                 "Received": summary.received,
                 "Due": summary.due_date,
@@ -90,7 +94,7 @@ else:
     if overdue:
         st.error(f"{overdue} case(s) overdue.", icon=":material/alarm:")
 
-    labels = {s.id: f"{s.ref}: {s.title}" if s.title else s.ref for s in summaries}
+    labels = with_demo_mark(summaries, demo_ids)
     ids = list(labels)
     current = case_id_from_url()
     with st.container(horizontal=True, vertical_alignment="bottom"):

@@ -44,13 +44,23 @@ def waiting_for(
     return waiting
 
 
-def _links(title: str, summaries: list[CaseSummary], empty: str) -> None:
+def with_demo_mark(summaries: list[CaseSummary], demo_ids: set[str]) -> dict[str, str]:
+    """Each case's label by id ("ref: title"), a demo case marked "· Demo"."""
+    labels = {}
+    for summary in summaries:
+        label = f"{summary.ref}: {summary.title}" if summary.title else summary.ref
+        labels[summary.id] = f"{label} · Demo" if summary.id in demo_ids else label
+    return labels
+
+
+def _links(title: str, summaries: list[CaseSummary], empty: str, demo_ids: set[str]) -> None:
     st.markdown(f"**{title} ({len(summaries)})**")
     if not summaries:
         st.caption(empty)
     page = PAGES_BY_STEP["letter"].file if "Waiting" in title else PAGES_BY_STEP["request"].file
+    labels = with_demo_mark(summaries, demo_ids)
     for summary in summaries:
-        label = f"{summary.ref}: {summary.title}" if summary.title else summary.ref
+        label = labels[summary.id]
         due = f" · due {summary.due_date:%d %b %Y}" if summary.due_date else ""
         st.page_link(
             page,
@@ -59,20 +69,27 @@ def _links(title: str, summaries: list[CaseSummary], empty: str) -> None:
         )
 
 
-def my_work(store: Store, summaries: list[CaseSummary], person: Person, policy: Policy) -> None:
-    """The two work lists side by side, at the top of the Cases page."""
+def my_work(
+    store: Store,
+    summaries: list[CaseSummary],
+    person: Person,
+    policy: Policy,
+    demo_ids: set[str],
+) -> None:
+    """The two work lists side by side, at the top of the Cases page (demo cases marked)."""
     left, right = st.columns(2, gap="large")
     with left, st.container(border=True, key="cases-mine"):
-        _links("My cases", mine(summaries, person), "No open case is assigned to you.")
+        _links("My cases", mine(summaries, person), "No open case is assigned to you.", demo_ids)
     if policy.require_approval:
         with right, st.container(border=True, key="cases-waiting"):
             _links(
                 "Waiting for my approval",
                 waiting_for(store, summaries, person, policy),
                 "Nothing is waiting for your approval.",
+                demo_ids,
             )
 
 
 def started_by(case: Case, mailbox: str) -> Case:
-    """A new case, assigned to the person who starts it."""
-    return case.model_copy(update={"assigned_to": mailbox[:400]})
+    """A new case, assigned to the person who starts it (never a demo, even copied from one)."""
+    return case.model_copy(update={"assigned_to": mailbox[:400], "demo": False})
