@@ -152,6 +152,12 @@ def can_approve(person: Person, case: Case, drafters: Iterable[str], policy: Pol
     return ALLOWED
 
 
+def needs_approval(case: Case, policy: Policy) -> bool:
+    """Whether the case's letter waits for an approver: a response, where the unit requires it
+    (an internal review is already a second person's fresh decision)."""
+    return policy.require_approval and case.kind is CaseKind.REQUEST
+
+
 def can_issue(person: Person, case: Case, errors: int, policy: Policy) -> Decision:
     """Issuing the response (or a review's outcome letter): a clean check and, for a response
     where the unit requires it, approval (an internal review is already a second person's
@@ -163,8 +169,7 @@ def can_issue(person: Person, case: Case, errors: int, policy: Policy) -> Decisi
             f"The check still finds {errors} problem{'s' if errors != 1 else ''}: a letter with "
             "problems cannot be issued."
         )
-    needs_approval = policy.require_approval and case.kind is CaseKind.REQUEST
-    if needs_approval and case.status is not CaseStatus.APPROVED:
+    if needs_approval(case, policy) and case.status is not CaseStatus.APPROVED:
         return _refused(
             "An approver must approve this case before its letter is issued: submit it for "
             "approval."

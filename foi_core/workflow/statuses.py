@@ -41,6 +41,26 @@ class Status(StrEnum):
     READY = "ready"
 
 
+# What each status word means and whether it stops the letter (shown as help on the stepper).
+STATUS_MEANINGS: dict[Status, str] = {
+    Status.TO_DO: "Something this step needs is missing. It stops the letter until it is done.",
+    Status.BLOCKED: (
+        "An earlier step still has something missing. You can look and edit here, but finish "
+        "that step first for this one to count. It stops the letter."
+    ),
+    Status.RECHECK: (
+        "An earlier answer changed after this step was finished (or the case was copied). "
+        "Read it again and confirm it still holds: it stops the letter until you do."
+    ),
+    Status.ATTENTION: (
+        "The check found errors. Each one links to the step that fixes it; they stop the letter."
+    ),
+    Status.READY: "Nothing stops the letter: read it through, then submit or issue it.",
+    Status.DONE: ("Nothing is missing. Any warnings are worth reading but do not stop the letter."),
+    Status.NOT_NEEDED: "Nothing in this case calls for this step. It does not stop the letter.",
+}
+
+
 @dataclass(frozen=True)
 class StepStatus:
     """The status of one step, with a short plain-English reason."""
