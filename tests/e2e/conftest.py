@@ -221,6 +221,8 @@ TEAM = {
     ),
     "rita": Colleague("rita", "rita.reviewer@force.police.uk", "Rita Reviewer", ("reviewer",)),
     "adam": Colleague("adam", "adam.admin@force.police.uk", "Adam Admin", ()),
+    # Tess has no role until Adam grants her one on the People page.
+    "tess": Colleague("tess", "tess.trainee@force.police.uk", "Tess Trainee", ()),
 }
 
 

@@ -66,6 +66,44 @@ def test_each_person_signs_in_and_out(team_server: AppServer, browser: Browser) 
         ann.page.context.close()
 
 
+def test_an_admin_grants_a_role_and_a_trainee_sees_no_live_case(
+    team_server: AppServer, browser: Browser
+) -> None:
+    tess = sign_in(browser, team_server, "tess", "grant")
+    try:  # no role yet: a welcome that says to ask an admin, and no case
+        expect(tess.page.get_by_test_id("stMain")).to_contain_text("ask an admin")
+        assert "Cases" not in tess.page.get_by_test_id("stSidebarNav").inner_text()
+    finally:
+        tess.page.context.close()
+    adam = sign_in(browser, team_server, "adam", "grant")
+    try:
+        adam.nav("People")
+        form = adam.form_with(button="Grant roles")
+        form.get_by_role("textbox", name="E-mail address").fill(TEAM["tess"].email)
+        roles = form.get_by_test_id("stMultiSelect").filter(has_text="Roles to grant")
+        roles.locator("input").click()
+        adam.page.get_by_role("option", name="Trainee (training only, no live cases)").click()
+        adam.page.keyboard.press("Escape")
+        adam.click("Grant roles", within=form)
+        expect(adam.page.get_by_test_id("stMain")).to_contain_text("Granted trainee")
+        adam.shot("people")
+        adam.assert_no_exception()
+    finally:
+        adam.page.context.close()
+    tess = sign_in(browser, team_server, "tess", "grant")
+    try:
+        main = tess.page.get_by_test_id("stMain")
+        expect(main).to_contain_text("Trainees work on training scenarios only")
+        for ref in DEMO_REFERENCES:
+            expect(main).not_to_contain_text(ref)
+        tess.goto("cases")  # typing a live page's address shows nothing either
+        shown = tess.page.get_by_test_id("stApp").inner_text()
+        assert not any(ref in shown for ref in DEMO_REFERENCES)
+        tess.assert_no_exception()
+    finally:
+        tess.page.context.close()
+
+
 def stored(server: AppServer, case_id: str) -> Case:
     store = Store(f"sqlite:///{server.database}")
     try:
