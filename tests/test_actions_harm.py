@@ -47,6 +47,26 @@ def test_ncnd_questions_never_speak_of_withholding():
     )
 
 
+def test_ncnd_questions_ask_about_confirming_or_denying_not_disclosing():
+    cat = load_catalogue()
+    for exemption in cat.exemptions:
+        if not exemption.ncnd_provision:
+            continue
+        claim = ExemptionClaim(citation=exemption.citation, items=[2], mode=ClaimMode.NCND)
+        for prompt in [*harm_prompts(claim, exemption), *record_prompts(claim, cat)]:
+            assert "disclos" not in prompt.question.lower(), prompt
+            for phrase in ("disclosure would", "releasing this", "were released in answer"):
+                assert phrase not in prompt.help.lower(), prompt
+    s31 = ExemptionClaim(citation="s31(1)(a)", items=[2], mode=ClaimMode.NCND)
+    questions = [p.question for p in harm_prompts(s31, cat.get("s31(1)(a)"))]
+    assert (
+        "Which part of the prevention or detection of crime would confirming or denying harm?"
+        in (questions)
+    )
+    withheld = ExemptionClaim(citation="s31(1)(a)", items=[1])
+    assert "would disclosure harm" in harm_prompts(withheld, cat.get("s31(1)(a)"))[0].question
+
+
 def test_a_class_claim_shown_for_its_records_asks_no_harm_question():
     claim = ExemptionClaim(id="c30", citation="s30(1)(a)", items=[1])
     case = case_with(claim)

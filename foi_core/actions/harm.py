@@ -55,8 +55,8 @@ NCND_FALLBACK_PROMPTS = (
 )
 
 
-# An NCND use is about the harm in confirming or denying, never about withholding: the
-# catalogue's questions are reworded for it (longest phrases first).
+# An NCND use is about the harm in confirming or denying, never about withholding or disclosing:
+# the catalogue's questions are reworded for it (longest phrases first, each also capitalised).
 NCND_REWORDING = (
     ("disclosure (or confirming or denying)", "confirming or denying"),
     ("the need to withhold", "the harm in confirming or denying"),
@@ -64,6 +64,17 @@ NCND_REWORDING = (
     ("withholding", "neither confirming nor denying"),
     ("to withhold", "to neither confirm nor deny"),
     ("withheld", "neither confirmed nor denied"),
+    ("disclosing this information", "confirming or denying that it is held"),
+    ("disclosing this", "confirming or denying"),
+    ("releasing this information", "confirming or denying that it is held"),
+    (
+        "if similar information were released",
+        "if the force confirmed or denied holding similar information",
+    ),
+    ("would disclosure", "would confirming or denying"),
+    ("does disclosure", "does confirming or denying"),
+    ("disclosure would", "confirming or denying would"),
+    ("would disclose", "would confirm or deny"),
 )
 
 

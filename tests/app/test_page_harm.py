@@ -115,3 +115,16 @@ def test_s22_publication_plan_is_saved_and_a_late_intention_named(app_store):
         dt.date(2026, 4, 1),
     )
     assert "settled by the time the request arrived" in texts(at)  # received 2 March 2026
+
+
+def test_ncnd_harm_questions_speak_of_confirming_or_denying(app_store):
+    at = open_case_page("pages/harm.py", DOORBELL)
+    labels = [e.label for e in [*at.text_area, *at.radio] if (e.key or "").find("harm.") >= 0]
+    assert labels
+    assert not [label for label in labels if "withh" in label.lower() or "disclos" in label]
+    assert (
+        "Which part of the prevention or detection of crime would confirming or denying harm?"
+        in (labels)
+    )
+    helps = " ".join(e.help or "" for e in at.text_area if "harm." in (e.key or ""))
+    assert "need to withhold" not in helps and "disclosure would" not in helps

@@ -44,10 +44,10 @@ HARM = {
     "How would confirming or denying weaken national security?": "A yes or a no "
     "would tell anyone planning an attack whether doorbell footage is part of the picture here.",
     # s31(1)(a): prejudice prompts.
-    "Which part of the prevention or detection of crime would disclosure harm?": "The "
+    "Which part of the prevention or detection of crime would confirming or denying harm?": "The "
     "prevention and detection of crime.",
-    "How, step by step, would disclosing this information cause that harm?": "Confirming or "
-    "denying would show offenders whether doorbell footage and customer data can be drawn on.",
+    "How, step by step, would confirming or denying that it is held cause that harm?": "Confirming "
+    "or denying would show offenders whether doorbell footage and customer data can be drawn on.",
 }
 OVERALL_HARM = "Any answer goes to the world: a yes or a no would map where this source is used."
 FACTORS = {
@@ -179,13 +179,13 @@ def enter_harm(app: AppPage) -> None:
     expect(app.page.get_by_text("Harm saved for s24(1).")).to_be_visible()
 
     s31 = app.form_with(
-        field="Which part of the prevention or detection of crime would disclosure harm?"
+        field="Which part of the prevention or detection of crime would confirming or denying harm?"
     )
     for label in list(HARM)[2:]:
         s31.get_by_role("textbox", name=label, exact=True).fill(HARM[label])
     app.choose(
         s31,
-        "Would disclosure prejudice the interest, or would it be likely to?",
+        "Would confirming or denying prejudice the interest, or would it be likely to?",
         "would be likely to",
         runs=False,
     )
