@@ -39,7 +39,7 @@ if people:
                 "E-mail address": record.email,
                 "Name": record.name,
                 "Roles": join_words([role.value for role in record.roles]) or "no role yet",
-                "Last seen": plain_time(record.last_seen) if record.last_seen else "not yet",
+                "Last signed in": plain_time(record.last_seen) if record.last_seen else "not yet",
                 "Admin by FOI_ADMINS": "yes" if record.fixed_admin else "",
             }
             for record in people

@@ -110,3 +110,12 @@ def test_identity_provider_roles_count_only_when_the_unit_allows_it(
 def test_resolving_can_skip_recording(store: Store) -> None:
     person = resolve_person(store, "new@force.police.uk", "New", record=False)
     assert person.roles == frozenset() and store.list_people() == []
+
+
+def test_someone_granted_a_role_has_not_signed_in_until_they_do(store: Store) -> None:
+    store.grant("new.officer@force.police.uk", Role.OFFICER, by="Ada Admin <ada@x.police.uk>")
+    (record,) = [p for p in store.list_people() if p.email == "new.officer@force.police.uk"]
+    assert record.first_seen is not None and record.last_seen is None
+    store.record_sign_in("new.officer@force.police.uk", "New Officer")
+    (record,) = [p for p in store.list_people() if p.email == "new.officer@force.police.uk"]
+    assert record.last_seen is not None and record.name == "New Officer"

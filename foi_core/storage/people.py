@@ -141,7 +141,7 @@ class PeopleStore:
         row = session.get(PersonRow, email, with_for_update=True)
         if row is None:
             now = _utcnow()
-            row = PersonRow(email=email, name=name, first_seen=now, last_seen=now)
+            row = PersonRow(email=email, name=name, first_seen=now, last_seen=None)
             session.add(row)
             session.flush()
         elif name and row.name != name:

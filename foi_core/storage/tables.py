@@ -165,14 +165,15 @@ class ProfileRow(Base):
 
 
 class PersonRow(Base):
-    """Someone who has signed in (or been granted a role): e-mail address and display name."""
+    """Someone who has signed in or been granted a role: e-mail address, display name, when
+    first known and when last signed in (None if never)."""
 
     __tablename__ = "people"
 
     email: Mapped[str] = mapped_column(String(254), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), server_default="")
-    first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)  # first known (granted or seen)
+    last_seen: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # last sign-in, if any
 
 
 class PersonRoleRow(Base):

@@ -59,7 +59,7 @@ def upgrade() -> None:
         sa.Column("email", sa.String(254), nullable=False),
         sa.Column("name", sa.String(200), nullable=False, server_default=""),
         sa.Column("first_seen", UTC_TIMESTAMP, nullable=False),
-        sa.Column("last_seen", UTC_TIMESTAMP, nullable=False),
+        sa.Column("last_seen", UTC_TIMESTAMP, nullable=True),  # None until they first sign in
         sa.PrimaryKeyConstraint("email", name="pk_people"),
     )
     op.create_table(
