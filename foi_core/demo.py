@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from foi_core.storage import Store, StoredCase
 
 REMOVAL_NOTE = (
-    "Removing hides the demo cases from every list and count for good; the record of every "
+    "Removing them hides the demo cases from every list and count for good; the record of every "
     "change is kept, so nothing is deleted. Real cases are not affected."
 )
 

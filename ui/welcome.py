@@ -92,9 +92,12 @@ def _removal(store: Store, person: Person) -> None:
         if st.button("Remove the demo cases", key="welcome.remove", icon=":material/delete:"):
             st.session_state[confirming] = True
             st.rerun()
-        st.caption("For a live install: " + REMOVAL_NOTE)
+        st.caption("For a live install. " + REMOVAL_NOTE)
         return
-    st.warning(REMOVAL_NOTE + " This cannot be undone here.", icon=":material/delete:")
+    st.warning(
+        "Remove the demo cases? " + REMOVAL_NOTE + " This cannot be undone here.",
+        icon=":material/delete:",
+    )
     with st.container(horizontal=True):
         if st.button("Yes, remove them", type="primary", key="welcome.remove_yes"):
             st.session_state[confirming] = False
@@ -139,6 +142,11 @@ def welcome(store: Store, summaries: list[CaseSummary], person: Person) -> None:
             for summary in demos:
                 _reset_row(store, summary, person)
             _removal(store, person)
+        else:
+            st.caption(
+                "There are no demo cases here (they were removed for a live install), so there "
+                "is no guided example: the Guide walks through every step."
+            )
         if st.button("Hide this welcome", type="tertiary", key="welcome.hide"):
             st.session_state[hidden] = True
             st.rerun()

@@ -83,6 +83,8 @@ def test_the_single_user_may_remove_the_demo_cases_after_confirming(app_store: S
     assert app_store.demo_case_ids() == set() and app_store.count() == 0
     assert "5 demo cases removed from the lists." in texts(at)
     assert not any(b.key and b.key.startswith("welcome.reset.") for b in at.button)
+    assert not any(b.key == "welcome.guided" for b in at.button)
+    assert "there is no guided example" in texts(at)
 
 
 def test_a_non_admin_sees_no_remove(app_store: Store) -> None:
