@@ -1,12 +1,13 @@
-"""Items: for each numbered item, the requester's numbering, what was searched and the outcome,
-with what that outcome asks for: the answer, s21 where-to-find, another authority holding it,
-information given outside the Act beside a refusal."""
+"""Items: for each numbered item, the requester's numbering and the outcome, with what that
+outcome asks for: the answer, s21 where-to-find, another authority holding it,
+information given outside the Act beside a refusal. Searches are asked once, on the Request
+page; an item takes a note only where it was searched differently."""
 
 import streamlit as st
 
 from foi_core.actions.items import save_items, set_every_outcome
 from foi_core.models import OUTCOME_LABELS
-from ui import FieldProblems, case_page, field_key
+from ui import FieldProblems, case_page, field_key, md_escape
 from ui.actions import save_result
 from ui.items import OUTCOMES, item_block, item_input
 from ui.layout import locked
@@ -21,6 +22,24 @@ if not case.request.items:
     st.info("This case has no items yet: paste the request on the Request page first.")
     st.page_link("pages/request.py", label="Go to Request", query_params={"case": case.id})
     st.stop()
+
+# --- Searches: asked once, for the whole request, on the Request page ---------------------------
+
+if case.request.searches.strip():
+    st.markdown("**Searches for the whole request:** " + md_escape(case.request.searches))
+    st.caption(
+        "Recorded once on the Request page; the letter prints them once. Add a note under an "
+        "item only where that item was searched differently."
+    )
+else:
+    st.caption(
+        "Record the searches once, for the whole request, on the Request page. Leave them out "
+        "when every item is neither confirmed nor denied: saying where we looked would show "
+        "there was something to look for."
+    )
+st.page_link(
+    "pages/request.py", label="Searches on the Request page", query_params={"case": case.id}
+)
 
 # --- A quick way to give every item the same outcome (e.g. a routine NCND) ----------------------
 

@@ -108,7 +108,9 @@ with st.form("request", enter_to_submit=False):
         "Searches made for the information",
         value=case.request.searches,
         key=field_key("searches"),
-        help="Which systems, departments and records were searched, and with what terms.",
+        help="Which systems, departments and records were searched, and with what terms. Asked "
+        "once, for the whole request: on the Items page, add a note only for an item searched "
+        "differently.",
     )
     reach_note("request.searches")
 

@@ -1,6 +1,7 @@
 """The Items page's block for one item: the requester's numbering, the outcome, and the fields
 that outcome asks for (shown as soon as the outcome is chosen, before anything is saved), each
-saying whether it reaches the letter."""
+saying whether it reaches the letter; a note of the item's searches only where they differ from
+the whole request's."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ TEXT_FIELDS = (
         80,
     ),
 )
+SEARCHES_NOTE = "Searched differently for this item? (optional)"
+SEARCHES_LABEL = "Searches for this item, where they differ from the whole request's"
 # Widget names kept from earlier versions of the page (tests and E2E scripts use them).
 WIDGET_NAMES = {"where_to_find": "where"}
 
@@ -44,7 +47,7 @@ def item_block(item: RequestItem, problems: FieldProblems) -> None:
     """One item's fields; the ones its chosen outcome asks for appear when it is chosen."""
     n = item.number
     st.markdown(f"**Item {md_escape(item.shown_number)}.** {md_escape(item.text)}")
-    col1, col2, col3 = st.columns([1, 2, 3])
+    col1, col2 = st.columns([1, 2])
     with col1:
         st.text_input(
             "Number as the requester wrote it",
@@ -65,15 +68,6 @@ def item_block(item: RequestItem, problems: FieldProblems) -> None:
             key=_widget(n, "outcome"),
         )
         problems.slot(f"items.{n}.outcome")
-    with col3:
-        st.text_area(
-            "What was searched",
-            value=item.searches,
-            height=68,
-            key=_widget(n, "searches"),
-            help="Systems, departments, records and search terms for this item.",
-        )
-        reach_note("request.items[].searches")
     asked = fields_for(outcome)
     for name, label, help_text, height in TEXT_FIELDS:
         if name in asked or getattr(item, name):
@@ -93,6 +87,22 @@ def item_block(item: RequestItem, problems: FieldProblems) -> None:
                 f"{n}.transferred_on",
             )
             problems.slot(f"items.{n}.transferred_on")
+    _own_searches(item)
+
+
+def _own_searches(item: RequestItem) -> None:
+    """A note of this item's searches, only where they differ from the whole request's (asked
+    once, on the Request page); folded away unless the item has one."""
+    with st.expander(SEARCHES_NOTE, expanded=bool(item.searches.strip())):
+        st.text_area(
+            SEARCHES_LABEL,
+            value=item.searches,
+            height=68,
+            key=_widget(item.number, "searches"),
+            placeholder="Leave blank when the searches for the whole request cover this item.",
+            help="The letter prints the request's searches once, then this note for this item.",
+        )
+        reach_note("request.items[].searches")
 
 
 def item_input(item: RequestItem) -> ItemInput:

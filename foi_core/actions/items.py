@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from foi_core.actions.result import ActionResult, Problems
 from foi_core.models import OUTCOME_LABELS, Case, Outcome, explain_errors
 from foi_core.reasoning import ANSWER_OUTCOMES
+from foi_core.reasoning.searches import own_searches
 from foi_core.workflow import apply_step_edit
 
 # Refusals beside which some information may be given outside the Act, as a goodwill gesture
@@ -112,7 +113,8 @@ def _other_holder(raw: dict, given: ItemInput, problems: Problems) -> None:
 
 
 def save_items(case: Case, inputs: Mapping[int, ItemInput]) -> ActionResult:
-    """Items' outcomes and searches saved, with the answer and directions asked for.
+    """Items' outcomes and searches saved, with the answer and directions asked for. An item's
+    searches that only repeat the request's are not kept twice (the letter prints them once).
 
     An answer is required for an item disclosed (in full or in part), and directions for one
     accessible elsewhere (s21), when the form asked for them; when it did not, the item is saved
@@ -126,7 +128,7 @@ def save_items(case: Case, inputs: Mapping[int, ItemInput]) -> ActionResult:
         if given is None:
             continue
         raw["outcome"] = given.outcome
-        raw["searches"] = given.searches
+        raw["searches"] = own_searches(given.searches, case.request.searches)
         if given.answer is not None:
             raw["answer"] = given.answer
             if given.outcome in ANSWER_OUTCOMES and not given.answer.strip():

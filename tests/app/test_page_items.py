@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from foi_core.models import Outcome
+from ui.text import md_escape
 from tests.app.conftest import (
     DOORBELL,
     add_blank_case,
@@ -111,3 +112,28 @@ def test_every_item_given_the_same_outcome_shows_it_and_keeps_it_on_save(app_sto
     submit(at, "Save items")
     saved = app_store.load(case.id).case.request.items
     assert [item.outcome for item in saved] == [Outcome.NCND] * count
+
+
+def test_searches_are_asked_once_and_an_item_notes_only_a_difference(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.DISCLOSED] * 3)
+    loaded = app_store.load(case.id)
+    edited = loaded.case.model_copy(deep=True)
+    edited.request.searches = "The **duty** rosters <b>2025</b>."
+    for item in edited.request.items:
+        item.answer = "Yes."
+    app_store.save(edited, expected_version=loaded.version, actor="test")
+    at = open_page("pages/items.py", case_id=case.id)
+    shown = texts(at)
+    assert "Searches for the whole request:" in shown
+    assert md_escape("The **duty** rosters <b>2025</b>.") in shown  # shown literally
+    notes = [e for e in at.expander if e.label == "Searched differently for this item? (optional)"]
+    assert len(notes) == 3 and not any(e.proto.expanded for e in notes)
+    assert by_key(at.text_area, "f.1.searches").label.startswith("Searches for this item, where")
+    by_key(at.text_area, "f.1.searches").input("the duty rosters <b>2025</b>.")
+    by_key(at.text_area, "f.2.searches").input("Also the overtime claims.")
+    by_key(at.text_area, "f.1.searches").input("The **duty** rosters <b>2025</b>.")
+    submit(at, "Save items")
+    items = app_store.load(case.id).case.request.items
+    assert [i.searches for i in items] == ["", "Also the overtime claims.", ""]
+    notes = [e for e in at.expander if e.label == "Searched differently for this item? (optional)"]
+    assert [e.proto.expanded for e in notes] == [False, True, False]

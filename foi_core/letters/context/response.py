@@ -9,7 +9,8 @@ from __future__ import annotations
 from foi_core.bounds import today
 from foi_core.deadlines import case_deadlines
 from foi_core.knowledge import law_at
-from foi_core.models import Case, ClaimMode, OrganisationProfile, Outcome
+from foi_core.models import Case, ClaimMode, OrganisationProfile, Outcome, RequestItem
+from foi_core.reasoning.searches import searches_once
 
 from ..text import letter_date, printable, questions_label
 from .answers import answers, shown_numbers
@@ -99,16 +100,15 @@ def harm_heading(claims: list[LetterClaimView], overall_harm: str, case: Case) -
     return "Evidence of harm, and harm in confirming or denying"
 
 
-def _item_searches(case: Case) -> list[SearchView]:
-    """The searches recorded for each item (the items without any left out)."""
+def _item_searches(case: Case, items: list[RequestItem]) -> list[SearchView]:
+    """The searches of the items whose searches differ from the request's."""
     shown = shown_numbers(case)
     return [
         SearchView(
             label=questions_label([i.number], capital=True, shown=shown),
             text=printable(i.searches),
         )
-        for i in case.request.items
-        if i.searches.strip()
+        for i in items
     ]
 
 
@@ -122,8 +122,9 @@ def build_letter_context(
     shown = shown_numbers(case)
     law = law_at(case.response_date or today())
     exemption_claims = [c for c in case.claims if not is_procedural(c)]
-    item_searches = _item_searches(case)
-    searches = printable(case.request.searches)
+    general, differing = searches_once(case)  # asked once: items only where they differ
+    item_searches = _item_searches(case, differing)
+    searches = printable(general)
     claims = claim_sections(case, exemption_claims, shown)
     overall_harm = printable(case.overall_harm)
     aggregates = aggregate_views(case, for_letter=True)
