@@ -41,6 +41,7 @@ from foi_core.models import (
     pinned_today,
     today,
 )
+from foi_core.stale import copy_origin
 from tests.case_factory import (
     RESPONDED,
     correct_case,
@@ -439,6 +440,18 @@ def _ico_step_overdue(case: Case):
     return case, None, dt.date(2024, 3, 8)
 
 
+def _untailored_paragraph(case: Case):
+    claim = case.claim("anpr-s31")
+    claim.harm.causal_chain += " Cameras in [[area named in the request]] would be avoided."
+    return case, None, TODAY
+
+
+def _copied_text_may_be_stale(case: Case):
+    # A copy that still carries the earlier case's decision dates and decision makers.
+    case.copied_from = copy_origin(case)
+    return case, None, TODAY
+
+
 BREAKERS: dict[str, tuple[Breaker, str | None, int | None]] = {
     # rule id: (how to break the correct case, expected claim_id, expected item)
     "citation-without-subsection": (_citation_without_subsection, "anpr-s31", None),
@@ -489,6 +502,8 @@ BREAKERS: dict[str, tuple[Breaker, str | None, int | None]] = {
     "review-outcome-contradicts-parts": (_review_outcome_contradicts, None, None),
     "review-overdue": (_review_overdue, None, None),
     "ico-step-overdue": (_ico_step_overdue, None, None),
+    "untailored-paragraph": (_untailored_paragraph, "anpr-s31", None),
+    "copied-text-may-be-stale": (_copied_text_may_be_stale, None, None),
 }
 
 

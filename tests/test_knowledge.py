@@ -695,6 +695,8 @@ REQUIRED_RULES = {
     "review-outcome-contradicts-parts": "error",
     "review-overdue": "warning",
     "ico-step-overdue": "warning",
+    "untailored-paragraph": "error",
+    "copied-text-may-be-stale": "warning",
 }
 
 

@@ -23,6 +23,7 @@ from foi_core.models import today as current_date
 from . import (  # noqa: F401
     aftercare,
     claims,
+    drafting,
     letter,
     ncnd,
     procedural,

@@ -162,6 +162,11 @@ def paragraphs_for(
     """The paragraphs that fit a claim (an ``ExemptionClaim``, or its citations as a list):
     same limb first, then same section; only of ``theme`` and ``kind`` when given."""
     citations = list(claim) if isinstance(claim, list) else list(getattr(claim, "citations", []))
+    if str(getattr(claim, "mode", "")) == "ncnd":  # an NCND use fits its own provision first
+        from foi_core.knowledge.loader import load_catalogue
+
+        entries = [load_catalogue().get(citation) for citation in citations]
+        citations += [e.ncnd_provision for e in entries if e is not None and e.ncnd_provision]
 
     def fit(paragraph: Paragraph) -> int:
         if set(paragraph.sections) & set(citations):

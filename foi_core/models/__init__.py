@@ -48,6 +48,7 @@ from .claims import (
     Side,
     Weight,
 )
+from .copying import CopiedFrom, CopiedValue
 from .costs import (
     Clarification,
     CostActivity,
@@ -97,6 +98,8 @@ __all__ = [
     "ClaimMode",
     "Clarification",
     "Conclusion",
+    "CopiedFrom",
+    "CopiedValue",
     "CostActivity",
     "CostEstimate",
     "CostLine",

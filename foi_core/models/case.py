@@ -15,6 +15,7 @@ from foi_core.bounds import date_order_problems
 from .aftercare import IcoComplaint, InternalReview
 from .base import _Model, new_id
 from .claims import AggregateBalance, ExemptionClaim
+from .copying import CopiedFrom
 from .costs import Clarification, CostEstimate, FeesNotice, PITExtension
 from .life import CaseKind, LifeEvent
 from .request import Outcome, Request, Requester, RequestItem
@@ -95,6 +96,8 @@ class Case(_Model):
     overall_harm: str = ""
     recheck_steps: list[str] = Field(default_factory=list)
     dismissed_suggestions: list[str] = Field(default_factory=list)
+    # A copy's earlier case: what may still describe the earlier request (foi_core.stale).
+    copied_from: CopiedFrom | None = Field(default=None, exclude_if=lambda value: value is None)
     issued_letters: list[IssuedLetter] = Field(default_factory=list)
     # Only in exported files (never stored, left out of the JSON when absent).
     export: ExportInfo | None = Field(default=None, exclude_if=lambda value: value is None)

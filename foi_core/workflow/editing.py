@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from foi_core.models import Case, CaseStatus, Request, Requester, RequestItem, new_id
+from foi_core.stale import copy_origin
 from foi_core.workflow.recheck import mark_changed
 
 
@@ -84,7 +85,8 @@ def duplicate_case(case: Case, new_ref: str, received: dt.date | None = None) ->
     maker, clarification, fees notice, PIT extension and review, and the case's life (its events
     and assigned officer). Every reasoning step that has something in it is marked "re-check",
     so nothing copied goes out unchecked (the check says so, and flags decisions dated before
-    the new request). ``received`` defaults to today.
+    the new request). The copy remembers what may still describe the earlier request
+    (``copied_from``, see ``foi_core.stale``). ``received`` defaults to today.
     """
     data = case.model_dump()
     data.update(
@@ -101,6 +103,7 @@ def duplicate_case(case: Case, new_ref: str, received: dt.date | None = None) ->
         review_requested_on=None,
         decision_maker="",
         recheck_steps=_copied_steps(case),
+        copied_from=copy_origin(case).model_dump(),
     )
     data["request"].update(
         our_ref=new_ref.strip(), their_ref="", received=received or dt.date.today()
