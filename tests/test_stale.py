@@ -101,3 +101,34 @@ def test_a_case_that_is_not_a_copy_has_nothing_stale(original):
 )
 def test_each_field_belongs_to_its_step(path, step):
     assert step_of(path) == step
+
+
+# --- Re-splitting the copy's request keeps item-to-claim links where the text still matches ---
+
+
+def test_resplitting_a_copy_keeps_claims_on_items_whose_text_still_matches(copy):
+    from foi_core.workflow import set_items
+    from foi_core.workflow.splitting import match_items
+
+    texts = [item.text for item in copy.request.items]
+    claimed = {n for claim in copy.claims for n in claim.items}
+    first = min(claimed)
+    # The new request asks the first claimed question again, in other words' case and spacing
+    # and for another year, after a new question of its own; one question is dropped.
+    reworded = texts[first - 1].upper().replace("2021", "2024").replace(" ", "  ")
+    resplit = set_items(copy, ["A new question about doorbell apps?", reworded, *texts[first:]])
+    kept = resplit.request.items[1]
+    assert kept.outcome == copy.request.items[first - 1].outcome
+    before = [c.citation for c in copy.claims if first in c.items]
+    assert [c.citation for c in resplit.claims if 2 in c.items] == before
+    assert resplit.request.items[0].outcome is None  # the new question starts blank
+    assert match_items(["How many in 2021?", "Who?"], ["who", "how many in 2024"]) == {0: 1, 1: 0}
+
+
+def test_an_item_matches_by_text_never_by_number():
+    from foi_core.workflow.splitting import match_items
+
+    # Same position, different question: no match; the old question moved: it follows.
+    assert match_items(["Cameras?", "Drones?"], ["Dogs?", "Cameras?"]) == {1: 0}
+    # Exact words win over the same words with other numbers.
+    assert match_items(["In 2020?", "In 2021?"], ["In 2021?"]) == {0: 1}

@@ -9,37 +9,27 @@ from collections.abc import Sequence
 from foi_core.models import Case, CaseStatus, Request, Requester, RequestItem, new_id
 from foi_core.stale import copy_origin
 from foi_core.workflow.recheck import mark_changed
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
+from foi_core.workflow.splitting import match_items
 
 
 def set_items(case: Case, texts: Sequence[str]) -> Case:
     """A copy of the case with its items replaced by ``texts`` (blank texts are dropped).
 
-    An item whose text is unchanged keeps its outcome, searches and answer; it is matched at the
-    same position first, else at its first unused match elsewhere, and claims follow it to its new
-    number. Claims lose references to items that no longer exist. If anything changed, the later
-    steps are marked "re-check".
+    An item whose text still matches keeps its outcome, searches and answer, and claims follow it
+    to its new number: matched by text, never by number (``splitting.match_items``: the same
+    words at the same position first, else elsewhere, else the same words with other numbers,
+    such as another year). Claims lose references to items that no longer exist. If anything
+    changed, the later steps are marked "re-check".
     """
     cleaned = [t.strip() for t in texts if t and t.strip()]
     old_items = case.request.items
-    used: set[int] = set()
+    continues = match_items([item.text for item in old_items], cleaned)
     mapping: dict[int, int] = {}  # old number -> new number
     new_items: list[RequestItem] = []
     for position, text in enumerate(cleaned):
         number = position + 1
-        match: RequestItem | None = None
-        if position < len(old_items) and _norm(old_items[position].text) == _norm(text):
-            match = old_items[position]
-        else:
-            match = next(
-                (o for o in old_items if o.number not in used and _norm(o.text) == _norm(text)),
-                None,
-            )
-        if match is not None and match.number not in used:
-            used.add(match.number)
+        if position in continues:
+            match = old_items[continues[position]]
             mapping[match.number] = number
             new_items.append(match.model_copy(update={"number": number, "text": text}))
         else:

@@ -85,3 +85,44 @@ def _paragraphs(lines: list[str]) -> list[str]:
         elif paragraphs[-1]:
             paragraphs.append([])
     return ["\n".join(p) for p in paragraphs if p]
+
+
+# --- Matching re-split items to the items they were ---------------------------------------------
+
+_NUMBERS = re.compile(r"\d+")
+_NOT_WORDS = re.compile(r"[^\w#]+")
+
+
+def item_key(text: str, *, numbers: bool = True) -> str:
+    """An item's text reduced to what makes it the same question: lowercase words, no
+    punctuation or spacing; with ``numbers=False`` every number (a year, a date, a count) is
+    the same, so "How many in 2021?" and "how many in 2024" match."""
+    text = text.lower() if numbers else _NUMBERS.sub("#", text.lower())
+    return " ".join(_NOT_WORDS.sub(" ", text).split())
+
+
+def match_items(old: list[str], new: list[str]) -> dict[int, int]:
+    """Which old item (0-based position) each new item continues: ``{new: old}``.
+
+    Matched by text, never by number: first the same text (normalised: case, spacing and
+    punctuation do not count), at the same position before elsewhere; then, for items still
+    unmatched, the same text apart from its numbers (a year or a date changed). Each old item
+    is matched at most once.
+    """
+    matched: dict[int, int] = {}
+    for numbers in (True, False):
+        old_keys = [item_key(text, numbers=numbers) for text in old]
+        for position, text in enumerate(new):
+            if position in matched:
+                continue
+            key = item_key(text, numbers=numbers)
+            used = set(matched.values())
+            if position < len(old) and position not in used and old_keys[position] == key:
+                matched[position] = position
+                continue
+            found = next(
+                (i for i, k in enumerate(old_keys) if i not in used and k == key and k), None
+            )
+            if found is not None:
+                matched[position] = found
+    return matched
