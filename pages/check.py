@@ -5,9 +5,12 @@ import streamlit as st
 
 from foi_core.deadlines import case_deadlines, describe_date
 from foi_core.steps import STEPS_BY_KEY
+from foi_core.workflow import next_action
 from ui import case_page, md_escape
 from ui.approval import status_line
-from ui.reasoning import link_to_step, next_step_link
+from ui.layout import next_line
+from ui.people import policy
+from ui.reasoning import link_to_step
 
 loaded = case_page("check")
 case = loaded.case
@@ -75,4 +78,4 @@ with st.container(border=True):
 for warning in deadlines.warnings:
     st.warning(warning, icon=":material/schedule:")
 
-next_step_link("check", case)
+next_line(case, next_action(case, findings, policy()))

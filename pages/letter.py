@@ -8,15 +8,13 @@ import streamlit as st
 from foi_core import letters
 from foi_core.aftercare.due import own_letter
 from foi_core.checker import check
-from foi_core.models import Case
-from foi_core.people import NotAllowed, can_issue, is_read_only
+from foi_core.people import is_read_only
 from foi_core.personal_data import mask_requester
 from foi_core.settings import get_settings
-from foi_core.storage import StaleCase
-from ui import case_page, flash, get_store, md_escape, today
+from ui import case_page, get_store, md_escape, today
 from ui.approval import life_panel
-from ui.issued import DOCX, PDF, issued_letters
-from ui.people import current_person, policy
+from ui.issue import issue_section
+from ui.issued import DOCX, PDF
 from ui.reasoning import link_to_step, safe_file_name
 
 loaded = case_page("letter")
@@ -183,53 +181,8 @@ with st.container(border=True):
 
 # --- Approval and issuing --------------------------------------------------------------------
 
-ISSUE_PROBLEM = "letter.issue_problem"
-person, unit = current_person(), policy()
-may_issue = can_issue(person, case, len(errors), unit)
-
-
-def issue(shown_case: Case, version: int, shown: letters.RenderedLetter) -> None:
-    """Issue the letter the officer was looking at (a button callback: it gets the case, version
-    and letter of the run the officer saw, so a colleague's later change is never issued)."""
-    try:
-        letters.issue_letter(
-            store, shown_case, version, shown, person=person, policy=unit, on=today()
-        )
-    except (StaleCase, NotAllowed) as error:
-        st.session_state[ISSUE_PROBLEM] = str(error)
-    else:
-        flash("The letter is recorded as issued.")
-
-
 life_panel(loaded, findings)
-with st.container(border=True):
-    st.markdown("#### Issue")
-    if problem := st.session_state.pop(ISSUE_PROBLEM, None):
-        st.error(md_escape(problem), icon=":material/sync_problem:")
-    issued = issued_letters(store, case, base_name)
-    if not is_read_only(case):
-        st.caption(
-            "Issuing keeps this exact letter (the .docx, a PDF of it, their fingerprints, the "
-            "data it was made from and the reasoning as it stands) and makes the case read-only; "
-            "it sets the response date to today if it is empty. Send the downloaded letter to "
-            "the requester."
-            + (
-                ""
-                if letters.soffice_path()
-                else " LibreOffice is not installed here, so no PDF will be kept with it."
-            )
-        )
-        st.button(
-            "Issue the letter again" if issued else "Issue the letter",
-            disabled=not may_issue,
-            help=may_issue.reason or None,
-            icon=":material/send:",
-            key="issue",
-            on_click=issue,
-            args=(case, loaded.version, rendered),
-        )
-        if not may_issue:
-            st.caption(md_escape(may_issue.reason))
+issue_section(loaded, store, rendered, findings, base_name)
 
 # --- Preview ---------------------------------------------------------------------------------
 

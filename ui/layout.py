@@ -1,4 +1,5 @@
-"""Parts drawn on every case page: header (applicant-blind), progress stepper, guidance."""
+"""Parts drawn on every case page: header (applicant-blind), progress stepper with what to do
+next, guidance (open, with the guided example's box, in guided mode)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,25 @@ from foi_core.knowledge import load_catalogue
 from foi_core.models import Case, CaseStatus, LifeEventKind
 from foi_core.people import is_read_only
 from foi_core.plain import plain_time
-from foi_core.workflow import Status, StepStatus, step_statuses
+from foi_core.workflow import (
+    STATUS_MEANINGS,
+    STEPS,
+    NextAction,
+    Status,
+    StepStatus,
+    next_action,
+    step_statuses,
+)
 from foi_core.workflow.life import last_event
 from ui.merge import show_pending_merge
 from ui.nav import PAGES_BY_STEP
+from ui.people import policy
 from ui.recheck import recheck_box
 from ui.state import LoadedCase, current_case, get_store, show_flash, today
 from ui.text import md_escape
 
 _LOCKED = "_foi_case_locked"  # the case on this run is read-only (set by case_page)
+GUIDED = "_foi_guided"  # the guided example is on (set by the welcome on the Cases page)
 STATUS_ICONS: dict[Status, str] = {
     Status.DONE: ":material/check_circle:",
     Status.TO_DO: ":material/radio_button_unchecked:",
@@ -92,9 +103,46 @@ def stepper(case: Case, current: str | None, findings: list[Any] | None = None) 
         for status in statuses:
             with st.container(width="content", gap=None):
                 _step_cell(case, status, current)
+    with st.popover("What do these mean?", icon=":material/help:", type="tertiary"):
+        status_help()
     here = next((status for status in statuses if status.key == current), None)
     if here is not None:
         st.caption(status_line(here))
+        if here.status is Status.BLOCKED and (blocker := _blocker(statuses, here)) is not None:
+            st.caption(
+                f"You can look and edit here, but finish {blocker.step.title} first for this "
+                "step to count."
+            )
+    next_line(case, next_action(case, findings, policy(), statuses))
+
+
+def status_help() -> None:
+    """What each status word means and whether it stops the letter (our own words)."""
+    for status, meaning in STATUS_MEANINGS.items():
+        st.markdown(f"- **{status.value}**: {meaning}")
+
+
+def _blocker(statuses: list[StepStatus], here: StepStatus) -> StepStatus | None:
+    """The earlier step whose errors block ``here`` (the first one still to do)."""
+    for status in statuses:
+        if status.key == here.key:
+            return None
+        if status.status is Status.TO_DO:
+            return status
+    return None
+
+
+def next_line(case: Case, action: NextAction) -> None:
+    """The one next thing to do (the engine's own words), linking to the step that does it."""
+    if action.step is None:
+        st.caption(action.text)
+        return
+    st.page_link(
+        PAGES_BY_STEP[action.step].file,
+        label=action.text,
+        icon=":material/arrow_forward:",
+        query_params={"case": case.id},
+    )
 
 
 def status_line(status: StepStatus) -> str:
@@ -122,12 +170,39 @@ def _step_cell(case: Case, status: StepStatus, current: str | None) -> None:
     st.caption(f":{colour}[{status.status.value}]")
 
 
+def guided() -> bool:
+    """True while the guided example is on (every step's guidance open, with its box)."""
+    return bool(st.session_state.get(GUIDED, False))
+
+
+def _leave_guided() -> None:
+    st.session_state[GUIDED] = False
+
+
+def guided_box(step_key: str, text: str) -> None:
+    """The guided example's box: which step of eight this is and what to do here."""
+    number = next(index for index, step in enumerate(STEPS, 1) if step.key == step_key)
+    with st.container(border=True, key="guided-box"):
+        st.markdown(f"**Guided example: step {number} of {len(STEPS)} — what to do here**")
+        st.markdown(text)
+        st.button(
+            "Leave the guided example",
+            icon=":material/close:",
+            key="leave-guided",
+            on_click=_leave_guided,
+            type="tertiary",
+        )
+
+
 def guidance(step_key: str) -> None:
-    """The guidance for a step from the engine's knowledge (nothing if it is not available)."""
+    """The guidance for a step from the engine's knowledge (nothing if it is not available);
+    in guided mode, the guided example's box and the guidance open."""
     text = load_catalogue().guidance(step_key)
+    if guided() and text.guided:
+        guided_box(step_key, text.guided)
     with st.container(border=True):
         st.markdown(f"**{text.title}**  \n{text.what_the_law_asks}")
-        with st.expander(f"Why this matters ({text.provision})"):
+        with st.expander(f"Why this matters ({text.provision})", expanded=guided()):
             st.markdown(text.why)
             for tip in getattr(text, "tips", []) or []:
                 st.markdown(f"- {tip}")

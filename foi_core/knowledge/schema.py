@@ -185,6 +185,8 @@ class StepGuidance(_Data):
     why: str = Field(min_length=1)
     provision: str = Field(min_length=1)
     tips: list[str] = Field(default_factory=list)
+    # The guided example's box: what to do on this step, in two or three sentences.
+    guided: str = ""
 
 
 class GlossaryEntry(_Data):

@@ -5,7 +5,8 @@ needed" when nothing in the case calls for it (``foi_core.reasoning`` decides); 
 an earlier answer changed after it was completed (or it was copied from an earlier case); and
 "blocked", with what to finish first, while an earlier step has errors. So a case with check
 errors never looks finished, and a case without errors has no step left to do or blocked. The
-letter step is "ready" once nothing stops the letter, and "done" once issued.
+letter step is "ready" once nothing stops the letter, and "done" once issued; the check step of
+an issued or closed case is "done" (read-only: nothing is to be fixed there until reopened).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from foi_core.models import Case, Outcome
+from foi_core.models import Case, CaseStatus, Outcome
 from foi_core.reasoning import (
     claims_needing_harm,
     claims_needing_pit,
@@ -133,7 +134,7 @@ def step_statuses(
     for step in STEPS:
         own, noted = errors.get(step.key, []), warnings.get(step.key, [])
         if step.key == "check":
-            statuses.append(_check_status(step, findings))
+            statuses.append(_check_status(step, findings, case))
             continue
         if step.key == "letter":
             statuses.append(_letter_status(step, own, errors, issued))
@@ -157,7 +158,9 @@ def step_statuses(
     return statuses
 
 
-def _check_status(step: Step, findings: Sequence[Any]) -> StepStatus:
+def _check_status(step: Step, findings: Sequence[Any], case: Case) -> StepStatus:
+    if case.status in (CaseStatus.ISSUED, CaseStatus.CLOSED):  # read-only: nothing to fix now
+        return StepStatus(step, Status.DONE, f"{case.status.value}: reopen the case to change it")
     errors = [f for f in findings if getattr(f, "severity", "error") == "error"]
     if errors:
         return StepStatus(step, Status.ATTENTION, f"{len(errors)} error(s) to fix")

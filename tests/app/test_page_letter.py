@@ -33,6 +33,11 @@ def test_letter_page_offers_downloads_and_a_readable_preview(app_store):
     assert "neither confirm nor deny" in shown.replace("\\", "").lower()
     assert "A. Requester" not in shown.replace("\\", "")  # applicant-blind preview
     assert "[requester's name]" in shown.replace("\\", "")
+    # The demo (made a draft here) keeps its 2025 response date: a warning to tick as read.
+    assert "The response date is far from today" in shown
+    assert all(b.disabled for b in at.button if b.label.startswith("Issue"))
+    (tick,) = [box for box in at.checkbox if box.label == "I have read these warnings"]
+    at = tick.check().run()
     assert not any(b.disabled for b in at.button if b.label.startswith("Issue"))
 
 

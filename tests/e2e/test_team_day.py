@@ -179,6 +179,9 @@ def test_a_day_in_the_unit(team_server: AppServer, browser: Browser) -> None:
 
         # Ann issues it: the case is read-only and the exact letter is kept.
         ann.reload()
+        # The demo keeps its 2025 response date: a warning to tick as read before issuing.
+        expect(ann.page.get_by_role("button", name="Issue the letter")).to_be_disabled()
+        ann.act(ann.page.get_by_text("I have read these warnings", exact=True).click)
         ann.click("Issue the letter")
         issued = stored(team_server, case.id)
         assert issued.status is CaseStatus.ISSUED
