@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from foi_core.actions.result import ActionResult
 from foi_core.changes import MISSING, field_label, identity_key, value_at
 from foi_core.knowledge import load_language
 from foi_core.models import Case, CopiedFrom, CopiedValue
@@ -180,6 +181,12 @@ def dismiss(case: Case, point: StalePoint) -> Case:
     return case.model_copy(
         update={"dismissed_suggestions": [*case.dismissed_suggestions, point.key]}
     )
+
+
+def confirm_still_applies(case: Case, point: StalePoint) -> ActionResult:
+    """The officer action "It still applies": ``point`` is dismissed, and the history says so."""
+    summary = f"Copied text checked: still applies ({point.what})"
+    return ActionResult.done(dismiss(case, point), summary[:200], "Marked as still right.")
 
 
 def _shown(value: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import DOORBELL, by_key, new_app, ok, submit, texts
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import DOORBELL, by_key, new_app, ok, open_case_page, submit, texts
 
 
 def test_search_by_words_lists_the_matching_case_with_its_details(app_store):
@@ -53,3 +55,48 @@ def test_a_reference_in_use_is_refused_next_to_the_field(app_store):
     submit(at, "Copy into a new case")
     assert any("already exists" in str(e.value) for e in at.error)
     assert by_key(at.text_input, "f.copy.our_ref").value == "002261/25"
+
+
+# --- The copy's staleness warnings ---------------------------------------------------------------
+
+
+def _copy_of_doorbell(app_store) -> str:
+    at = new_app().run()
+    by_key(at.button, f"precedents.start.{DOORBELL}").click().run()
+    by_key(at.text_input, "f.copy.our_ref").input("STALE/26/1")
+    submit(at, "Copy into a new case")
+    return app_store.find_by_ref("STALE/26/1").case.id
+
+
+def test_the_check_page_warns_of_copied_dates_and_decision_makers(app_store):
+    case_id = _copy_of_doorbell(app_store)
+    at = open_case_page("pages/check.py", case_id)
+    shown = texts(at)
+    assert "may still describe that request" in shown
+    assert "is still the earlier case's \\(5 August 2025\\)" in shown  # shown escaped
+
+
+def _warnings_script(case_id: str, step: str) -> None:
+    import streamlit as st
+
+    from foi_core.storage import Store
+    from ui.stale import stale_warnings
+    from ui.state import get_store
+
+    store: Store = get_store()
+    st.query_params["case"] = case_id
+    stale_warnings(store.load(case_id).case, step)
+
+
+def test_a_steps_warnings_and_it_still_applies_dismisses_one(app_store):
+    case_id = _copy_of_doorbell(app_store)
+    at = ok(AppTest.from_function(_warnings_script, args=(case_id, "balance")).run(timeout=30))
+    before = [w.value for w in at.warning]
+    assert any("Information Manager" in w for w in before)
+    by_key(at.button, at.button[0].key).click().run(timeout=30)
+    ok(at)
+    case = app_store.load(case_id).case
+    assert any(key.startswith("stale:") for key in case.dismissed_suggestions)
+    assert len([w.value for w in at.warning]) == len(before) - 1
+    empty = ok(AppTest.from_function(_warnings_script, args=(case_id, "items")).run(timeout=30))
+    assert not empty.warning and not empty.button  # nothing copied is stale on that step
