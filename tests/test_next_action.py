@@ -95,3 +95,23 @@ def test_a_step_marked_recheck_is_next() -> None:
     case.recheck_steps = ["harm"]
     action = next_action(case, check(case, good_profile(), today=TODAY))
     assert action.step == "harm" and "earlier answer changed" in action.text
+
+
+def test_the_next_action_names_the_claim_or_item_it_is_about() -> None:
+    case = correct_case()
+    case.claims[0].harm = None
+    action = next_action(case, check(case, good_profile(), today=TODAY))
+    assert (action.step, action.about) == ("harm", case.claims[0].citation)
+    case = correct_case()
+    case.request.items[0].answer = ""
+    action = next_action(case, check(case, good_profile(), today=TODAY))
+    assert (action.step, action.about) == ("items", "item 1")
+
+
+def test_every_step_has_a_guided_example_box() -> None:
+    from foi_core.knowledge import load_catalogue
+    from foi_core.steps import STEPS
+
+    for step in STEPS:
+        text = load_catalogue().guidance(step.key).guided
+        assert 2 <= text.count(". ") + 1 <= 4, (step.key, text)  # two or three sentences

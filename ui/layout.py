@@ -134,12 +134,13 @@ def _blocker(statuses: list[StepStatus], here: StepStatus) -> StepStatus | None:
 
 def next_line(case: Case, action: NextAction) -> None:
     """The one next thing to do (the engine's own words), linking to the step that does it."""
+    text = action.text + (f" ({md_escape(action.about)})" if action.about else "")
     if action.step is None:
-        st.caption(action.text)
+        st.caption(text)
         return
     st.page_link(
         PAGES_BY_STEP[action.step].file,
-        label=action.text,
+        label=text,
         icon=":material/arrow_forward:",
         query_params={"case": case.id},
     )

@@ -23,10 +23,13 @@ _WORK = (Status.TO_DO, Status.RECHECK)
 
 @dataclass(frozen=True)
 class NextAction:
-    """The step to open next (None when there is nothing to do) and a plain line saying why."""
+    """The step to open next (None when there is nothing to do) and a plain line saying why, in
+    our own words; ``about`` names the part of the case it is about in the case's own words (a
+    citation as typed, an item), to be shown escaped."""
 
     step: str | None
     text: str
+    about: str = ""
 
 
 def next_action(
@@ -44,19 +47,40 @@ def next_action(
             None, f"{state}: nothing to do; reopen it on the Letter page to change it"
         )
     policy = policy if policy is not None else Policy()
+    if findings is None:
+        from foi_core.checker import check
+
+        findings = check(case)
     statuses = list(statuses) if statuses is not None else step_statuses(case, findings)
     for status in statuses:
         if status.key == "check" or status.status not in _WORK:
             continue
         if status.status is Status.RECHECK:
             why = "an earlier answer changed: check this step still holds"
-        else:
-            why = status.reason or "something is missing"
-        return NextAction(status.key, f"Next: {status.step.title} — {why}")
+            return NextAction(status.key, f"Next: {status.step.title} — {why}")
+        why = status.reason or "something is missing"
+        return NextAction(
+            status.key, f"Next: {status.step.title} — {why}", _about(case, findings, status.key)
+        )
     check = next(status for status in statuses if status.key == "check")
     if check.status is Status.ATTENTION:
         return NextAction("check", f"Next: Check — {check.reason}")
     return _letter_action(case, policy)
+
+
+def _about(case: Case, findings: Sequence[Any], step: str) -> str:
+    """The claim's citation or the item the step's first error is about ("" if neither)."""
+    first = next(
+        (f for f in findings if getattr(f, "step", "") == step and f.severity == "error"), None
+    )
+    if first is None:
+        return ""
+    claim_id = getattr(first, "claim_id", None)
+    claims = {claim.id: claim.citation for claim in case.claims}
+    if claim_id in claims:
+        return claims[claim_id]
+    item = getattr(first, "item", None)
+    return f"item {item}" if item is not None else ""
 
 
 def _letter_action(case: Case, policy: Policy) -> NextAction:

@@ -115,6 +115,9 @@ def test_blank_case_to_letter_then_refresh(empty_store):
     at = go(at, "pages/letter.py")
     labels = [element.proto.label for element in at.get("download_button")]
     assert "Download the letter (.docx)" in labels
+    assert button(at, "Issue the letter").disabled  # warnings to read first (no addressee)
+    (tick,) = [box for box in at.checkbox if box.label == "I have read these warnings"]
+    at = ok(tick.check().run())
     assert not button(at, "Issue the letter").disabled
 
     # --- Refresh: a brand-new session with the same URL shows everything saved --------------------
