@@ -14,11 +14,18 @@ drafts, newest first.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from foi_core.knowledge import CitationError, load_catalogue, load_language, parse_citations
-from foi_core.knowledge.library import theme_found, themes_in
+from foi_core.knowledge import (
+    Catalogue,
+    CitationError,
+    load_catalogue,
+    load_language,
+    parse_citations,
+)
+from foi_core.knowledge.library import themes_of
 from foi_core.knowledge.matcher import BOUNDARY, tokens
 from foi_core.models import OUTCOME_LABELS, Outcome
 
@@ -86,13 +93,22 @@ def _section(citation: str) -> str:
     return citation.split("(", 1)[0]
 
 
-def _stems(text: str) -> set[str]:
+def _stems(text: str) -> frozenset[str]:
+    return _profile(text)[0]
+
+
+@functools.lru_cache(maxsize=16_384)
+def _profile(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A case's text as its distinctive word stems and the themes it names (remembered: the
+    page searches the same cases again on every rerun)."""
+    words = tokens(text.replace("-", " "))
     generic = load_language().generic
-    return {
+    stems = frozenset(
         t.stem
-        for t in tokens(text)
+        for t in words
         if t.raw != BOUNDARY and len(t.raw) > 2 and t.stem not in generic and t.raw not in generic
-    }
+    )
+    return stems, themes_of(words)
 
 
 def _date(value: object) -> dt.date | None:
@@ -110,9 +126,8 @@ def _texts(digest: Mapping) -> str:
     return f"{digest.get('title') or ''} \n{request.get('text') or ''} \n{items}"
 
 
-def _citations(digest: Mapping) -> tuple[str, ...]:
+def _citations(digest: Mapping, catalogue: Catalogue) -> tuple[str, ...]:
     """Every provision the case's claims cite, an NCND use's provision included (s31(3))."""
-    catalogue = load_catalogue()
     cited: list[str] = []
     for claim in digest.get("claims") or []:
         limbs = [claim.get("citation", ""), *(claim.get("further_limbs") or [])]
@@ -160,20 +175,20 @@ def search_precedents(
     for; with nothing asked, every live case is listed, finished ones first.
     """
     wanted = wanted_citations(query.exemption)
+    catalogue = load_catalogue()
     words = _stems(query.words)
     found: list[Precedent] = []
-    by_id: dict[str, Mapping] = {}
     for digest in digests:
         if not _live(digest):
             continue
         if live_ids is not None and digest["id"] not in live_ids:
             continue
-        cited = _citations(digest)
+        cited = _citations(digest, catalogue)
         text = _texts(digest)
-        by_id[str(digest["id"])] = digest
         exemption_score = _exemption_score(wanted, cited)
-        theme_score = int(bool(query.theme) and theme_found(query.theme, text))
-        shared = tuple(sorted(words & _stems(text))) if words else ()
+        stems, themes = _profile(text)
+        theme_score = int(bool(query.theme) and query.theme in themes)
+        shared = tuple(sorted(words & stems)) if words else ()
         asked = bool(wanted) or bool(query.theme) or bool(words)
         if asked and not (exemption_score or theme_score or shared):
             continue
@@ -187,7 +202,7 @@ def search_precedents(
                 response_date=_date(digest.get("response_date")),
                 citations=cited,
                 outcomes=_outcomes(digest),
-                themes=(),
+                themes=themes,
                 exemption_score=exemption_score,
                 theme_score=theme_score,
                 shared_words=shared,
@@ -202,4 +217,4 @@ def search_precedents(
             -p.received.toordinal(),
         )
     )
-    return [replace(p, themes=tuple(themes_in(_texts(by_id[p.id])))) for p in found[:limit]]
+    return found[:limit]

@@ -47,9 +47,8 @@ def precedent_search(store: Store) -> None:
             "Theme", list(themes), format_func=themes.__getitem__, key="precedents.theme"
         )
     query = PrecedentQuery(words=words, exemption=exemption, theme=theme)
-    live = {summary.id for summary in store.list_cases()}
     try:
-        found = search_precedents(store.case_digests(), query, live, limit=SHOWN)
+        found = search_precedents(store.case_digests(), query, limit=SHOWN)
     except QueryError as error:
         st.error(md_escape(str(error)), icon=":material/error:")
         return

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foi_core.knowledge.citations import CitationError, parse_citations
 from foi_core.knowledge.language import load_language
-from foi_core.knowledge.matcher import expand, find_spans, tokens
+from foi_core.knowledge.matcher import Token, expand, find_spans, tokens
 from foi_core.knowledge.yamlio import (
     DATA_DIR,
     KnowledgeError,
@@ -147,13 +147,40 @@ def _theme_patterns(theme_id: str) -> tuple:
 
 def themes_in(text: str) -> list[str]:
     """The ids of the themes ``text`` names ('ANPR cameras on the A1' gives ['anpr'])."""
-    return [theme.id for theme in load_library().themes if theme_found(theme.id, text)]
+    return list(themes_of(tokens(text.replace("-", " ")) if text else ()))
 
 
 def theme_found(theme_id: str, text: str) -> bool:
     """Whether ``text`` names the theme ``theme_id`` (word families included)."""
-    words = tokens(text.replace("-", " ")) if text else ()
-    return bool(words) and any(find_spans(p, words) for p in _theme_patterns(theme_id))
+    return theme_id in themes_in(text)
+
+
+def themes_of(words: tuple[Token, ...]) -> tuple[str, ...]:
+    """The ids of the themes these words name. Fast on text that names none: a theme's
+    patterns are tried only when a word could start one of them."""
+    if not words:
+        return ()
+    present = {t.stem for t in words} | {t.raw for t in words}
+    found = []
+    for theme in load_library().themes:
+        anchors, prefixes, digits = _theme_anchors(theme.id)
+        possible = (
+            not anchors.isdisjoint(present)
+            or digits
+            or any(raw.startswith(prefixes) for raw in present if prefixes)
+        )
+        if possible and any(find_spans(p, words) for p in _theme_patterns(theme.id)):
+            found.append(theme.id)
+    return tuple(found)
+
+
+@functools.cache
+def _theme_anchors(theme_id: str) -> tuple[frozenset[str], tuple[str, ...], bool]:
+    """The words, word starts and digits that can begin one of the theme's patterns."""
+    firsts = [p.slots[0] for p in _theme_patterns(theme_id) if p.slots]
+    anchors = frozenset(w for slot in firsts for w in (*slot.stems, *slot.exact))
+    prefixes = tuple(prefix for slot in firsts for prefix in slot.prefixes)
+    return anchors, prefixes, any(slot.digits for slot in firsts)
 
 
 def paragraphs_for(

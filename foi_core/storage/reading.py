@@ -162,9 +162,10 @@ class Reading:
         return self.drafters(case_id) | approved
 
     def case_digests(self: Store) -> list[dict[str, object]]:
-        """What a precedent search reads of every case, in one query, without parsing or
-        upgrading any document: id, ref, title, status, kind, received, and from the document
-        the request (text, items), the claims, the response date and the training flag."""
+        """What a precedent search reads of every case shown (removed demo cases left out), in
+        one query, without parsing or upgrading any document: id, ref, title, status, kind,
+        received, and from the document the request (text, items), the claims, the response
+        date and the training flag."""
         document = CaseRow.document
         columns = {
             "id": CaseRow.id,
@@ -179,5 +180,5 @@ class Reading:
             "training": document["training"],
         }
         with self._reading() as session:
-            rows = session.execute(select(*columns.values())).all()
+            rows = session.execute(select(*columns.values()).where(shown(CaseRow.id))).all()
         return [dict(zip(columns, row, strict=True)) for row in rows]
