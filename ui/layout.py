@@ -113,6 +113,12 @@ def stepper(case: Case, current: str | None, findings: list[Any] | None = None) 
                 f"You can look and edit here, but finish {blocker.step.title} first for this "
                 "step to count."
             )
+            st.page_link(
+                PAGES_BY_STEP[blocker.key].file,
+                label=f"Finish {blocker.step.title}: {blocker.reason}",
+                icon=":material/lock_open:",
+                query_params={"case": case.id},
+            )
     next_line(case, next_action(case, findings, policy(), statuses))
 
 

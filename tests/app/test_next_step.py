@@ -8,9 +8,19 @@ import datetime as dt
 
 import pytest
 
-from foi_core.models import CaseStatus
+from foi_core.models import CaseStatus, Outcome
 from foi_core.steps import STEPS
-from tests.app.conftest import APP, DOORBELL, button, issuable_case, new_app, ok, stored, texts
+from tests.app.conftest import (
+    APP,
+    DOORBELL,
+    add_case_with_items,
+    button,
+    issuable_case,
+    new_app,
+    ok,
+    stored,
+    texts,
+)
 from ui.nav import PAGES
 
 GUIDED = "_foi_guided"
@@ -104,3 +114,17 @@ def test_letter_page_without_warnings_issues_without_a_tick(app_store, open_page
     at = open_page("pages/letter.py", case_id=case.id)
     assert not [box for box in at.checkbox if box.label == "I have read these warnings"]
     assert not button(at, "Issue the letter").disabled
+
+
+def test_a_blocked_step_says_it_can_be_edited_and_links_to_what_unblocks_it(app_store, open_page):
+    case = add_case_with_items(app_store, [Outcome.EXEMPT, None, None])  # items 2, 3 unanswered
+    fresh = stored(app_store, case.id).model_copy(update={"recheck_steps": []})
+    app_store.save(fresh, expected_version=2, actor="test")
+    at = open_page("pages/harm.py", case_id=case.id)
+    shown = texts(at)
+    assert "This step (Harm):" in shown and "blocked" in shown
+    assert "You can look and edit here, but finish" in shown
+    unblock = [link.proto for link in at.get("page_link") if link.proto.label.startswith("Finish")]
+    assert unblock, [link.proto.label for link in at.get("page_link")]
+    assert unblock[0].page in {page.url_path for page in PAGES}
+    assert unblock[0].query_string == f"case={case.id}"
