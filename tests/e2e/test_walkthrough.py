@@ -34,6 +34,7 @@ QUESTIONS = [
 REQUEST_TEXT = "I note you seek access to the following information:\n" + "\n".join(
     f"{number}. {question}" for number, question in enumerate(QUESTIONS, start=1)
 )
+ITEM_NUMBERS = range(1, len(QUESTIONS) + 1)
 S24_TITLE = "s24(2) National security"
 S31_TITLE = "s31(3) Law enforcement: prevention or detection of crime"
 
@@ -148,6 +149,21 @@ def add_provision(app: AppPage, citation: str, ncnd_provision: str) -> None:
     expect(form.get_by_role("combobox", name="Provision", exact=True)).to_have_value(
         re.compile(rf"^{re.escape(citation)} ")
     )
+    items = form.get_by_test_id("stMultiSelect").filter(
+        has=app.page.get_by_test_id("stWidgetLabel").get_by_text(
+            "Items it covers (by number)", exact=True
+        )
+    )
+    # Only the items no provision covers yet are filled in: the second provision for the same
+    # items has them chosen by hand.
+    if not items.locator("[data-tag]").count():
+        items.locator("input").click()
+        for number in ITEM_NUMBERS:  # typed and taken from the filtered list, key by key
+            app.page.keyboard.type(str(number), delay=20)
+            expect(app.page.get_by_role("listbox")).to_be_visible()
+            app.page.keyboard.press("Enter")
+        app.page.keyboard.press("Escape")
+    expect(items.locator("[data-tag]")).to_have_count(len(ITEM_NUMBERS))
     app.choose(form, "Used to", "neither confirm nor deny", runs=False)
     app.click("Add this provision", within=form)
     expect(app.page.get_by_text(f"Added {citation}.")).to_be_visible()
