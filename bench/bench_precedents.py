@@ -15,19 +15,18 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._cases import RECEIVED
+from bench._cases import background_case
+from bench._timing import timed
 from foi_core.models import (
     Case,
     ClaimMode,
     ExemptionClaim,
     Outcome,
-    Request,
     RequestItem,
 )
 from foi_core.precedents import PrecedentQuery, search_precedents
@@ -51,32 +50,22 @@ QUERIES = {
 
 
 def precedent_case(number: int) -> Case:
-    """One of seven kinds of request, numbered, issued or a draft in turn."""
+    """A background case (issued, closed or a draft in turn) asking one of seven kinds of
+    question, numbered."""
     text, citation, mode = SUBJECTS[number % len(SUBJECTS)]
     text = text.format(n=number)
     outcome = (Outcome.NCND if mode is ClaimMode.NCND else Outcome.EXEMPT) if citation else None
-    return Case(
-        id=f"pc{number:06d}",
-        title=f"Request {number}",
-        status=("issued", "closed", "draft")[number % 3],
-        request=Request(
-            our_ref=f"PC-{number:06d}",
-            received=RECEIVED,
-            text=f"Dear force, please answer: {text} Thank you.",
-            items=[RequestItem(number=1, text=text, outcome=outcome or Outcome.DISCLOSED)],
-        ),
-        claims=[ExemptionClaim(citation=citation, items=[1], mode=mode)] if citation else [],
-    )
+    case = background_case(number)
+    case.request.text = f"Dear force, please answer: {text} Thank you."
+    case.request.items = [RequestItem(number=1, text=text, outcome=outcome or Outcome.DISCLOSED)]
+    case.claims = [ExemptionClaim(citation=citation, items=[1], mode=mode)] if citation else []
+    return case
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
-    action()  # warm up
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    """The median time of ``action`` in milliseconds, after one run to warm up."""
+    action()
+    return statistics.median(timed(action) * 1000 for _ in range(repeat))
 
 
 def main() -> None:
