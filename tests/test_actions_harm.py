@@ -34,29 +34,29 @@ def test_record_prompts_follow_every_limb_cited():
     assert s24[0].id == "why_required"
 
 
-def test_ncnd_questions_never_speak_of_withholding():
+def ncnd_prompts():
+    """Every question an NCND claim is asked, for each entry with an NCND provision."""
     cat = load_catalogue()
     for exemption in cat.exemptions:
-        if not exemption.ncnd_provision:
-            continue
-        claim = ExemptionClaim(citation=exemption.citation, items=[2], mode=ClaimMode.NCND)
-        for prompt in [*harm_prompts(claim, exemption), *record_prompts(claim, cat)]:
-            assert "withh" not in (prompt.question + prompt.help).lower(), prompt
+        if exemption.ncnd_provision:
+            claim = ExemptionClaim(citation=exemption.citation, items=[2], mode=ClaimMode.NCND)
+            yield from [*harm_prompts(claim, exemption), *record_prompts(claim, cat)]
+
+
+def test_ncnd_questions_never_speak_of_withholding():
+    for prompt in ncnd_prompts():
+        assert "withh" not in (prompt.question + prompt.help).lower(), prompt
     assert ncnd_words("What supports the need to withhold?") == (
         "What supports the harm in confirming or denying?"
     )
 
 
 def test_ncnd_questions_ask_about_confirming_or_denying_not_disclosing():
+    for prompt in ncnd_prompts():
+        assert "disclos" not in prompt.question.lower(), prompt
+        for phrase in ("disclosure would", "releasing this", "were released in answer"):
+            assert phrase not in prompt.help.lower(), prompt
     cat = load_catalogue()
-    for exemption in cat.exemptions:
-        if not exemption.ncnd_provision:
-            continue
-        claim = ExemptionClaim(citation=exemption.citation, items=[2], mode=ClaimMode.NCND)
-        for prompt in [*harm_prompts(claim, exemption), *record_prompts(claim, cat)]:
-            assert "disclos" not in prompt.question.lower(), prompt
-            for phrase in ("disclosure would", "releasing this", "were released in answer"):
-                assert phrase not in prompt.help.lower(), prompt
     s31 = ExemptionClaim(citation="s31(1)(a)", items=[2], mode=ClaimMode.NCND)
     questions = [p.question for p in harm_prompts(s31, cat.get("s31(1)(a)"))]
     assert (
