@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from foi_core.models import Outcome
-from ui.text import md_escape
 from tests.app.conftest import (
     DOORBELL,
     add_blank_case,
@@ -15,6 +14,7 @@ from tests.app.conftest import (
     submit,
     texts,
 )
+from ui.text import md_escape
 
 
 def test_items_outcome_and_answer_asked_together(app_store, open_page):
