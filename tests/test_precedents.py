@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -44,8 +43,8 @@ def case(
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    store = Store(f"sqlite:///{tmp_path / 'p.db'}")
+def cases(store: Store) -> Store:
+    """The conftest store (SQLite, and PostgreSQL when a test server runs) with six cases."""
     for one in [
         case("ANPR/1", "Where are the ANPR cameras on the A1?", "s31(1)(a)"),
         case("DRONE/1", "How many drones does the force own?", None),
@@ -55,8 +54,7 @@ def store(tmp_path: Path):
         case("OLD/1", "ANPR camera sites in 2019", "s31(1)(a)", received=DAY.replace(2019)),
     ]:
         store.add(one, actor="test")
-    yield store
-    store.close()
+    return store
 
 
 def refs(store: Store, live: set[str] | None = None, **query: str) -> list[str]:
@@ -65,56 +63,56 @@ def refs(store: Store, live: set[str] | None = None, **query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("typed", ["s31(3)", "31(3)", "section 31(3)", "S.31 (3)"])
-def test_an_ncnd_provision_in_any_spelling_finds_the_ncnd_case_first(store, typed):
-    assert refs(store, exemption=typed)[0] == "COVERT/1"
+def test_an_ncnd_provision_in_any_spelling_finds_the_ncnd_case_first(cases, typed):
+    assert refs(cases, exemption=typed)[0] == "COVERT/1"
 
 
-def test_a_section_finds_every_limb_and_a_limb_ranks_its_own_cases_first(store):
-    assert set(refs(store, exemption="s31")) == {"ANPR/1", "COVERT/1", "DRAFT/1", "OLD/1"}
-    assert refs(store, exemption="31(1)(b)")[0] == "DRAFT/1"  # its limb before the section
-    assert refs(store, exemption="section 40") == ["NAMES/1"]
+def test_a_section_finds_every_limb_and_a_limb_ranks_its_own_cases_first(cases):
+    assert set(refs(cases, exemption="s31")) == {"ANPR/1", "COVERT/1", "DRAFT/1", "OLD/1"}
+    assert refs(cases, exemption="31(1)(b)")[0] == "DRAFT/1"  # its limb before the section
+    assert refs(cases, exemption="section 40") == ["NAMES/1"]
 
 
-def test_a_theme_is_recognised_in_any_wording(store):
-    assert set(refs(store, theme="anpr")) == {"ANPR/1", "DRAFT/1", "OLD/1"}
-    assert refs(store, theme="covert_tactics") == ["COVERT/1"]
-    assert refs(store, theme="drones") == ["DRONE/1"]
+def test_a_theme_is_recognised_in_any_wording(cases):
+    assert set(refs(cases, theme="anpr")) == {"ANPR/1", "DRAFT/1", "OLD/1"}
+    assert refs(cases, theme="covert_tactics") == ["COVERT/1"]
+    assert refs(cases, theme="drones") == ["DRONE/1"]
 
 
-def test_words_match_by_word_family(store):
-    assert refs(store, words="drone")[0] == "DRONE/1"
-    assert "ANPR/1" in refs(store, words="camera")  # "cameras" in the request
+def test_words_match_by_word_family(cases):
+    assert refs(cases, words="drone")[0] == "DRONE/1"
+    assert "ANPR/1" in refs(cases, words="camera")  # "cameras" in the request
 
 
-def test_ranking_exemption_then_theme_then_words_then_finished_then_newest(store):
-    found = refs(store, exemption="s31(1)(a)", theme="anpr", words="cameras")
+def test_ranking_exemption_then_theme_then_words_then_finished_then_newest(cases):
+    found = refs(cases, exemption="s31(1)(a)", theme="anpr", words="cameras")
     # ANPR/1 and OLD/1 match the limb and the theme; ANPR/1 is newer. DRAFT/1 (a draft, another
     # limb of s31) comes after; COVERT/1 matches the limb but neither theme nor words.
     assert found[:2] == ["ANPR/1", "OLD/1"]
     assert found.index("COVERT/1") < found.index("DRAFT/1")
     # With nothing asked, finished cases come before drafts.
-    everything = refs(store)
+    everything = refs(cases)
     assert everything[-1] == "DRAFT/1"
 
 
-def test_finished_cases_rank_before_drafts_on_the_same_match(store):
-    found = refs(store, theme="anpr")
+def test_finished_cases_rank_before_drafts_on_the_same_match(cases):
+    found = refs(cases, theme="anpr")
     assert found.index("OLD/1") < found.index("DRAFT/1")
 
 
-def test_training_reviews_and_hidden_cases_are_never_precedents(store):
-    digests = store.case_digests()
+def test_training_reviews_and_hidden_cases_are_never_precedents(cases):
+    digests = cases.case_digests()
     marked = {"ANPR/1": {"training": True}, "OLD/1": {"kind": "review"}}
     digests = [{**d, **marked.get(d["ref"], {})} for d in digests]
     found = [p.ref for p in search_precedents(digests, PrecedentQuery(theme="anpr"))]
     assert found == ["DRAFT/1"]
     # A case a listing leaves out (a removed demo case) is not searched either.
-    live = {s.id for s in store.list_cases() if s.ref != "ANPR/1"}
-    assert "ANPR/1" not in refs(store, live, theme="anpr")
+    live = {s.id for s in cases.list_cases() if s.ref != "ANPR/1"}
+    assert "ANPR/1" not in refs(cases, live, theme="anpr")
 
 
-def test_results_carry_what_the_list_shows(store):
-    (found,) = search_precedents(store.case_digests(), PrecedentQuery(exemption="s40"))
+def test_results_carry_what_the_list_shows(cases):
+    (found,) = search_precedents(cases.case_digests(), PrecedentQuery(exemption="s40"))
     assert found.citations == ("s40(2)",)
     assert found.outcome == "Withheld under an exemption"
     assert found.received == DAY and found.finished
