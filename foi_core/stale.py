@@ -52,6 +52,8 @@ _NOT_REASONING = re.compile(
 _NUMBER = re.compile(r"\b\d[\d,./:-]*\d\b|\b\d\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&-]*[A-Za-z]")
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n]\s*|[\"'(]\s*)$")
+MAX_VALUE = 400  # longer values are not remembered (CopiedValue.value's limit)
+MAX_SPECIFICS = 200  # the first of the earlier request's specifics a copy remembers
 _COMMON_CAPITALS = frozenset({"i", "dear", "please", "thank", "thanks", "kind", "regards", "yours"})
 
 
@@ -93,13 +95,14 @@ def copy_origin(original: Case) -> CopiedFrom:
     values: list[CopiedValue] = []
     for path, what in _value_paths(document):
         value = value_at(document, path)
-        if value is not MISSING and value not in (None, "") and not isinstance(value, dict | list):
+        if value is MISSING or value in (None, "") or isinstance(value, dict | list):
+            continue
+        if len(str(value)) <= MAX_VALUE:
             values.append(CopiedValue(path=path, value=str(value), what=what))
     request = original.request
     text = "\n".join([request.text, *(item.text for item in request.items)])
-    return CopiedFrom(
-        case_id=original.id, ref=request.our_ref, specifics=specifics(text), values=values
-    )
+    named = [word for word in specifics(text) if len(word) <= MAX_VALUE][:MAX_SPECIFICS]
+    return CopiedFrom(case_id=original.id, ref=request.our_ref, specifics=named, values=values)
 
 
 def _value_paths(document: dict[str, Any]) -> Iterator[tuple[str, str]]:
