@@ -78,4 +78,5 @@ with st.container(border=True):
 for warning in deadlines.warnings:
     st.warning(warning, icon=":material/schedule:")
 
-next_line(case, next_action(case, findings, policy()))
+if findings is not None:
+    next_line(case, next_action(case, findings, policy()))

@@ -47,7 +47,7 @@ def next_action(
             None, f"{state}: nothing to do; reopen it on the Letter page to change it"
         )
     policy = policy if policy is not None else Policy()
-    if findings is None:
+    if findings is None and statuses is None:
         from foi_core.checker import check
 
         findings = check(case)
@@ -59,9 +59,8 @@ def next_action(
             why = "an earlier answer changed: check this step still holds"
             return NextAction(status.key, f"Next: {status.step.title} — {why}")
         why = status.reason or "something is missing"
-        return NextAction(
-            status.key, f"Next: {status.step.title} — {why}", _about(case, findings, status.key)
-        )
+        about = _about(case, findings or (), status.key)
+        return NextAction(status.key, f"Next: {status.step.title} — {why}", about)
     check = next(status for status in statuses if status.key == "check")
     if check.status is Status.ATTENTION:
         return NextAction("check", f"Next: Check — {check.reason}")
