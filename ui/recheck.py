@@ -9,6 +9,7 @@ from foi_core.actions.recheck import changes_behind_recheck, confirm_rechecked
 from foi_core.models import Case
 from ui.actions import save_result
 from ui.fields import FieldProblems
+from ui.stale import stale_warnings
 from ui.state import get_store
 from ui.text import md_escape, one_line
 
@@ -16,7 +17,9 @@ MAX_SHOWN = 12
 
 
 def recheck_box(case: Case, step_key: str) -> None:
-    """Nothing unless ``step_key`` is marked re-check; then what changed and the button."""
+    """Nothing unless ``step_key`` is marked re-check; then what changed and the button. A copy's
+    text that may still describe the earlier request is shown first (ui.stale)."""
+    stale_warnings(case, step_key)
     if step_key not in case.recheck_steps:
         return
     changes = changes_behind_recheck(case, step_key, get_store().revisions(case.id))

@@ -1,7 +1,7 @@
 """On a copied case's step: what may still describe the earlier request (``foi_core.stale``),
 each with "It still applies" to dismiss it once the officer has checked it.
 
-    stale_warnings(case, "harm")  # on the Harm page, e.g. next to the re-check box
+    stale_warnings(case, "harm")  # every step page draws it with its re-check box
 """
 
 from __future__ import annotations
@@ -11,14 +11,17 @@ import hashlib
 import streamlit as st
 
 from foi_core.models import Case
+from foi_core.people import is_read_only
 from foi_core.stale import StalePoint, confirm_still_applies, stale_points
 from ui.actions import save_result
 from ui.text import md_escape
 
 
-def stale_warnings(case: Case, step_key: str, *, read_only: bool = False) -> None:
-    """Nothing unless the case is a copy with points still open on this step; then each point
-    as a warning with "It still applies" (disabled when ``read_only``)."""
+def stale_warnings(case: Case, step_key: str) -> None:
+    """Nothing unless the case is a draft copy with points still open on this step; then each
+    point as a warning with "It still applies"."""
+    if is_read_only(case):
+        return
     points = [point for point in stale_points(case) if point.step == step_key]
     if not points:
         return
@@ -36,7 +39,6 @@ def stale_warnings(case: Case, step_key: str, *, read_only: bool = False) -> Non
                 if st.button(
                     "It still applies",
                     key=f"stale.{_key(point)}",
-                    disabled=read_only,
                     help="You have checked it and it is right for this request too.",
                 ):
                     save_result(confirm_still_applies(case, point))

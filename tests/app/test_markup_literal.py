@@ -276,7 +276,7 @@ def test_new_case_with_a_reference_in_use_names_it_literally(hostile_store):
 
 def test_copied_case_message_shows_both_references_literally(hostile_store):
     at = new_app().run()
-    by_key(at.selectbox, "f.copy.source").select(CASE_ID)
+    by_key(at.button, f"precedents.start.{CASE_ID}").click().run()  # issue 11: a search
     by_key(at.text_input, "f.copy.our_ref").input(hostile("copy.our_ref"))
     _submit(at, "Copy into a new case")
     strings = shown(at, "copied case")

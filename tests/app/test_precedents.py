@@ -100,3 +100,17 @@ def test_a_steps_warnings_and_it_still_applies_dismisses_one(app_store):
     assert len([w.value for w in at.warning]) == len(before) - 1
     empty = ok(AppTest.from_function(_warnings_script, args=(case_id, "items")).run(timeout=30))
     assert not empty.warning and not empty.button  # nothing copied is stale on that step
+
+
+def test_a_copys_balance_page_shows_its_stale_points_until_each_is_confirmed(app_store):
+    case_id = _copy_of_doorbell(app_store)
+    at = open_case_page("pages/balance.py", case_id)
+    warned = [w.value for w in at.warning if "earlier case" in w.value]
+    assert any("Information Manager" in w for w in warned)
+    stills = [b for b in at.button if b.label == "It still applies"]
+    assert len(stills) == len(warned)
+    stills[0].click().run()
+    ok(at)
+    assert len([w for w in at.warning if "earlier case" in w.value]) == len(warned) - 1
+    harm = open_case_page("pages/harm.py", case_id)
+    assert not [b for b in harm.button if b.label == "It still applies"]  # none on that step
