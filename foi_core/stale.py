@@ -101,7 +101,11 @@ def copy_origin(original: Case) -> CopiedFrom:
             values.append(CopiedValue(path=path, value=str(value), what=what))
     request = original.request
     text = "\n".join([request.text, *(item.text for item in request.items)])
-    named = [word for word in specifics(text) if len(word) <= MAX_VALUE][:MAX_SPECIFICS]
+    # The earlier case's own dates, as reasoning writes them ("5 August 2025"), count too.
+    days = [request.received, *(_date(v.value) for v in values)]
+    dated = [plain_date(day) for day in dict.fromkeys(days) if day is not None]
+    found = [*specifics(text), *(day for day in dated if day not in text)]
+    named = [word for word in found if len(word) <= MAX_VALUE][:MAX_SPECIFICS]
     return CopiedFrom(case_id=original.id, ref=request.our_ref, specifics=named, values=values)
 
 
@@ -192,9 +196,14 @@ def confirm_still_applies(case: Case, point: StalePoint) -> ActionResult:
     return ActionResult.done(dismiss(case, point), summary[:200], "Marked as still right.")
 
 
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def _shown(value: str) -> str:
     """A copied value as the officer reads it: dates in words."""
-    try:
-        return plain_date(dt.date.fromisoformat(value))
-    except ValueError:
-        return value
+    day = _date(value)
+    return plain_date(day) if day is not None else value

@@ -132,3 +132,11 @@ def test_an_item_matches_by_text_never_by_number():
     assert match_items(["Cameras?", "Drones?"], ["Dogs?", "Cameras?"]) == {1: 0}
     # Exact words win over the same words with other numbers.
     assert match_items(["In 2020?", "In 2021?"], ["In 2021?"]) == {0: 1}
+
+
+def test_the_earlier_cases_own_dates_in_the_reasoning_are_flagged(copy):
+    copy.claims[0].pit.balance.reasoning += " We decided this on 5 August 2025."
+    copy.request.text = NEW_REQUEST
+    copy.request.items = []
+    points = [p for p in stale_points(copy) if p.path.endswith("balance.reasoning")]
+    assert [p.needle for p in points] == ["5 August 2025"]

@@ -18,7 +18,8 @@ class CopiedValue(_Model):
 
 class CopiedFrom(_Model):
     """The earlier case a copy started from: its reference, the specifics its request named
-    (numbers, dates, years, proper nouns) and the values copied that belonged to it."""
+    (numbers, dates, years, proper nouns) with its own dates in words, and the values copied
+    that belonged to it."""
 
     case_id: str = Field(max_length=64)
     ref: str = Field(default="", max_length=200)
