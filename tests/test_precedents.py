@@ -122,3 +122,18 @@ def test_an_exemption_that_is_not_a_citation_is_explained():
     with pytest.raises(QueryError, match="not an exemption"):
         wanted_citations("ANPR")
     assert wanted_citations("") == []
+
+
+def test_the_store_fingerprint_changes_with_every_add_and_save(cases):
+    """The Cases page reads every case's digest once per fingerprint, so it must move on each
+    change (a new case, or a saved one)."""
+    before = cases.fingerprint()
+    assert before[0] == 6
+    cases.add(case("NEW/1", "Speed cameras on the A1", "s31(1)(a)"), actor="test")
+    added = cases.fingerprint()
+    assert added != before and added[0] == 7
+    stored = cases.find_by_ref("NEW/1")
+    assert stored is not None
+    edited = stored.case.model_copy(update={"title": "Speed cameras"})
+    cases.save(edited, stored.version, actor="test")
+    assert cases.fingerprint() not in (before, added)

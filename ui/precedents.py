@@ -48,7 +48,7 @@ def precedent_search(store: Store) -> None:
         )
     query = PrecedentQuery(words=words, exemption=exemption, theme=theme)
     try:
-        found = search_precedents(store.case_digests(), query, limit=SHOWN)
+        found = search_precedents(_digests(store), query, limit=SHOWN)
     except QueryError as error:
         st.error(md_escape(str(error)), icon=":material/error:")
         return
@@ -60,6 +60,18 @@ def precedent_search(store: Store) -> None:
     chosen = next((p for p in found if p.id == st.session_state.get(CHOSEN)), None)
     if chosen is not None:
         _copy_form(store, chosen)
+
+
+def _digests(store: Store) -> list[dict[str, object]]:
+    """Every case's digest, read once per change to the store (not on every rerun)."""
+    return _cached_digests(store.url, store.fingerprint(), store)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _cached_digests(
+    url: str, fingerprint: tuple[int, str], _store: Store
+) -> list[dict[str, object]]:
+    return _store.case_digests()
 
 
 def _result(precedent: Precedent) -> None:

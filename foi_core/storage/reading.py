@@ -82,6 +82,14 @@ class Reading:
         with self._reading() as session:
             return session.scalar(query) or 0
 
+    def fingerprint(self: Store) -> tuple[int, str]:
+        """(how many cases, the latest change): changes whenever any case is added or saved, so
+        a page can cache what it read from every case against it."""
+        query = select(func.count(), func.max(CaseRow.updated_at)).select_from(CaseRow)
+        with self._reading() as session:
+            count, latest = session.execute(query).one()
+        return int(count or 0), str(latest or "")
+
     def demo_case_ids(self: Store) -> set[str]:
         """The ids of the demo cases still shown (loaded from examples/, not removed), read from
         the audit log without parsing any case document."""
