@@ -129,7 +129,7 @@ def test_the_store_fingerprint_changes_with_every_add_and_save(cases):
     change (a new case, or a saved one)."""
     before = cases.fingerprint()
     assert before[0] == 6
-    cases.add(case("NEW/1", "Speed cameras on the A1", "s31(1)(a)"), actor="test")
+    cases.add(case("NEW/1", "Speed cameras on the A1", "s31(1)(a)", status="draft"), actor="test")
     added = cases.fingerprint()
     assert added != before and added[0] == 7
     stored = cases.find_by_ref("NEW/1")
