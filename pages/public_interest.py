@@ -5,13 +5,14 @@ import streamlit as st
 
 from foi_core.actions.factors import library_choices, pick_library_factors, write_factor
 from foi_core.actions.result import ActionResult
-from foi_core.models import ClaimMode, ExemptionClaim, Side, Weight
+from foi_core.models import Case, ClaimMode, ExemptionClaim, Side, Weight
 from foi_core.reasoning import absolute_claims, provision_of
 from ui import case_page, field_key, md_escape
 from ui.actions import save_result
 from ui.factors import factor_editor, factor_list, show_irrelevant, weight_field
 from ui.fields import reach_note
 from ui.layout import locked
+from ui.paragraphs import paragraph_picker
 from ui.preview import letter_preview
 from ui.reasoning import (
     catalogue,
@@ -54,7 +55,7 @@ def add_and_clear(editor: str, claim: ExemptionClaim, result: ActionResult) -> N
 
 
 @st.fragment
-def new_factor_editor(claim: ExemptionClaim) -> None:
+def new_factor_editor(case: Case, claim: ExemptionClaim) -> None:
     """Write a new factor. Outside a form, so the irrelevance check runs as soon as the text box
     loses focus (only this part of the page reruns). After an add the boxes are drawn afresh
     (new keys), keeping only the side last chosen."""
@@ -69,6 +70,8 @@ def new_factor_editor(claim: ExemptionClaim) -> None:
         horizontal=True,
         key=field_key(f"{prefix}.side"),
     )
+    side = ss.get(field_key(f"{prefix}.side"), Side.FOR)
+    paragraph_picker(case, claim, f"factor_{Side(side).value}", field_key(f"{prefix}.text"))
     text = st.text_area(
         "The factor",
         key=field_key(f"{prefix}.text"),
@@ -209,6 +212,6 @@ with st.container(border=True):
         with library_tab:
             library_picker(claim)
         with own_tab:
-            new_factor_editor(claim)
+            new_factor_editor(case, claim)
 
 next_step_link("public_interest", case)

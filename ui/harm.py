@@ -25,6 +25,7 @@ from foi_core.reasoning import needs_publication_plan, provision_of, publication
 from ui.actions import save_result
 from ui.fields import FieldProblems, date_field, reach_note
 from ui.layout import locked
+from ui.paragraphs import paragraph_picker
 from ui.reasoning import LIKELIHOOD_MEANINGS
 from ui.state import field_key
 
@@ -83,6 +84,7 @@ def harm_form(case: Case, claim: ExemptionClaim, cat: Catalogue) -> None:
     records = record_prompts(claim, cat)
     publication = needs_publication_plan(claim, cat)
     problems = FieldProblems()
+    paragraph_picker(case, claim, "harm", field_key(f"harm.{claim.id}.causal_chain"))
     with st.form(f"harm-{claim.id}", enter_to_submit=False):
         for prompt in prompts:
             if prompt.id == "likelihood":

@@ -128,3 +128,25 @@ def test_ncnd_harm_questions_speak_of_confirming_or_denying(app_store):
     )
     helps = " ".join(e.help or "" for e in at.text_area if "harm." in (e.key or ""))
     assert "need to withhold" not in helps and "disclosure would" not in helps
+
+
+def test_a_standard_paragraph_goes_into_the_causal_chain_to_be_tailored(app_store):
+    """The paragraph library sits above each claim's questions; a paragraph inserted lands in
+    that claim's causal chain, after what was there, with its [[...]] places to tailor."""
+    at = open_case_page("pages/harm.py", DOORBELL)
+    pickers = [e for e in at.expander if e.label.startswith("Standard paragraphs (harm)")]
+    assert len(pickers) == 3  # one per claim
+    causal = by_key(at.text_area, key("harm.ncnd-s31.causal_chain"))
+    before = causal.value
+    inserts = [b for b in at.button if b.label == "Insert this paragraph"]
+    assert inserts, "no harm paragraph offered for the doorbell claims"
+    # The doorbell request names no library theme: every theme's paragraphs are offered.
+    for insert in inserts:
+        if insert.key and ".harm.ncnd-s31." in insert.key:
+            insert.click().run()
+            break
+    else:
+        raise AssertionError([b.key for b in inserts])
+    assert not at.exception
+    value = by_key(at.text_area, key("harm.ncnd-s31.causal_chain")).value
+    assert value.startswith(before) and "[[" in value

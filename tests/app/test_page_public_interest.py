@@ -264,3 +264,18 @@ def test_the_claim_worked_on_is_in_the_url_and_a_reload_returns_to_it(app_store)
     assert by_key(again.radio, "pi.claim").value == "c30"
     headings = [h.value for h in again.markdown if h.value.startswith("#### ")]
     assert headings and "s30(1)(a)" in headings[0]
+
+
+def test_a_standard_paragraph_becomes_a_new_factor_on_the_side_chosen(app_store):
+    """The paragraph library offers paragraphs for the side chosen; one inserted lands in the
+    new factor's text box with its [[...]] places to tailor."""
+    case = reasoning_case(app_store)
+    at = open_case_page("pages/public_interest.py", case.id)
+    new_factor_field(at.radio, "c31", "side").set_value(Side.AGAINST).run()
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Standard paragraphs (factor against") for label in labels), labels
+    inserts = [b for b in at.button if b.label == "Insert this paragraph"]
+    assert inserts
+    inserts[0].click().run()
+    assert not at.exception
+    assert "[[" in new_factor_field(at.text_area, "c31", "text").value
