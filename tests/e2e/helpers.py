@@ -238,8 +238,9 @@ class AppPage:
     def expand(self, label: str, scope: Locator | Page | None = None) -> None:
         """Open the expander whose summary reads ``label`` (if it is closed)."""
         expander = (scope or self.page).get_by_test_id("stExpander").filter(has_text=label).first
-        if expander.locator("details").get_attribute("open") is None:
-            expander.locator("summary").click()
+        # Its own <details> (an expander may hold another, e.g. the paragraph library).
+        if expander.locator("details").first.get_attribute("open") is None:
+            expander.locator("summary").first.click()
 
     def form_with(self, *, button: str | None = None, field: str | None = None) -> Locator:
         """The form holding the button or text box with this exact name.
