@@ -43,11 +43,13 @@ def open_at_next_step(case_id: str) -> None:
 
 # --- The list of cases ---------------------------------------------------------------------------
 
-welcome(store, store.list_cases(), person)
+# Read once a run: the welcome, the work lists and the table all draw from the same listing.
+every_case = store.list_cases()
 demo_ids = store.demo_case_ids()
-my_work(store, store.list_cases(), person, policy(), demo_ids)
+welcome(store, every_case, person, demo_ids)
+my_work(store, every_case, person, policy(), demo_ids)
 only_drafts = st.toggle("Only open drafts", key="cases.only_drafts")
-summaries = store.list_cases(CaseStatus.DRAFT if only_drafts else None)
+summaries = [s for s in every_case if not only_drafts or s.status is CaseStatus.DRAFT]
 summaries.sort(key=lambda s: (s.status is not CaseStatus.DRAFT, s.due_date or s.received))
 if not summaries:
     st.info("No cases yet. Start a new case below, or import one from a JSON file.")

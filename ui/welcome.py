@@ -113,15 +113,17 @@ def _removal(store: Store, person: Person) -> None:
             st.rerun()
 
 
-def welcome(store: Store, summaries: list[CaseSummary], person: Person) -> None:
-    """The welcome at the top of the Cases page, or, once hidden, "Show the welcome again"."""
+def welcome(
+    store: Store, summaries: list[CaseSummary], person: Person, demo_ids: set[str]
+) -> None:
+    """The welcome at the top of the Cases page, or, once hidden, "Show the welcome again".
+    ``summaries`` and ``demo_ids`` are what the page has already read from the store."""
     hidden = _hidden_key(person)
     if st.session_state.get(hidden):
         if st.button("Show the welcome again", type="tertiary", key="welcome.show"):
             st.session_state[hidden] = False
             st.rerun()
         return
-    demo_ids = store.demo_case_ids()
     demos = [s for s in summaries if s.id in demo_ids]
     with st.container(border=True, key="welcome"):
         st.subheader("Welcome: start here", anchor=False)
