@@ -32,6 +32,7 @@ def own_letter(case: Case) -> str | None:
     the Commissioner's office, recorded on the ICO complaint page)."""
     return {
         CaseKind.REQUEST: "response",
+        CaseKind.TRAINING: "response",
         CaseKind.INTERNAL_REVIEW: "review_outcome",
         CaseKind.ICO_COMPLAINT: None,
     }[case.kind]

@@ -62,6 +62,7 @@ from .life import CaseKind, LifeEvent, LifeEventKind
 from .problems import FieldProblem, explain_errors, field_label
 from .profile import OrganisationProfile
 from .request import OUTCOME_LABELS, WITHHELD_OUTCOMES, Outcome, Request, Requester, RequestItem
+from .training import TrainingLink
 
 # The bounds of a real case (foi_core.bounds), re-exported: code imports them from here.
 ACT_IN_FORCE = bounds.ACT_IN_FORCE
@@ -135,6 +136,7 @@ __all__ = [
     "ReviewReason",
     "ReviewedPart",
     "Side",
+    "TrainingLink",
     "TribunalAppeal",
     "Verdict",
     "Weight",

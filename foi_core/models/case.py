@@ -19,6 +19,7 @@ from .copying import CopiedFrom
 from .costs import Clarification, CostEstimate, FeesNotice, PITExtension
 from .life import CaseKind, LifeEvent
 from .request import Outcome, Request, Requester, RequestItem
+from .training import TrainingLink
 
 SCHEMA_VERSION = 4
 
@@ -99,6 +100,8 @@ class Case(_Model):
     # A copy's earlier case: what may still describe the earlier request (foi_core.stale).
     copied_from: CopiedFrom | None = Field(default=None, exclude_if=lambda value: value is None)
     issued_letters: list[IssuedLetter] = Field(default_factory=list)
+    # A training attempt's scenario, session and trainee (kind "training" only).
+    training: TrainingLink | None = Field(default=None, exclude_if=lambda value: value is None)
     # Only in exported files (never stored, left out of the JSON when absent).
     export: ExportInfo | None = Field(default=None, exclude_if=lambda value: value is None)
 

@@ -16,11 +16,13 @@ from .base import _Model
 
 
 class CaseKind(StrEnum):
-    """What a case is: a request, an internal review of one, or an ICO complaint about one."""
+    """What a case is: a request, an internal review of one, an ICO complaint about one, or a
+    trainee's attempt at a training scenario (never in the register, statistics or log)."""
 
     REQUEST = "request"
     INTERNAL_REVIEW = "internal_review"
     ICO_COMPLAINT = "ico_complaint"
+    TRAINING = "training"
 
 
 class LifeEventKind(StrEnum):
