@@ -3,8 +3,9 @@
 Modules: ``errors`` (plain-English exceptions), ``tables`` (ORM rows), ``records`` (what the
 store hands back), ``documents`` (schema upgrades and field diffs), ``engine`` (engines and
 Alembic migrations) and ``store`` (the ``Store`` itself), whose parts are ``writing``
-(revisions and audit events), ``reading``, ``importing`` (case files, demo cases), ``profile``
-and ``issued`` (issued letters).
+(revisions and audit events), ``reading``, ``importing`` (case files, demo cases), ``profile``,
+``issued`` (issued letters), ``people`` and ``training`` (training sessions, submissions and
+trainers' scenarios).
 
 Usage::
 
@@ -56,6 +57,9 @@ from .tables import (
     JSONDocument,
     ProfileRow,
     RevisionRow,
+    TrainerScenarioRow,
+    TrainingSessionRow,
+    TrainingSubmissionRow,
     UTCDateTime,
 )
 
@@ -85,6 +89,9 @@ __all__ = [
     "StorageError",
     "Store",
     "StoredCase",
+    "TrainerScenarioRow",
+    "TrainingSessionRow",
+    "TrainingSubmissionRow",
     "UTCDateTime",
     "_migrated_urls",
     "alembic_config",

@@ -13,7 +13,8 @@ the latest revision the first time this process opens that URL.
 
 The Store is made of parts, one module each: ``writing`` (row columns, revisions, audit events),
 ``reading`` (cases, listings, revisions, the audit log), ``importing`` (case files, demo cases,
-bulk adds), ``profile`` (the organisation profile) and ``issued`` (issued letters). This module
+bulk adds), ``profile`` (the organisation profile), ``issued`` (issued letters), ``people``
+and ``training`` (training sessions, submissions, trainers' scenarios). This module
 holds opening the database, its sessions, and adding and saving a case.
 
 Usage::
@@ -49,6 +50,7 @@ from .problems import explained
 from .profile import ProfileStore
 from .reading import Reading
 from .tables import CaseRow, RevisionRow, _utcnow
+from .training import TrainingStore
 from .writing import CaseWrites
 
 
@@ -56,7 +58,9 @@ def _format_time(moment: dt.datetime) -> str:
     return plain_time(moment)
 
 
-class Store(Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters, PeopleStore):
+class Store(
+    Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters, PeopleStore, TrainingStore
+):
     """Cases, their revisions and audit events, and the organisation profile, in one database.
 
     Thread-safe: each operation opens its own session and transaction.

@@ -192,3 +192,53 @@ class PersonRoleRow(Base):
 
 
 PROFILE_ROW_ID = 1
+
+
+# --- Training (foi_core.training) --------------------------------------------------------------
+
+
+class TrainingSessionRow(Base):
+    """A training session a trainer runs: its join code and the scenarios it sets."""
+
+    __tablename__ = "training_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code: Mapped[str] = mapped_column(String(12))
+    title: Mapped[str] = mapped_column(String(200))
+    trainer: Mapped[str] = mapped_column(String(400))
+    scenario_ids: Mapped[list[str]] = mapped_column(JSONDocument)
+    models_released: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index(None, "code", unique=True),)
+
+
+class TrainingSubmissionRow(Base):
+    """One "Submit for feedback" of a trainee's attempt: the case as submitted, its score and
+    mistakes. Append-only (database triggers refuse UPDATE and DELETE)."""
+
+    __tablename__ = "training_submissions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(64), index=True)
+    session_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    scenario_id: Mapped[str] = mapped_column(String(100))
+    trainee: Mapped[str] = mapped_column(String(400), index=True)
+    attempt: Mapped[int] = mapped_column(Integer)
+    submitted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    score: Mapped[int] = mapped_column(Integer)
+    mistakes: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
+    document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+
+
+class TrainerScenarioRow(Base):
+    """A trainer's own scenario (the Scenario as JSON), beside the built-in ones."""
+
+    __tablename__ = "trainer_scenarios"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    created_by: Mapped[str] = mapped_column(String(400))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

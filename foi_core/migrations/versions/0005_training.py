@@ -1,6 +1,11 @@
 """Training: sessions, trainees' submitted attempts and trainers' own scenarios.
 
-(Placeholder: the tables are added by the work in progress on this revision.)
+``training_sessions`` holds a session a trainer runs (its unique join code, the scenarios it
+sets, whether the model answers are released); ``training_submissions`` every "Submit for
+feedback" (append-only: database triggers refuse UPDATE and DELETE); ``trainer_scenarios`` the
+scenarios trainers wrote in the app. A trainee's attempt itself is an ordinary case of kind
+"training" (case documents are unchanged: ``Case.training`` has a default). Downgrading drops
+the three tables.
 
 Revision ID: 0005
 Revises: 0004
@@ -11,15 +16,98 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
 revision: str = "0005"
 down_revision: str | Sequence[str] | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+JSON_DOCUMENT = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+UTC_TIMESTAMP = sa.DateTime(timezone=True)
+SUBMISSIONS = "training_submissions"
+MESSAGE = "training submissions are append-only: they cannot be changed or deleted"
+
 
 def upgrade() -> None:
-    """Nothing yet."""
+    op.create_table(
+        "training_sessions",
+        sa.Column("id", sa.String(64), nullable=False),
+        sa.Column("code", sa.String(12), nullable=False),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("trainer", sa.String(400), nullable=False),
+        sa.Column("scenario_ids", JSON_DOCUMENT, nullable=False),
+        sa.Column("models_released", sa.Boolean(), nullable=False),
+        sa.Column("created_at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("closed_at", UTC_TIMESTAMP, nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_training_sessions"),
+    )
+    op.create_index("ix_training_sessions_code", "training_sessions", ["code"], unique=True)
+    op.create_table(
+        SUBMISSIONS,
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.String(64), nullable=False),
+        sa.Column("session_id", sa.String(64), nullable=True),
+        sa.Column("scenario_id", sa.String(100), nullable=False),
+        sa.Column("trainee", sa.String(400), nullable=False),
+        sa.Column("attempt", sa.Integer(), nullable=False),
+        sa.Column("submitted_at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("score", sa.Integer(), nullable=False),
+        sa.Column("mistakes", JSON_DOCUMENT, nullable=False),
+        sa.Column("document", JSON_DOCUMENT, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_training_submissions"),
+    )
+    for column in ("case_id", "session_id", "trainee"):
+        op.create_index(f"ix_{SUBMISSIONS}_{column}", SUBMISSIONS, [column])
+    op.create_table(
+        "trainer_scenarios",
+        sa.Column("id", sa.String(100), nullable=False),
+        sa.Column("document", JSON_DOCUMENT, nullable=False),
+        sa.Column("created_by", sa.String(400), nullable=False),
+        sa.Column("created_at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("updated_at", UTC_TIMESTAMP, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_trainer_scenarios"),
+    )
+    _create_append_only_triggers()
 
 
 def downgrade() -> None:
-    """Nothing yet."""
+    _drop_append_only_triggers()
+    op.drop_table("trainer_scenarios")
+    for column in ("trainee", "session_id", "case_id"):
+        op.drop_index(f"ix_{SUBMISSIONS}_{column}", SUBMISSIONS)
+    op.drop_table(SUBMISSIONS)
+    op.drop_index("ix_training_sessions_code", "training_sessions")
+    op.drop_table("training_sessions")
+
+
+def _create_append_only_triggers() -> None:
+    """Refuse UPDATE and DELETE on training_submissions in the database itself."""
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for verb in ("update", "delete"):
+            op.execute(
+                f"CREATE TRIGGER {SUBMISSIONS}_no_{verb} BEFORE {verb.upper()} ON {SUBMISSIONS} "
+                f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
+            )
+    elif dialect == "postgresql":
+        op.execute(
+            f"CREATE FUNCTION {SUBMISSIONS}_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$$ BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$"
+        )
+        op.execute(
+            f"CREATE TRIGGER {SUBMISSIONS}_append_only BEFORE UPDATE OR DELETE ON {SUBMISSIONS} "
+            f"FOR EACH ROW EXECUTE FUNCTION {SUBMISSIONS}_append_only()"
+        )
+
+
+def _drop_append_only_triggers() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        op.execute(f"DROP TRIGGER IF EXISTS {SUBMISSIONS}_no_update")
+        op.execute(f"DROP TRIGGER IF EXISTS {SUBMISSIONS}_no_delete")
+    elif dialect == "postgresql":
+        op.execute(f"DROP TRIGGER IF EXISTS {SUBMISSIONS}_append_only ON {SUBMISSIONS}")
+        op.execute(f"DROP FUNCTION IF EXISTS {SUBMISSIONS}_append_only()")
