@@ -7,6 +7,14 @@ statistics or the disclosure log.
 
 from __future__ import annotations
 
+from .bank import (
+    bank_problems,
+    load_scenarios,
+    load_scenarios_from,
+    starting_case,
+)
+from .feedback import ComparisonRow, Feedback, Mistake, feedback, side_by_side
+from .mistakes import MistakeInfo, MistakeKind, load_mistakes
 from .scenario import (
     LEVEL_LABELS,
     CaseFileEntry,
@@ -24,13 +32,25 @@ from .scenario import (
 __all__ = [
     "LEVEL_LABELS",
     "CaseFileEntry",
+    "ComparisonRow",
     "ConsiderationStep",
     "DecisionSource",
     "ExpectedClaim",
+    "Feedback",
     "ItemRubric",
     "KeyConsideration",
     "Level",
+    "Mistake",
+    "MistakeInfo",
+    "MistakeKind",
     "Rubric",
     "Scenario",
     "WrongClaim",
+    "bank_problems",
+    "feedback",
+    "load_mistakes",
+    "load_scenarios",
+    "load_scenarios_from",
+    "side_by_side",
+    "starting_case",
 ]

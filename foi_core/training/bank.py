@@ -7,7 +7,8 @@ at load, and the case a trainee starts an attempt from.
 Every problem raises ``KnowledgeError`` naming the file and the field, e.g.
 ``scenarios/anpr.yaml: rubric.items.0.outcomes: Field required``. ``bank_problems`` lists what
 a scenario that parses still gets wrong (an unknown citation, a mode the model answer does not
-use, a model answer the check refuses).
+use, a model answer the check refuses or the feedback
+marks down: it must score 100).
 """
 
 from __future__ import annotations
@@ -154,6 +155,13 @@ def bank_problems(scenario: Scenario) -> list[str]:
     for finding in check(model, today=model.response_date):
         if finding.severity == "error":
             problems.append(f"model_answer: the check finds {finding.rule_id}: {finding.message}")
+    if not problems:
+        from .feedback import feedback  # it marks with this module's predicates
+
+        result = feedback(scenario, model)
+        problems += [
+            f"model_answer: the feedback finds {m.kind.value}: {m.message}" for m in result.mistakes
+        ]
     return problems
 
 
