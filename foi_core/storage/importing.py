@@ -20,7 +20,8 @@ from .documents import dump_case, parse_stored_case
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StorageError
 from .reading import DEMO_ACTOR, DEMO_REMOVED, _stored
 from .records import StoredCase
-from .tables import AuditRow, CaseRow, RevisionRow, _utcnow
+from .tables import AuditRow, CaseRow, CaseSectionRow, RevisionRow, _utcnow
+from .writing import section_rows
 
 if TYPE_CHECKING:
     from .store import Store
@@ -38,10 +39,11 @@ class CaseFiles:
         case_rows: list[dict[str, Any]] = []
         revision_rows: list[dict[str, Any]] = []
         audit_rows: list[dict[str, Any]] = []
+        sections: list[dict[str, str]] = []
         for case in cases:
             document = dump_case(case)
             row = CaseRow(id=case.id, created_at=at)
-            self._fill_row(row, case, document, actor, at)
+            sections += section_rows(case.id, self._fill_row(row, case, document, actor, at))
             values = {c.key: getattr(row, c.key) for c in CaseRow.__table__.columns}
             case_rows.append({**values, "version": 1})
             summary = f"Created case {case.request.our_ref}"
@@ -74,6 +76,8 @@ class CaseFiles:
                     session.execute(insert(CaseRow), case_rows)
                     session.execute(insert(RevisionRow), revision_rows)
                     session.execute(insert(AuditRow), audit_rows)
+                if sections:
+                    session.execute(insert(CaseSectionRow), sections)
         except IntegrityError:
             raise DuplicateCase(
                 "Some of these cases clash with stored cases (same id or reference); "

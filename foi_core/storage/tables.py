@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -84,6 +85,13 @@ class CaseRow(Base):
     linked_case: Mapped[str | None] = mapped_column(String(64), index=True)
     received: Mapped[dt.date] = mapped_column(Date)
     due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # The register's columns (foi_core.register.case_facts, stored at every save).
+    due_working_day: Mapped[int | None] = mapped_column(Integer, index=True)
+    response_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    processed: Mapped[bool] = mapped_column(Boolean, index=True, server_default=false())
+    category: Mapped[str | None] = mapped_column(String(20), index=True)
+    in_time: Mapped[bool] = mapped_column(Boolean, index=True, server_default=false())
+    extended: Mapped[bool] = mapped_column(Boolean, index=True, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     updated_by: Mapped[str] = mapped_column(String(200))  # shortened; revisions keep it whole
@@ -91,8 +99,18 @@ class CaseRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
 
-    __table_args__ = (Index(None, "ref", unique=True),)
+    __table_args__ = (Index(None, "ref", unique=True), Index(None, "received"))
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own protocol)
+
+
+class CaseSectionRow(Base):
+    """A section a case relies on ("s31"), one row each, for the register's "exemption used"
+    filter and the statistics (written with the case row at every save)."""
+
+    __tablename__ = "case_sections"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    section: Mapped[str] = mapped_column(String(20), primary_key=True, index=True)
 
 
 class RevisionRow(Base):

@@ -7,31 +7,40 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from foi_core.deadlines import case_deadlines
-from foi_core.models import Case, CaseKind
+from foi_core.models import Case
+from foi_core.register import CaseFacts, case_facts, working_day_ordinal_or_none
 
 from .documents import describe_changes, diff_documents, dump_case
 from .errors import DuplicateCase
 from .records import RevisionKind, StoredCase
-from .tables import AuditRow, CaseRow, RevisionRow, _utcnow
+from .tables import AuditRow, CaseRow, CaseSectionRow, RevisionRow, _utcnow
 
 if TYPE_CHECKING:
     from .store import Store
 
 
-def _due_date(case: Case) -> dt.date | None:
-    """The s10 due date of a request, or None while that cannot be worked out (case_deadlines
-    never raises for a valid case: a date it cannot count from is one of its problems); a
-    review's or complaint's own next deadline (foi_core.aftercare)."""
-    if case.kind is not CaseKind.REQUEST:
-        from foi_core.aftercare.due import aftercare_due
+def register_columns(case: Case) -> tuple[dict[str, Any], CaseFacts]:
+    """The register's columns of a case's row (from ``case_facts``), and the facts."""
+    facts = case_facts(case)
+    columns = {
+        "due_date": facts.due,
+        "due_working_day": working_day_ordinal_or_none(facts.due),
+        "response_date": facts.response_date,
+        "processed": facts.processed,
+        "category": facts.category.value if facts.category else None,
+        "in_time": facts.in_time,
+        "extended": facts.extended,
+    }
+    return columns, facts
 
-        return aftercare_due(case)
-    return case_deadlines(case).due
+
+def section_rows(case_id: str, facts: CaseFacts) -> list[dict[str, str]]:
+    """The ``case_sections`` rows of a case: one per section it relies on."""
+    return [{"case_id": case_id, "section": section} for section in facts.sections]
 
 
 class CaseWrites:
@@ -135,9 +144,19 @@ class CaseWrites:
         session.flush()
 
     @staticmethod
+    def _write_sections(session: Session, case_id: str, facts: CaseFacts) -> None:
+        """Replace the case's ``case_sections`` rows with the sections it relies on now."""
+        session.execute(delete(CaseSectionRow).where(CaseSectionRow.case_id == case_id))
+        if facts.sections:
+            session.execute(insert(CaseSectionRow), section_rows(case_id, facts))
+
+    @staticmethod
     def _fill_row(
         row: CaseRow, case: Case, document: dict[str, Any], actor: str, at: dt.datetime
-    ) -> None:
+    ) -> CaseFacts:
+        """Fill the row's columns from ``case`` (the register's from ``case_facts``); returns
+        the facts, whose sections go in ``case_sections`` (``_write_sections``)."""
+        columns, facts = register_columns(case)
         row.ref = case.request.our_ref
         row.title = case.title
         row.status = case.status.value
@@ -145,11 +164,13 @@ class CaseWrites:
         row.assigned_to = case.assigned_to or None
         row.linked_case = case.linked_case
         row.received = case.request.received
-        row.due_date = _due_date(case)
+        for name, value in columns.items():
+            setattr(row, name, value)
         row.updated_at = at
         row.updated_by = actor[:200]
         row.schema_version = case.schema_version
         row.document = document
+        return facts
 
     def _write_version(
         self,
@@ -167,8 +188,9 @@ class CaseWrites:
         document = dump_case(case)
         changes = diff_documents(row.document, document)
         at = _utcnow()
-        self._fill_row(row, case, document, actor, at)
+        facts = self._fill_row(row, case, document, actor, at)
         session.flush()  # the versioned UPDATE: WHERE version = the version read
+        self._write_sections(session, row.id, facts)
         self._write_history(
             session,
             row,
@@ -188,9 +210,10 @@ class CaseWrites:
         at = _utcnow()
         document = dump_case(case)
         row = CaseRow(id=case.id, created_at=at)
-        self._fill_row(row, case, document, actor, at)
+        facts = self._fill_row(row, case, document, actor, at)
         session.add(row)
         session.flush()
+        self._write_sections(session, row.id, facts)
         case, document = self._file_letters(session, case, document, actor)
         self._write_history(
             session, row, document, actor=actor, at=at, action=action, summary=summary, changes=[]
