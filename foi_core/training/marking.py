@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from foi_core.knowledge import load_language
+from foi_core.knowledge import load_catalogue, load_language
 from foi_core.knowledge.matcher import find_spans, tokens
 from foi_core.letters.text import questions_label
 from foi_core.models import (
@@ -82,14 +82,16 @@ def cited_text(claim: ExemptionClaim) -> str:
 
 
 def mark_items(scenario: Scenario, attempt: Case) -> list[Mark]:
-    """Each rubric item's outcome and exemptions compared with the attempt's."""
+    """Each rubric item's outcome and exemptions compared with the attempt's; a claim's
+    likelihood and balance are judged once, however many items it covers."""
     marks: list[Mark] = []
+    judged: set[str] = set()
     for entry in scenario.rubric.items:
-        marks += list(_mark_item(entry, attempt))
+        marks += list(_mark_item(entry, attempt, judged))
     return marks
 
 
-def _mark_item(entry: ItemRubric, attempt: Case) -> Iterator[Mark]:
+def _mark_item(entry: ItemRubric, attempt: Case, judged_claims: set[str]) -> Iterator[Mark]:
     number = entry.item
     item = _item(attempt, number)
     outcome = item.outcome if item is not None else None
@@ -102,7 +104,9 @@ def _mark_item(entry: ItemRubric, attempt: Case) -> Iterator[Mark]:
         found = [claim for claim in claims if satisfies(claim, expected)]
         if found:
             used.update(claim.id for claim in found)
-            yield from _mark_claim(where, number, found[0], expected, attempt)
+            if found[0].id not in judged_claims:
+                judged_claims.add(found[0].id)
+                yield from _mark_claim(found[0], expected, attempt)
             continue
         switched = [claim for claim in claims if other_mode(claim, expected)]
         wanted = " or ".join(expected.any_of)
@@ -120,9 +124,10 @@ def _mark_item(entry: ItemRubric, attempt: Case) -> Iterator[Mark]:
                 )
             )
         else:
+            use = "to refuse it" if _procedural(expected) else MODE_WORDS[expected.mode.value]
             yield Mark(
                 MistakeKind.MISSED_EXEMPTION,
-                f"{where} needs {wanted} {MODE_WORDS[expected.mode.value]}, and your answer "
+                f"{where} needs {wanted} {use}, and your answer "
                 f"does not rely on it. {expected.why}",
                 number,
                 None,
@@ -137,14 +142,19 @@ def _mark_item(entry: ItemRubric, attempt: Case) -> Iterator[Mark]:
             f"{where}: {given}; the right answer is {acceptable}. {entry.why}".strip(),
             number,
         )
-    for claim in claims:
+    for claim in claims if judged else []:
         if claim.id not in used:
             yield _unsupported(where, number, claim, entry)
 
 
-def _mark_claim(
-    where: str, number: int, claim: ExemptionClaim, expected: ExpectedClaim, attempt: Case
-) -> Iterator[Mark]:
+def _procedural(expected: ExpectedClaim) -> bool:
+    catalogue = load_catalogue()
+    entries = [catalogue.get(citation) for citation in expected.any_of]
+    return all(entry is not None and entry.kind == "procedural" for entry in entries)
+
+
+def _mark_claim(claim: ExemptionClaim, expected: ExpectedClaim, attempt: Case) -> Iterator[Mark]:
+    where, number = question(attempt, claim.items), min(claim.items)
     harm = claim.harm
     likelihood = harm.likelihood if harm is not None else None
     if (
