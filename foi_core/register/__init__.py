@@ -11,6 +11,7 @@ from .facts import (
     case_facts,
     category_of,
     section_of,
+    section_order,
     sections_used,
 )
 
@@ -24,6 +25,7 @@ __all__ = [
     "category_of",
     "days_left",
     "section_of",
+    "section_order",
     "sections_used",
     "working_day_ordinal",
     "working_day_ordinal_or_none",

@@ -145,10 +145,11 @@ def sections_used(case: Case) -> tuple[str, ...]:
     outcomes = {item.outcome for item in case.request.items}
     found |= {section for outcome, section in OUTCOME_SECTIONS.items() if outcome in outcomes}
     found.discard("")
-    return tuple(sorted(found, key=_section_key))
+    return tuple(sorted(found, key=section_order))
 
 
-def _section_key(section: str) -> tuple[int, str]:
+def section_order(section: str) -> tuple[int, str]:
+    """Sorts sections by number: s2 before s12, s22 before s22A."""
     digits = "".join(ch for ch in section if ch.isdigit())
     return (int(digits) if digits else 10_000, section)
 

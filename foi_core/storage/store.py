@@ -49,6 +49,7 @@ from .people import PeopleStore
 from .problems import explained
 from .profile import ProfileStore
 from .reading import Reading
+from .register import RegisterStore
 from .tables import CaseRow, RevisionRow, _utcnow
 from .training import TrainingStore
 from .writing import CaseWrites
@@ -59,7 +60,14 @@ def _format_time(moment: dt.datetime) -> str:
 
 
 class Store(
-    Reading, CaseWrites, CaseFiles, ProfileStore, IssuedLetters, PeopleStore, TrainingStore
+    Reading,
+    CaseWrites,
+    CaseFiles,
+    ProfileStore,
+    IssuedLetters,
+    PeopleStore,
+    TrainingStore,
+    RegisterStore,
 ):
     """Cases, their revisions and audit events, and the organisation profile, in one database.
 
