@@ -319,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
     from foi_core.cli_users import add_users_command
 
     add_users_command(add, add_database, _Parser)
+    from foi_core.cli_training import add_training_command
+
+    add_training_command(add, _Parser)
     return parser
 
 
