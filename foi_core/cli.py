@@ -322,6 +322,10 @@ def build_parser() -> argparse.ArgumentParser:
     from foi_core.cli_training import add_training_command
 
     add_training_command(add, _Parser)
+
+    from foi_core.cli_stats import add_stats_command
+
+    add_stats_command(add, add_database)
     return parser
 
 

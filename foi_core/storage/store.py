@@ -50,6 +50,7 @@ from .problems import explained
 from .profile import ProfileStore
 from .reading import Reading
 from .register import RegisterStore
+from .statistics import Statistics
 from .tables import CaseRow, RevisionRow, _utcnow
 from .training import TrainingStore
 from .writing import CaseWrites
@@ -68,6 +69,7 @@ class Store(
     PeopleStore,
     TrainingStore,
     RegisterStore,
+    Statistics,
 ):
     """Cases, their revisions and audit events, and the organisation profile, in one database.
 
