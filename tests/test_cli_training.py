@@ -65,7 +65,7 @@ def test_model_answer_file_imports_and_scores_100(
 
 def test_model_answer_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "training", "model", SMALL)
-    assert code == 0 and json.loads(out)["title"] == load_scenarios()[SMALL].title
+    assert code == 0 and json.loads(out)["title"] == load_scenarios()[SMALL].model_answer.title
 
 
 def _flawed(tmp_path: Path) -> Path:

@@ -84,12 +84,21 @@ def scenario(scenario_id: str) -> Scenario:
 # --- What a claim cites, and whether it meets what the rubric expects ---------------------------
 
 
-def claim_cites(claim: ExemptionClaim, catalogue: Catalogue | None = None) -> list[str]:
+def claim_cites(claim: ExemptionClaim) -> list[str]:
     """Every provision ``claim`` cites: its limbs and, for an NCND use, the NCND provisions."""
     found = list(claim.citations)
     if claim.mode is ClaimMode.NCND:
-        found += [c for c in provision_of(claim, catalogue).cited if c not in found]
+        found += [c for c in _ncnd_cited(tuple(claim.citations)) if c not in found]
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _ncnd_cited(citations: tuple[str, ...]) -> tuple[str, ...]:
+    """What an NCND use of ``citations`` relies on (``provision_of(...).cited``), remembered."""
+    claim = ExemptionClaim(
+        citation=citations[0], further_limbs=list(citations[1:]), mode=ClaimMode.NCND
+    )
+    return tuple(provision_of(claim).cited)
 
 
 def same_section(citation: str, other: str) -> bool:
