@@ -6,7 +6,7 @@ a refresh or a new tab returns to the same case; every submitted change is saved
 
 import streamlit as st
 
-from foi_core.people import Person, can_manage, can_see_live_cases
+from foi_core.people import Person, can_manage, can_run_training, can_see_live_cases, can_train
 from ui.exposure import draw_gate, must_stop
 from ui.nav import PAGES, PageInfo
 from ui.people import current_person, no_access_page, sidebar_badge
@@ -45,7 +45,17 @@ def may_see(info: PageInfo, person: Person) -> bool:
         return bool(can_manage(person))
     if info.audience == "live":
         return bool(can_see_live_cases(person))
+    if info.audience == "train":
+        return bool(can_train(person))
+    if info.audience == "trainer":
+        return bool(can_run_training(person))
     return True
+
+
+def attempt_page(info: PageInfo, person: Person) -> bool:
+    """A case page a trainee reaches only from their own training attempt (hidden in the menu:
+    the attempt's stepper links its steps)."""
+    return info.section == "Case" and not can_see_live_cases(person) and bool(can_train(person))
 
 
 person = current_person()
@@ -57,6 +67,10 @@ if not any(info.file == "pages/cases.py" for info in visible):
     ]
 for info in visible:
     sections.setdefault(info.section, []).append(menu_page(info))
+for info in PAGES:
+    if attempt_page(info, person):
+        hidden = st.Page(info.file, title=info.title, url_path=info.url_path, visibility="hidden")
+        sections.setdefault("Training", []).append(hidden)
 
 page = st.navigation(sections, expanded=True)  # every page in the menu, no "View more"
 sidebar_badge()

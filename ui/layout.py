@@ -11,8 +11,8 @@ import streamlit as st
 from foi_core.checker import Finding, check
 from foi_core.deadlines import case_deadlines, describe_date, working_days_left
 from foi_core.knowledge import load_catalogue
-from foi_core.models import Case, CaseStatus, LifeEventKind
-from foi_core.people import is_read_only
+from foi_core.models import Case, CaseKind, CaseStatus, LifeEventKind
+from foi_core.people import can_edit, is_read_only
 from foi_core.plain import plain_time
 from foi_core.workflow import (
     STATUS_MEANINGS,
@@ -26,7 +26,7 @@ from foi_core.workflow import (
 from foi_core.workflow.life import last_event
 from ui.merge import show_pending_merge
 from ui.nav import PAGES_BY_STEP
-from ui.people import policy
+from ui.people import current_person, policy
 from ui.recheck import recheck_box
 from ui.state import LoadedCase, current_case, get_store, show_flash, today
 from ui.text import md_escape
@@ -73,6 +73,10 @@ def case_header(case: Case) -> None:
         query_params={"case": case.id},
         help="Every saved version of this case, what changed, and restoring an earlier one.",
     )
+    if case.kind is CaseKind.TRAINING:
+        from ui.training_casefile import training_banner
+
+        training_banner(case)
 
 
 def deadline_text(case: Case) -> str:
@@ -243,7 +247,9 @@ def case_page(step_key: str) -> LoadedCase:
     guidance."""
     loaded = current_case()
     loaded = dataclasses.replace(loaded, findings=case_findings(loaded.case))
-    st.session_state[_LOCKED] = is_read_only(loaded.case)
+    st.session_state[_LOCKED] = is_read_only(loaded.case) or (
+        loaded.case.kind is CaseKind.TRAINING and not can_edit(current_person(), loaded.case)
+    )  # a trainer looking at a trainee's attempt reads it; only the trainee changes it
     show_flash()
     show_pending_merge(loaded.case.id)
     case_header(loaded.case)

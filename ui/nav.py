@@ -21,8 +21,9 @@ class PageInfo:
     section: str
     step_key: str | None = None
     # Who sees it in the menu: "live" (anyone who may see live cases), "admin" (settings,
-    # templates and people) or "everyone" (signed in, whatever their roles). Decided with
-    # foi_core.people's rules by app.py.
+    # templates and people), "train" (anyone who may practise on training scenarios),
+    # "trainer" (trainers and admins) or "everyone" (signed in, whatever their roles). Decided
+    # with foi_core.people's rules by app.py.
     audience: str = "live"
 
 
@@ -39,6 +40,14 @@ _STEP_ICONS = {
 
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/cases.py", "Cases", ":material/folder_open:", "cases", "Cases"),
+    PageInfo(
+        "pages/training.py",
+        "Training",
+        ":material/school:",
+        "training",
+        "Training",
+        audience="train",
+    ),
     *(
         PageInfo(
             f"pages/{step.key}.py",

@@ -8,7 +8,7 @@ a session. With sign-in off, the single local user holds every role (``local_per
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -19,12 +19,17 @@ from foi_core.people import (
     Person,
     Policy,
     can_manage,
+    can_see_attempt,
     can_see_live_cases,
+    can_train,
     local_person,
     unit_policy,
 )
 from ui.exposure import sign_in_configured
 from ui.text import md_escape
+
+if TYPE_CHECKING:
+    from foi_core.models import Case
 
 _RECORDED = "_foi_sign_in_recorded"  # the address whose sign-in this session has recorded
 NOBODY = Person(email="", name="", roles=frozenset())
@@ -109,6 +114,33 @@ def require_live_access() -> Person:
     return person
 
 
+def require_some_case_access() -> Person:
+    """The person, if they may open some case (a live one, or a training attempt of their own);
+    otherwise the page stops saying why."""
+    person = current_person()
+    practising = can_train(person)
+    _require(practising if practising else can_see_live_cases(person))
+    return person
+
+
+def require_case_access(person: Person, case: Case) -> None:
+    """Stop the page unless the person may open this case: a training attempt only its own
+    trainee, trainers and admins; a live case only people who may see live cases."""
+    from foi_core.models import CaseKind
+
+    if case.kind is CaseKind.TRAINING:
+        _require(can_see_attempt(person, case))
+    else:
+        _require(can_see_live_cases(person))
+
+
+def require_training() -> Person:
+    """The person, or the page stops saying they may not practise on training scenarios."""
+    person = current_person()
+    _require(can_train(person))
+    return person
+
+
 def require_admin() -> Person:
     """The person, or the page stops saying that only admins may use it."""
     person = current_person()
@@ -152,6 +184,13 @@ def no_access_page() -> None:
     st.title("Welcome")
     decision = can_see_live_cases(person)
     st.info(md_escape(decision.reason or "You have no role yet."), icon=":material/lock:")
+    if can_train(person):
+        st.markdown(
+            "Practise on realistic police requests on the Training page: pick a scenario, or "
+            "join your trainer's session with its code."
+        )
+        st.page_link("pages/training.py", label="Go to Training", icon=":material/school:")
+        return
     st.markdown(
         "Roles are granted by an admin of your FOI unit on the People page. Once you have one, "
         "reload this page. Meanwhile the Guide explains the process step by step."

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from foi_core.storage import Store
 
 CASES_PAGE = "pages/cases.py"
+TRAINING_PAGE = "pages/training.py"
 # Widget keys that start with this prefix hold form input seeded from the case. They are dropped
 # after a successful save (and when another case is opened) so the next run shows saved values.
 FIELD_PREFIX = "f."
@@ -135,30 +136,38 @@ def show_flash() -> None:
         st.success(md_escape(message), icon=":material/check_circle:")
 
 
-def _choose_a_case(message: str) -> None:
+def _choose_a_case(message: str, live: bool = True) -> None:
     st.info(message, icon=":material/folder_open:")
-    st.page_link(CASES_PAGE, label="Go to Cases", icon=":material/list:")
+    if live:
+        st.page_link(CASES_PAGE, label="Go to Cases", icon=":material/list:")
+    else:
+        st.page_link(TRAINING_PAGE, label="Go to Training", icon=":material/school:")
     st.stop()
 
 
 def current_case() -> LoadedCase:
-    """Load the case in the URL fresh from the store, or stop the page with a link to Cases (or,
-    for someone who may not see live cases, with the reason)."""
+    """Load the case in the URL fresh from the store, or stop the page with a link to Cases (or
+    Training). Someone who may not see live cases opens only their own training attempts (a
+    trainer any attempt); anyone else the page stops with the reason."""
+    from foi_core.people import can_see_live_cases
     from foi_core.storage import CaseNotFound
-    from ui.people import require_live_access
+    from ui.people import require_case_access, require_some_case_access
 
-    require_live_access()
+    person = require_some_case_access()
+    live = bool(can_see_live_cases(person))
+    where = "the Cases page" if live else "the Training page"
     case_id = case_id_from_url()
     if case_id is None:
-        _choose_a_case("Choose a case on the Cases page first.")
+        _choose_a_case(f"Choose a case on {where} first.", live)
     try:
         stored = get_store().load(case_id)
     except CaseNotFound:
         _choose_a_case(
             f"There is no case with the id '{md_escape(case_id)}'. It may have been mistyped or "
-            "deleted; "
-            "choose a case on the Cases page."
+            f"deleted; choose a case on {where}.",
+            live,
         )
+    require_case_access(person, stored.case)
     if st.session_state.get(OPEN_CASE_KEY) != case_id:
         reset_fields()
         st.session_state[OPEN_CASE_KEY] = case_id

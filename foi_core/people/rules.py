@@ -19,6 +19,9 @@ from foi_core.models import Case, CaseKind, CaseStatus
 from .model import Person, Role
 
 LIVE_CASE_ROLES = (Role.OFFICER, Role.APPROVER, Role.REVIEWER, Role.TRAINER, Role.ADMIN)
+# Who may practise on training scenarios, and who runs sessions and sees every attempt.
+TRAINING_ROLES = (Role.TRAINEE, Role.TRAINER, Role.OFFICER, Role.ADMIN)
+TRAINER_ROLES = (Role.TRAINER, Role.ADMIN)
 READ_ONLY_STATUSES = frozenset({CaseStatus.ISSUED, CaseStatus.CLOSED})
 # Audit actions that change what a case says (life events, issuing and assigning do not).
 CONTENT_ACTIONS = frozenset({"created", "saved", "imported", "restored", "merged"})
@@ -100,8 +103,11 @@ def is_read_only(case: Case) -> bool:
 
 
 def drafting_roles(case: Case) -> tuple[Role, ...]:
-    """Who drafts a case of this kind: officers a response, reviewers a review, and anyone
-    handling complaints (officers, approvers, reviewers) an ICO complaint record."""
+    """Who drafts a case of this kind: officers a response, reviewers a review, anyone
+    handling complaints (officers, approvers, reviewers) an ICO complaint record, and anyone who
+    practises a training attempt (``can_edit`` then allows only the attempt's own trainee)."""
+    if case.kind is CaseKind.TRAINING:
+        return TRAINING_ROLES
     if case.kind is CaseKind.INTERNAL_REVIEW:
         return (Role.REVIEWER,)
     if case.kind is CaseKind.ICO_COMPLAINT:
@@ -111,13 +117,55 @@ def drafting_roles(case: Case) -> tuple[Role, ...]:
 
 def can_edit(person: Person, case: Case) -> Decision:
     """Drafting: an officer (a reviewer on an internal review, anyone handling an ICO
-    complaint), on a case that is not issued or closed."""
+    complaint; only the trainee whose attempt it is on a training case), on a case that is not
+    issued or closed."""
     if is_read_only(case):
         return _refused(
             f"This case is {case.status.value}: it is read-only. Reopen it, with a reason, to "
             "change it; the issued letter is kept as it was."
         )
+    if case.kind is CaseKind.TRAINING and not _own_attempt(person, case):
+        return _refused("This is another trainee's attempt: only they can change it.")
     return _needs(person, *drafting_roles(case))
+
+
+# --- Training ------------------------------------------------------------------------------------
+
+
+def can_train(person: Person) -> Decision:
+    """Practising on training scenarios: trainees, trainers, officers and admins (and the
+    single local user with sign-in off)."""
+    if person.local:
+        return ALLOWED
+    return _needs(person, *TRAINING_ROLES)
+
+
+def can_run_training(person: Person) -> Decision:
+    """Running training sessions and seeing every trainee's attempts: trainers and admins."""
+    return _needs(person, *TRAINER_ROLES)
+
+
+def _own_attempt(person: Person, case: Case) -> bool:
+    """Whether a training case is this person's own attempt (the local user owns every one:
+    with sign-in off, trainees taking turns on one computer only name themselves)."""
+    link = case.training
+    if link is None:
+        return False
+    return person.local or person.is_recorded_as(link.trainee)
+
+
+def can_see_attempt(person: Person, case: Case) -> Decision:
+    """Opening a training attempt: the trainee it belongs to, trainers and admins."""
+    if case.kind is not CaseKind.TRAINING or case.training is None:
+        return _refused("This is not a training attempt.")
+    if _own_attempt(person, case) and can_train(person):
+        return ALLOWED
+    if person.has(*TRAINER_ROLES):
+        return ALLOWED
+    return _refused("This is another trainee's attempt: only they and the trainers can open it.")
+
+
+_NOT_SENT = "A training attempt is never sent: submit it for feedback on the Training page."
 
 
 def can_manage(person: Person) -> Decision:
@@ -129,7 +177,10 @@ def can_manage(person: Person) -> Decision:
 
 
 def can_submit(person: Person, case: Case, errors: int) -> Decision:
-    """Submitting for approval: a draft (or returned) case with a clean check."""
+    """Submitting for approval: a draft (or returned) case with a clean check (never a training
+    attempt: it is submitted for feedback)."""
+    if case.kind is CaseKind.TRAINING:
+        return _refused(_NOT_SENT)
     if case.status not in (CaseStatus.DRAFT, CaseStatus.RETURNED):
         return _refused(f"Only a draft can be submitted; this case is {case.status.value}.")
     if errors:
@@ -161,7 +212,9 @@ def needs_approval(case: Case, policy: Policy) -> bool:
 def can_issue(person: Person, case: Case, errors: int, policy: Policy) -> Decision:
     """Issuing the response (or a review's outcome letter): a clean check and, for a response
     where the unit requires it, approval (an internal review is already a second person's
-    fresh decision, so its outcome letter needs none)."""
+    fresh decision, so its outcome letter needs none). A training attempt is never issued."""
+    if case.kind is CaseKind.TRAINING:
+        return _refused(_NOT_SENT)
     if is_read_only(case):
         return _refused(f"This case is already {case.status.value}.")
     if errors:

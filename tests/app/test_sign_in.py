@@ -111,8 +111,12 @@ def test_a_trainee_sees_no_live_case(app_store: Store, page: str) -> None:
     at = ok(signed_in_app("t@force.police.uk", "T Trainee", case_id=DOORBELL).run())
     shown = _shown(at)
     assert "training scenarios only" in shown
-    with pytest.raises(ValueError, match="Could not find a navigation page"):
-        at.switch_page(page)
+    if page == "pages/cases.py":
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(page)
+    else:  # a step page (hidden: a trainee reaches it from their own attempt) refuses a live case
+        shown = _shown(ok(at.switch_page(page).run()))
+        assert "training scenarios only" in shown and not at.text_input
     for ref in _case_refs(app_store):
         assert ref not in shown
 

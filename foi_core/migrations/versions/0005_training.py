@@ -14,7 +14,10 @@ Create Date: 2026-11-30
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -85,29 +88,19 @@ def downgrade() -> None:
 
 def _create_append_only_triggers() -> None:
     """Refuse UPDATE and DELETE on training_submissions in the database itself."""
-    dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        for verb in ("update", "delete"):
-            op.execute(
-                f"CREATE TRIGGER {SUBMISSIONS}_no_{verb} BEFORE {verb.upper()} ON {SUBMISSIONS} "
-                f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
-            )
-    elif dialect == "postgresql":
-        op.execute(
-            f"CREATE FUNCTION {SUBMISSIONS}_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-            f"$$ BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$"
-        )
-        op.execute(
-            f"CREATE TRIGGER {SUBMISSIONS}_append_only BEFORE UPDATE OR DELETE ON {SUBMISSIONS} "
-            f"FOR EACH ROW EXECUTE FUNCTION {SUBMISSIONS}_append_only()"
-        )
+    _append_only_helpers()._create_append_only_triggers()
 
 
 def _drop_append_only_triggers() -> None:
-    dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        op.execute(f"DROP TRIGGER IF EXISTS {SUBMISSIONS}_no_update")
-        op.execute(f"DROP TRIGGER IF EXISTS {SUBMISSIONS}_no_delete")
-    elif dialect == "postgresql":
-        op.execute(f"DROP TRIGGER IF EXISTS {SUBMISSIONS}_append_only ON {SUBMISSIONS}")
-        op.execute(f"DROP FUNCTION IF EXISTS {SUBMISSIONS}_append_only()")
+    _append_only_helpers()._drop_append_only_triggers()
+
+
+def _append_only_helpers() -> Any:
+    """Revision 0002's trigger helpers (a fresh copy of that module), set to this table."""
+    path = Path(__file__).with_name("0002_issued_letters_append_only.py")
+    spec = importlib.util.spec_from_file_location("foi_migration_0002_for_0005", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.APPEND_ONLY = {SUBMISSIONS: MESSAGE}
+    return module
