@@ -40,6 +40,7 @@ _STEP_ICONS = {
 
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/cases.py", "Cases", ":material/folder_open:", "cases", "Cases"),
+    PageInfo("pages/statistics.py", "Statistics", ":material/bar_chart:", "statistics", "Cases"),
     PageInfo(
         "pages/training.py",
         "Training",
