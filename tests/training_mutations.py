@@ -143,6 +143,7 @@ def _unsupported(scenario: Scenario) -> Iterator[Seeded]:
 
 
 def _wrong_mode(scenario: Scenario) -> Iterator[Seeded]:
+    every = [item.number for item in scenario.model_answer.request.items]
     for number, expected, claim in _matches(scenario):
         if claim.items != [number] or provision_of(claim).procedural:
             continue
@@ -158,8 +159,10 @@ def _wrong_mode(scenario: Scenario) -> Iterator[Seeded]:
             if ncnd:
                 item["answer"] = item["where_to_find"] = item["searches"] = ""
 
+        # Neither confirming nor denying reaches the whole letter (what other answers say).
+        touched = frozenset(every) if ncnd else frozenset({number})
         yield Seeded(f"item {number} {claim.citation} mode switched", MistakeKind.WRONG_MODE,
-                     number, frozenset({number}), apply)  # fmt: skip
+                     number, touched, apply)  # fmt: skip
 
 
 def _claim_mutation(
