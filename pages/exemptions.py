@@ -6,11 +6,10 @@ import streamlit as st
 from foi_core.actions.claims import (
     ClaimChoice,
     add_claim,
-    default_mode,
     dismiss_suggestion,
     drop_claim,
+    new_claim_defaults,
     open_suggestions,
-    uncovered_items,
     update_claim,
 )
 from foi_core.knowledge import load_catalogue
@@ -158,6 +157,9 @@ elif not citations:
     st.info("Nothing in the catalogue matches that. Try a section number or other words.")
 else:
     add_problems = FieldProblems()
+    new_mode, new_items = new_claim_defaults(case, query, catalogue)
+    # The items box is filled afresh when the claims change or the typed provision's use does.
+    items_round = f"{claims_round(case)}.{new_mode.value}"
     with st.form("add_claim"):
         st.selectbox(
             "Provision",
@@ -174,14 +176,7 @@ else:
         # Only withheld and NCND items no provision covers yet; the key changes with the claims,
         # so the box is filled afresh after every add, edit or removal (a browser keeps a
         # widget's old value for as long as its key stays the same).
-        claim_fields(
-            "add",
-            add_problems,
-            all_numbers,
-            uncovered_items(case),
-            default_mode(case),
-            items_round=claims_round(case),
-        )
+        claim_fields("add", add_problems, all_numbers, new_items, new_mode, items_round=items_round)
         add = st.form_submit_button("Add this provision", type="primary", disabled=locked())
     with st.expander("About the provisions listed", expanded=len(citations) <= 3):
         for exemption in catalogue.search(query)[:12] if query.strip() else catalogue.exemptions:
@@ -192,5 +187,5 @@ else:
         if picked is None:
             add_problems.add("citation", "Choose a provision, or type its citation above.")
         else:
-            choice: ClaimChoice = read_choice("add", claims_round(case))
+            choice: ClaimChoice = read_choice("add", items_round)
             save_result(add_claim(case, picked, choice, catalogue), add_problems)

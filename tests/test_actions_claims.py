@@ -10,6 +10,7 @@ from foi_core.actions.claims import (
     add_claim,
     add_limbs,
     drop_limb,
+    new_claim_defaults,
     read_provision,
     uncovered_items,
     update_claim,
@@ -118,3 +119,15 @@ def test_a_new_provision_starts_with_the_withheld_and_ncnd_items_not_covered():
     assert uncovered_items(case) == [2, 3]  # not the disclosed item 1, not the s12 item 4
     case.claims = [ExemptionClaim(citation="s31(1)(a)", items=[2])]
     assert uncovered_items(case) == [3]
+
+
+def test_a_new_provision_starts_with_the_items_its_use_can_cover():
+    mixed = mixed_case()
+    assert new_claim_defaults(mixed, "s31(1)(a) and (b)") == (ClaimMode.WITHHOLD, [2])
+    assert new_claim_defaults(mixed, "s31(3)") == (ClaimMode.NCND, [3])
+    # Nothing typed: withholding (not every item needing a provision is NCND), its items only.
+    assert new_claim_defaults(mixed, "") == (ClaimMode.WITHHOLD, [2])
+    # Once item 2 is covered, a limb typed is for the NCND item that is left.
+    covered = mixed.model_copy(update={"claims": [ExemptionClaim(citation="s31(1)(a)", items=[2])]})
+    assert new_claim_defaults(covered, "s31(1)(a)") == (ClaimMode.NCND, [3])
+    assert uncovered_items(covered) == [3]

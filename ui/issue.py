@@ -8,16 +8,18 @@ from collections.abc import Sequence
 import streamlit as st
 
 from foi_core import letters
+from foi_core.actions.request import date_on_issue
 from foi_core.checker import Finding
 from foi_core.models import Case
 from foi_core.people import NotAllowed, can_issue, is_read_only
 from foi_core.people.model import Person
 from foi_core.people.rules import Policy
 from foi_core.storage import StaleCase, Store
+from ui.actions import save_result
 from ui.issued import issued_letters
 from ui.layout import locked
 from ui.people import current_person, policy
-from ui.state import LoadedCase, flash, save_case, today
+from ui.state import LoadedCase, flash, today
 from ui.text import md_escape
 
 ISSUE_PROBLEM = "letter.issue_problem"
@@ -69,11 +71,7 @@ def warnings_read(case: Case, findings: Sequence[Finding]) -> bool:
         help="Clear the response date kept on the case; issuing dates the letter the day it "
         "is issued.",
     ):
-        save_case(
-            case.model_copy(update={"response_date": None}),
-            "Cleared the response date: the letter is dated the day it is issued",
-            message="The response date is cleared: the letter will carry the day it is issued.",
-        )
+        save_result(date_on_issue(case))
     return st.checkbox(READ_WARNINGS, key=f"issue-read-warnings-{case.id}")
 
 

@@ -82,13 +82,34 @@ def default_mode(case: Case) -> ClaimMode:
     return ClaimMode.NCND if all(i.outcome is Outcome.NCND for i in needing) else ClaimMode.WITHHOLD
 
 
-def uncovered_items(case: Case) -> list[int]:
-    """Withheld and NCND items no provision covers yet (what a new provision starts with)."""
+def uncovered_items(case: Case, mode: ClaimMode | None = None) -> list[int]:
+    """Withheld and NCND items no provision covers yet (what a new provision starts with); with
+    ``mode``, only the items a provision used that way can cover (NCND items for NCND, the
+    others for withholding)."""
     return [
         item.number
         for item in case.request.items
-        if item.outcome in WITHHELD_OUTCOMES and not case.claims_for_item(item.number)
+        if item.outcome in WITHHELD_OUTCOMES
+        and not case.claims_for_item(item.number)
+        and (mode is None or (item.outcome is Outcome.NCND) == (mode is ClaimMode.NCND))
     ]
+
+
+def new_claim_defaults(
+    case: Case, typed: str, catalogue: Catalogue | None = None
+) -> tuple[ClaimMode, list[int]]:
+    """What the new-provision form starts with for the citation typed: NCND when an NCND
+    provision is typed (s31(3)), or a limb while only NCND items are left uncovered, or nothing
+    is typed and every item needing a provision is NCND; else withholding. With it, the
+    uncovered items a provision used that way can cover."""
+    provision = read_provision(typed, resolve_catalogue(catalogue)) if typed.strip() else None
+    if provision is not None and provision.citations:
+        mode = ClaimMode.NCND if provision.ncnd else ClaimMode.WITHHOLD
+        if not uncovered_items(case, mode) and uncovered_items(case, ClaimMode.NCND):
+            mode = ClaimMode.NCND  # only NCND items are left: the limb is typed to protect them
+    else:
+        mode = default_mode(case)
+    return mode, uncovered_items(case, mode)
 
 
 def _choice_problems(claim: ExemptionClaim, choice: ClaimChoice, catalogue: Catalogue) -> Problems:

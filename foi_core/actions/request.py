@@ -101,3 +101,16 @@ def edit_items(case: Case, texts: Sequence[str]) -> ActionResult:
     return ActionResult.done(
         set_items(case, kept), f"Items edited ({len(kept)} item(s))", "Items saved."
     )
+
+
+def date_on_issue(case: Case) -> ActionResult:
+    """Clear the response date kept on the case, so the letter carries the day it is issued
+    (issuing sets an empty response date to that day)."""
+    if case.response_date is None:
+        return ActionResult.problem("response_date", "The letter is already dated on issue.")
+    edited = case.model_copy(update={"response_date": None})
+    return ActionResult.done(
+        edited,
+        "Cleared the response date: the letter is dated the day it is issued",
+        "The response date is cleared: the letter will carry the day it is issued.",
+    )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from foi_core.workflow import duplicate_case
 from tests.app.conftest import (
     button,
     by_key,
     issuable_case,
+    key,
     open_case_page,
     stored,
     submit,
@@ -51,3 +53,23 @@ def test_the_letter_step_says_it_is_ready_and_why(app_store):
     at = open_case_page("pages/letter.py", case.id)
     assert "This step (Letter): :blue[**ready**: nothing stops the letter" in texts(at)
     assert ":blue[ready]" in texts(at)  # the stepper's caption
+
+
+def test_a_copys_conclusions_are_decided_again_in_one_go(app_store):
+    original = checked_case(app_store)
+    copy = duplicate_case(stored(app_store, original.id), "COPY/9")
+    app_store.add(copy, actor="test")
+    at = open_case_page("pages/balance.py", copy.id)
+    assert "They still hold: decide them again" in [b.label for b in at.button]
+    by_key(at.text_input, key("redecide.decided_by")).input("")
+    submit(at, "They still hold: decide them again")
+    assert "Say who decided \\(a name or a role\\)." in texts(at)
+    assert "balance" in stored(app_store, copy.id).recheck_steps
+    by_key(at.text_input, key("redecide.decided_by")).input("Head of <i>Information</i>")
+    submit(at, "They still hold: decide them again")
+    assert not at.exception
+    saved = stored(app_store, copy.id)
+    assert "balance" not in saved.recheck_steps
+    balances = [c.pit.balance for c in saved.claims if c.pit and c.pit.balance]
+    assert balances and {b.decided_by for b in balances} == {"Head of <i>Information</i>"}
+    assert {b.decided_on for b in balances} == {saved.request.received}

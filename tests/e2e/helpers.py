@@ -109,6 +109,10 @@ class AppPage:
     name: str
     dialogs: list[str] = field(default_factory=list)
     runs: RunLog = field(default_factory=RunLog)
+    # What an officer would have done by hand: each click, each box typed into, each choice
+    # (a select box or a radio group), each page opened from the menu. Counted by the helpers
+    # below, so a test that uses only them measures how much work a task takes.
+    interactions: int = 0
     _shots: int = 0
 
     def __post_init__(self) -> None:
@@ -160,6 +164,7 @@ class AppPage:
     def goto(self, path: str = "") -> None:
         """Open ``/<path>`` (e.g. ``"harm?case=abc"``) and wait for the run to finish."""
         finished = self.runs.finished
+        self.interactions += 1  # an address typed, or a link followed
         self.page.goto(f"{self.base_url}/{path.lstrip('/')}")
         self._pump_until(lambda: self.runs.finished > finished, "the page to run")
         self.wait_for_run()
@@ -176,22 +181,26 @@ class AppPage:
         link = self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True)
         href = link.get_attribute("href") or ""
         slug = href.split("://", 1)[-1].split("/", 1)[-1].split("?", 1)[0] if "/" in href else ""
+        self.interactions += 1
         self.act(link.click, to=slug)
 
     def click(self, name: str, *, within: Locator | None = None, to: str | None = None) -> None:
         """Click the button called ``name`` (exactly) and wait for the run it starts; ``to`` is
         the page slug it leads to, if it opens another page."""
         scope = within if within is not None else self.page
+        self.interactions += 1
         self.act(scope.get_by_role("button", name=name, exact=True).click, to=to)
 
     def type_in(self, box: Locator, text: str) -> None:
         """Type into a one-line text box outside a form and press Enter, which runs the app."""
+        self.interactions += 1
         box.fill(text)
         self.act(lambda: box.press("Enter"))
 
     def write_in(self, box: Locator, text: str) -> None:
         """Write in a text area outside a form and apply it (Ctrl+Enter), waiting for the run it
         starts: nothing typed is left uncommitted for a later redraw to lose."""
+        self.interactions += 1
         box.fill(text)
         self.act(lambda: box.press("Control+Enter"))
 
@@ -205,6 +214,7 @@ class AppPage:
         button = choice.get_by_role("radio")
         if button.is_checked():
             return
+        self.interactions += 1
         if runs:
             self.act(choice.click)
         else:
@@ -222,6 +232,7 @@ class AppPage:
             .locator("input")
         )
         expect(box).to_have_count(1)
+        self.interactions += 1
         box.click()
         expect(box).to_be_focused()
         # Type key by key (fill() does not always open the list): the list is virtualised, and
@@ -240,6 +251,7 @@ class AppPage:
         expander = (scope or self.page).get_by_test_id("stExpander").filter(has_text=label).first
         # Its own <details> (an expander may hold another, e.g. the paragraph library).
         if expander.locator("details").first.get_attribute("open") is None:
+            self.interactions += 1
             expander.locator("summary").first.click()
 
     def form_with(self, *, button: str | None = None, field: str | None = None) -> Locator:
@@ -257,8 +269,22 @@ class AppPage:
             ).filter(has=self.page.get_by_test_id("stWidgetLabel").get_by_text(field, exact=True))
         return self.page.get_by_test_id("stForm").filter(has=marker)
 
+    def fill(self, box: Locator, text: str) -> None:
+        """Type ``text`` into a box inside a form (nothing runs until the form is submitted)."""
+        self.interactions += 1
+        box.fill(text)
+
+    def tick(self, label: str) -> None:
+        """Tick the checkbox labelled ``label`` (outside a form) and wait for the run it starts."""
+        box = self.page.get_by_test_id("stCheckbox").filter(has_text=label)
+        expect(box).to_have_count(1)
+        self.interactions += 1
+        self.act(box.locator("label").first.click)
+        expect(box.get_by_role("checkbox")).to_be_checked()
+
     def set_date(self, scope: Locator | Page, label: str, day_month_year: str) -> None:
         """Type a date (``"01072021"``) into the date field labelled ``label``."""
+        self.interactions += 1
         scope.get_by_role("spinbutton", name=f"day, {label}").click()
         self.page.keyboard.type(day_month_year)
         group = scope.get_by_role("group", name=label, exact=True)
