@@ -1,15 +1,12 @@
-"""Cases: the first-visit welcome, the open cases with their deadlines, a new case, a copy of
-an earlier case, and import or export of a case as JSON."""
+"""Cases: the first-visit welcome, the work lists, the register (counts, filters, one page of
+cases, a row opens the case, the CSV export), a new case, a copy of an earlier case, and import
+or export of a case as JSON."""
 
-import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from foi_core.deadlines import working_days_left
-from foi_core.models import CaseStatus
-from foi_core.personal_data import EXPORT_NOTE_WITH, EXPORT_NOTE_WITHOUT
 from foi_core.storage import CaseImportError, DuplicateCase
-from foi_core.workflow import new_case, next_step, step_statuses
+from foi_core.workflow import new_case
 from ui import (
     PAGES_BY_STEP,
     FieldProblems,
@@ -24,9 +21,11 @@ from ui import (
     show_flash,
     today,
 )
-from ui.caselists import assigned_name, my_work, started_by, with_demo_mark
+from ui.caselists import my_work, started_by
 from ui.people import policy, require_live_access
 from ui.precedents import precedent_search
+from ui.register import register
+from ui.register_open import case_export
 from ui.welcome import welcome
 
 st.title("Cases")
@@ -35,99 +34,14 @@ person = require_live_access()  # trainees and people with no role never see liv
 store = get_store()
 
 
-def open_at_next_step(case_id: str) -> None:
-    """Open the case at the first step that needs work."""
-    stored = store.load(case_id)
-    open_case(PAGES_BY_STEP[next_step(step_statuses(stored.case))].file, case_id)
+# --- The register -------------------------------------------------------------------------------
 
-
-# --- The list of cases ---------------------------------------------------------------------------
-
-# Read once a run: the welcome, the work lists and the table all draw from the same listing.
-every_case = store.list_cases()
+# Only the demo cases, the work lists and one page of the register are read: never every case.
 demo_ids = store.demo_case_ids()
-welcome(store, every_case, person, demo_ids)
-my_work(store, every_case, person, policy(), demo_ids)
-only_drafts = st.toggle("Only open drafts", key="cases.only_drafts")
-summaries = [s for s in every_case if not only_drafts or s.status is CaseStatus.DRAFT]
-summaries.sort(key=lambda s: (s.status is not CaseStatus.DRAFT, s.due_date or s.received))
-if not summaries:
-    st.info("No cases yet. Start a new case below, or import one from a JSON file.")
-else:
-    rows = []
-    for summary in summaries:
-        open_draft = summary.status is CaseStatus.DRAFT and summary.due_date is not None
-        left = working_days_left(summary.due_date, today()) if open_draft else None
-        rows.append(
-            {
-                "Reference": summary.ref,
-                "Demo": "Demo" if summary.id in demo_ids else "",
-                "Title": summary.title,
-                "Received": summary.received,
-                "Due": summary.due_date,
-                "Working days left": left,
-                "Status": summary.status.value,
-                "Assigned to": assigned_name(summary),
-            }
-        )
-    table = pd.DataFrame(rows)
-    table["Working days left"] = [
-        "—" if row["Working days left"] is None else str(row["Working days left"]) for row in rows
-    ]
-
-    def _overdue(value: object) -> str:
-        overdue = isinstance(value, str) and value.startswith("-")
-        return "color: #b00020; font-weight: bold" if overdue else ""
-
-    st.dataframe(
-        table.style.map(_overdue, subset=["Working days left"]),
-        hide_index=True,
-        column_config={
-            "Received": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Due": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Working days left": st.column_config.TextColumn(
-                help="Working days to the due date; negative (in red) means overdue."
-            ),
-        },
-    )
-    overdue = sum(
-        1 for row in rows if row["Working days left"] is not None and row["Working days left"] < 0
-    )
-    if overdue:
-        st.error(f"{overdue} case(s) overdue.", icon=":material/alarm:")
-
-    labels = with_demo_mark(summaries, demo_ids)
-    ids = list(labels)
-    current = case_id_from_url()
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        chosen = st.selectbox(
-            "Case to open",
-            ids,
-            index=ids.index(current) if current in ids else 0,
-            format_func=labels.__getitem__,
-            key="cases.open_choice",
-        )
-        if st.button("Open", type="primary", icon=":material/arrow_forward:", key="cases.open"):
-            open_at_next_step(chosen)
-        personal = st.checkbox(
-            "Include personal data",
-            key="cases.export_personal",
-            help="Adds the requester's name, contact details and address, and the data each "
-            "issued letter was made from; the file is marked as holding personal data. Leave it "
-            "off to share a case: the requester is then left out.",
-        )
-        who = actor()
-        st.download_button(
-            "Export with personal data" if personal else "Export as JSON",
-            data=lambda: store.export_case_json(chosen, include_personal_data=personal, actor=who),
-            file_name=f"{labels[chosen].split(':')[0].replace('/', '-')}"
-            f"{'-with-personal-data' if personal else ''}.json",
-            mime="application/json",
-            on_click="ignore",
-            icon=":material/download:",
-            key="cases.export",
-        )
-    st.caption(EXPORT_NOTE_WITH if personal else EXPORT_NOTE_WITHOUT)
+welcome(store, store.case_summaries(demo_ids), person, demo_ids)
+my_work(store, person, policy(), demo_ids)
+register(store, demo_ids)
+case_export(store, case_id_from_url())
 
 # --- New case ---------------------------------------------------------------------------------
 

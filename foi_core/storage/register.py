@@ -6,7 +6,7 @@ Training attempts and removed demo cases are never read."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
@@ -27,6 +27,7 @@ from foi_core.register.query import (
 )
 
 from .reading import shown
+from .records import _SUMMARY_FIELDS, CaseSummary
 from .tables import CaseRow, CaseSectionRow
 
 if TYPE_CHECKING:
@@ -248,3 +249,30 @@ class RegisterStore:
         query = select(CaseSectionRow.section).where(CaseSectionRow.case_id.in_(live)).distinct()
         with self._reading() as session:
             return sorted(session.scalars(query), key=section_order)
+
+    def register_assigned(self: Store, who: str, limit: int = 200) -> list[RegisterRow]:
+        """Open live cases whose assigned officer's mailbox contains ``who`` (an e-mail address
+        or a name, ignoring case), soonest due first; the caller checks each is theirs."""
+        if not who.strip():
+            return []
+        pattern = f"%{_escape_like(who.strip().lower())}%"
+        filters = RegisterFilters(statuses=OPEN_STATUSES, kinds=LIVE_KINDS)
+        query = _rows_query(filters, RegisterSort.DUE, engine_today()).where(
+            func.lower(CaseRow.assigned_to).like(pattern, escape="\\")
+        )
+        with self._reading() as session:
+            return [_row(values) for values in session.execute(query.limit(limit))]
+
+    def case_summaries(self: Store, ids: Collection[str]) -> list[CaseSummary]:
+        """The listing summaries of these cases only (removed demo cases left out), by ref."""
+        table = CaseRow.__table__
+        query = (
+            select(*(table.c[name] for name in _SUMMARY_FIELDS))
+            .where(table.c.id.in_(list(ids)), shown(table.c.id))
+            .order_by(table.c.ref)
+        )
+        with self._reading() as session:
+            rows = session.connection().execute(query).all()
+        return [
+            CaseSummary.model_validate(dict(zip(_SUMMARY_FIELDS, r, strict=True))) for r in rows
+        ]
