@@ -87,8 +87,10 @@ class Submission:
 
     @property
     def case(self) -> Case:
-        """The attempt as it was submitted."""
-        return Case.model_validate(self.document)
+        """The attempt as it was submitted (an older document format upgraded as it is read)."""
+        from foi_core.storage.documents import parse_stored_case
+
+        return parse_stored_case(self.document, f"submission {self.id} of case {self.case_id}")
 
 
 @dataclass(frozen=True)
