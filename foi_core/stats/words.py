@@ -1,5 +1,6 @@
 """The figures' definitions and the ICO's timeliness bands, read from ``definitions.yaml`` and
-validated at load (a broken file names itself and the entry)."""
+validated at load (a broken file is a KnowledgeError naming itself and the entry). Read on first
+use: the CLI's JSON never needs them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
-from foi_core.knowledge.yamlio import KnowledgeError, describe, read_yaml
 
 DEFINITIONS_FILE = Path(__file__).resolve().parent / "definitions.yaml"
 
@@ -90,6 +89,8 @@ class Definitions(_Data):
 
 def load_definitions_from(path: Path) -> Definitions:
     """The definitions in ``path``; KnowledgeError naming the file and what is wrong."""
+    from foi_core.knowledge.yamlio import KnowledgeError, describe, read_yaml
+
     raw = read_yaml(path)
     try:
         return Definitions.model_validate(raw)
