@@ -17,6 +17,7 @@ from foi_core.steps import STEP_KEYS
 from foi_core.training import MistakeKind, feedback, load_mistakes, side_by_side, starting_case
 from foi_core.training.bank import load_scenarios
 from foi_core.training.mistakes import MISTAKES_PATH, kind_for_rule, load_mistakes_from
+from tests.case_strategies import valid_cases
 from tests.training_mutations import Seeded, attempt, seeded
 
 SCENARIOS = load_scenarios()
@@ -132,6 +133,19 @@ def test_the_score_stays_in_range_and_never_rises(data: st.DataObject) -> None:
         score = feedback(loaded, attempt(loaded, chosen[:count])).score
         assert 0 <= score <= previous, [m.name for m in chosen[:count]]
         previous = score
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(case=st.data())
+def test_any_valid_case_gets_feedback(case: st.DataObject) -> None:
+    """An attempt may be anything the pages let a trainee save: feedback never fails on it."""
+    loaded = SCENARIOS[case.draw(st.sampled_from(sorted(SCENARIOS)))]
+    tried = case.draw(valid_cases())
+    result = feedback(loaded, tried)
+    assert 0 <= result.score <= 100
+    assert [row.item for row in side_by_side(loaded, tried)] == [
+        entry.item for entry in loaded.rubric.items
+    ]
 
 
 # --- mistakes.yaml -------------------------------------------------------------------------------
