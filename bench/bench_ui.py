@@ -86,6 +86,37 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def interleaved_reruns(empty: AppTest, page: AppTest, repeat: int) -> dict[str, list[float]]:
+    """Rerun the empty page and the page ``repeat`` times, interleaved: the milliseconds of each
+    run ("empty", "page") and of each run's script alone ("empty script", "page script")."""
+    times: dict[str, list[float]] = {"empty": [], "page": [], "empty script": [], "page script": []}
+    for _ in range(repeat):
+        for name, app in (("empty", empty), ("page", page)):
+            SCRIPT_MS.clear()
+            start = time.perf_counter()
+            app.run()
+            times[name].append((time.perf_counter() - start) * 1000)
+            times[f"{name} script"].append(sum(SCRIPT_MS))
+    return times
+
+
+def print_reruns(times: dict[str, list[float]], label: str) -> None:
+    """Print the p50 and p95 of ``interleaved_reruns``' times, the page called ``label``."""
+    width = max(len(label), 10)
+    print("\nAppTest.run() wall time:")
+    for name, samples in (("empty page", times["empty"]), (label, times["page"])):
+        print(
+            f"  {name:<{width}} p50 {statistics.median(samples):7.1f} ms   "
+            f"p95 {percentile(samples, 0.95):7.1f} ms   (n={len(samples)})"
+        )
+    print("time inside the script run (server-side work, no AppTest waiting or parsing):")
+    for name, samples in (("empty page", times["empty script"]), (label, times["page script"])):
+        print(
+            f"  {name:<{width}} p50 {statistics.median(samples):7.1f} ms   "
+            f"p95 {percentile(samples, 0.95):7.1f} ms"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000, help="background cases to store")
@@ -131,40 +162,13 @@ def main() -> None:
             page.run()
             empty.run()
 
-        page_ms: list[float] = []
-        empty_ms: list[float] = []
-        page_script_ms: list[float] = []
-        empty_script_ms: list[float] = []
-        for _ in range(args.repeat):
-            SCRIPT_MS.clear()
-            start = time.perf_counter()
-            empty.run()
-            empty_ms.append((time.perf_counter() - start) * 1000)
-            empty_script_ms.append(sum(SCRIPT_MS))
-            SCRIPT_MS.clear()
-            start = time.perf_counter()
-            page.run()
-            page_ms.append((time.perf_counter() - start) * 1000)
-            page_script_ms.append(sum(SCRIPT_MS))
+        times = interleaved_reruns(empty, page, args.repeat)
         if page.exception or len(page.text_area) != shown:
             sys.exit("the page changed while it was being timed")
         store.close()
 
-    print("\nAppTest.run() wall time:")
-    for label, samples in (("empty page", empty_ms), ("public interest page", page_ms)):
-        print(
-            f"  {label:<22} p50 {statistics.median(samples):7.1f} ms   "
-            f"p95 {percentile(samples, 0.95):7.1f} ms   (n={len(samples)})"
-        )
-    print("time inside the script run (server-side work, no AppTest waiting or parsing):")
-    for label, samples in (
-        ("empty page", empty_script_ms),
-        ("public interest page", page_script_ms),
-    ):
-        print(
-            f"  {label:<22} p50 {statistics.median(samples):7.1f} ms   "
-            f"p95 {percentile(samples, 0.95):7.1f} ms"
-        )
+    print_reruns(times, "public interest page")
+    page_ms, empty_ms = times["page"], times["empty"]
     p95_page = percentile(page_ms, 0.95)
     print(
         f"ratio page/empty: p50 {statistics.median(page_ms) / statistics.median(empty_ms):.1f}x, "

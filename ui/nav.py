@@ -49,6 +49,14 @@ PAGES: tuple[PageInfo, ...] = (
         "Training",
         audience="train",
     ),
+    PageInfo(
+        "pages/trainer.py",
+        "Training sessions",
+        ":material/co_present:",
+        "trainer",
+        "Training",
+        audience="trainer",
+    ),
     *(
         PageInfo(
             f"pages/{step.key}.py",
