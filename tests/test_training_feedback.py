@@ -96,6 +96,14 @@ def test_done_well_names_what_was_right() -> None:
     assert any(line.startswith("You made a key point: ") for line in good)
 
 
+def test_done_well_gives_no_credit_for_exemptions_on_a_wrong_answer() -> None:
+    loaded = SCENARIOS["doorbell-footage-first-week"]
+    mutation = next(m for m in seeded(loaded) if m.kind is MistakeKind.WRONG_OUTCOME)
+    result = feedback(loaded, attempt(loaded, [mutation]))
+    assert not any("right exemption" in line or "right answer" in line for line in result.done_well)
+    assert [m.kind for m in result.mistakes] == [MistakeKind.WRONG_OUTCOME]
+
+
 def test_a_wrong_claim_listed_in_the_rubric_gives_its_reason() -> None:
     loaded = SCENARIOS["doorbell-footage-first-week"]
     doc = loaded.model_answer.model_dump(mode="json")

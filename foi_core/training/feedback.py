@@ -26,6 +26,7 @@ from .marking import (
     Mark,
     cited_text,
     conclusion_of,
+    exemptions_judged,
     mark_considerations,
     mark_items,
     outcome_label,
@@ -217,7 +218,7 @@ def _done_well(
         where = question(attempt, entry.item)
         if item.outcome in entry.outcomes and entry.item not in wrong_outcomes:
             good.append(f"{where}: the right answer ({outcome_label(item.outcome)}).")
-        for expected in entry.needs:
+        for expected in entry.needs if exemptions_judged(entry, item.outcome) else []:
             claim = next(
                 (c for c in attempt.claims_for_item(entry.item) if satisfies(c, expected)), None
             )

@@ -91,13 +91,19 @@ def mark_items(scenario: Scenario, attempt: Case) -> list[Mark]:
     return marks
 
 
+def exemptions_judged(entry: ItemRubric, outcome: Outcome | None) -> bool:
+    """Whether an item's exemptions are marked: its answer is right, or it withholds, neither
+    confirms nor denies or refuses (a wrong answer that needs no exemption is marked alone)."""
+    return outcome in entry.outcomes or outcome in CLAIM_OUTCOMES
+
+
 def _mark_item(entry: ItemRubric, attempt: Case, judged_claims: set[str]) -> Iterator[Mark]:
     number = entry.item
     item = _item(attempt, number)
     outcome = item.outcome if item is not None else None
     where = question(attempt, number) if item is not None else f"Question {number}"
     claims = attempt.claims_for_item(number)
-    judged = outcome in entry.outcomes or outcome in CLAIM_OUTCOMES
+    judged = exemptions_judged(entry, outcome)
     modes: list[Mark] = []
     used: set[str] = set()
     for expected in entry.needs if judged else []:
