@@ -284,11 +284,12 @@ def mark_considerations(scenario: Scenario, attempt: Case) -> tuple[list[Mark], 
         if recognised(point, step_text(attempt, point.step, point.items)):
             made.append(point.title)
             continue
-        where = question(attempt, point.items) + ": " if point.items else ""
+        said = "your reasoning does not make this point"
+        said = f"{question(attempt, point.items)}: {said}" if point.items else said.capitalize()
         missed.append(
             Mark(
                 MistakeKind.MISSED_KEY_CONSIDERATION,
-                f"{where}your reasoning does not make this point: {point.title}. {point.why}",
+                f"{said}: {point.title}. {point.why}",
                 min(point.items) if point.items else None,
                 step=point.step.value,
             )
