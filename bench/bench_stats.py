@@ -58,12 +58,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--keep", metavar="FILE.db", help="seed this SQLite file once and reuse it in later runs"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        Store(url).close()  # migrated
-        seconds = timed(lambda: print(f"seeded {seed_many(url, args.cases):,} case rows", end=""))
-        print(f" in {seconds:.1f} s")
+        path = Path(args.keep) if args.keep else Path(folder) / "bench.db"
+        url = f"sqlite:///{path.resolve()}"
+        if not path.exists():
+            Store(url).close()  # migrated
+            seconds = timed(lambda: print(f"seeded {seed_many(url, args.cases):,} rows", end=""))
+            print(f" in {seconds:.1f} s")
         stats_args = ("stats", "--year", "2025", "--database", url, "--format", "json")
         figures = json.loads(
             subprocess.run(
