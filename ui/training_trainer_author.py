@@ -22,6 +22,11 @@ DRAFT = "trainer.author.draft"
 MATCHES_SHOWN = 20
 
 
+def _key(draft: Scenario, item: int, name: str) -> str:
+    """A widget key of one item's rubric, unique to the draft (another draft starts afresh)."""
+    return f"trainer.author.{draft.id}.{item}.{name}"
+
+
 def _keep(result: edit.RubricEdit, problems: FieldProblems) -> None:
     """Keep an edit's new draft and rerun, or show its problems by their fields."""
     if result.ok:
@@ -147,10 +152,10 @@ def _outcomes(draft: Scenario, n: int, current: list[Outcome]) -> None:
         list(Outcome),
         default=current,
         format_func=OUTCOME_LABELS.get,
-        key=f"trainer.author.{n}.outcomes",
+        key=_key(draft, n, "outcomes"),
     )
     problems.slot(f"rubric.{n}.outcome")
-    if st.button("Save outcomes", key=f"trainer.author.{n}.save_outcomes"):
+    if st.button("Save outcomes", key=_key(draft, n, "save_outcomes")):
         result = edit.RubricEdit(scenario=draft)
         for outcome in [o for o in chosen if o not in current]:
             result = edit.add_outcome(result.scenario, n, outcome) if result.ok else result
@@ -169,15 +174,15 @@ def _needs(draft: Scenario, n: int) -> None:
             f"{md_escape(one_line(expected.why, 200))}"
         )
         for citation in expected.any_of[1:]:
-            if st.button(f"Remove {citation}", key=f"trainer.author.{n}.{index}.rm.{citation}"):
+            if st.button(f"Remove {citation}", key=_key(draft, n, f"{index}.rm.{citation}")):
                 _keep(edit.remove_alternative(draft, n, index, citation), problems)
         typed = st.text_input(
             "Another acceptable provision",
-            key=f"trainer.author.{n}.{index}.alt",
+            key=_key(draft, n, f"{index}.alt"),
             placeholder="s31(1)(b)",
         )
         problems.slot(f"rubric.{n}.needs.{index}.alternative")
-        if st.button("Add provision", key=f"trainer.author.{n}.{index}.add"):
+        if st.button("Add provision", key=_key(draft, n, f"{index}.add")):
             _keep(edit.add_alternative(draft, n, index, typed), problems)
 
 
@@ -188,17 +193,15 @@ def _wrong(draft: Scenario, n: int) -> None:
         st.markdown(
             f"**Wrong:** {md_escape(wrong.citation)}: {md_escape(one_line(wrong.why, 200))}"
         )
-        if st.button(
-            f"Remove {wrong.citation}", key=f"trainer.author.{n}.wrong.rm.{wrong.citation}"
-        ):
+        if st.button(f"Remove {wrong.citation}", key=_key(draft, n, f"wrong.rm.{wrong.citation}")):
             _keep(edit.remove_wrong_claim(draft, n, wrong.citation), problems)
     citation = st.text_input(
-        "A wrong provision", key=f"trainer.author.{n}.wrong.citation", placeholder="s38"
+        "A wrong provision", key=_key(draft, n, "wrong.citation"), placeholder="s38"
     )
     problems.slot(f"rubric.{n}.wrong.citation")
-    why = st.text_area("Why it is wrong", key=f"trainer.author.{n}.wrong.why")
+    why = st.text_area("Why it is wrong", key=_key(draft, n, "wrong.why"))
     problems.slot(f"rubric.{n}.wrong.why")
-    if st.button("Add wrong provision", key=f"trainer.author.{n}.wrong.add"):
+    if st.button("Add wrong provision", key=_key(draft, n, "wrong.add")):
         _keep(edit.add_wrong_claim(draft, n, citation, why), problems)
 
 
@@ -260,10 +263,32 @@ def _save(store: Store, person: Person, draft: Scenario) -> None:
         st.rerun()
 
 
+def _own_scenarios(store: Store, person: Person) -> None:
+    """The trainers' saved scenarios: edit one again, or delete it."""
+    saved = store.trainer_scenarios()
+    if not saved:
+        return
+    with st.expander(f"Trainers' scenarios ({len(saved)})", icon=":material/edit_note:"):
+        for scenario in saved:
+            text, edit_column, delete_column = st.columns([4, 1, 1])
+            text.markdown(
+                f"**{md_escape(scenario.title)}** ({md_escape(scenario.id)}, "
+                f"{LEVEL_LABELS[scenario.level]})"
+            )
+            if edit_column.button("Edit", key=f"trainer.author.edit.{scenario.id}"):
+                st.session_state[DRAFT] = scenario
+                st.rerun()
+            if delete_column.button("Delete", key=f"trainer.author.delete.{scenario.id}"):
+                store.delete_trainer_scenario(scenario.id, person.recorded_as)
+                flash(f"Deleted the scenario '{scenario.title}'; attempts at it are kept.")
+                st.rerun()
+
+
 def authoring_section(store: Store, person: Person) -> None:
     """The "Write a scenario" tab."""
     draft: Scenario | None = st.session_state.get(DRAFT)
     if draft is None:
+        _own_scenarios(store, person)
         st.caption(
             "Turn an issued request into a scenario: the requester's name, contact details and "
             "address are taken out, the answer given becomes the model answer, and you write the "
@@ -273,7 +298,7 @@ def authoring_section(store: Store, person: Person) -> None:
         if case_id:
             _draft_form(store, person, case_id)
         return
-    st.markdown(f"**Draft:** {md_escape(draft.title)} (`{md_escape(draft.id)}`)")
+    st.markdown(f"**Draft:** {md_escape(draft.title)} (id {md_escape(draft.id)})")
     _details(draft)
     st.markdown("**Rubric: each item**")
     _items(draft)

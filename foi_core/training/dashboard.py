@@ -277,7 +277,8 @@ def _points(scenario: Scenario) -> list[tuple[str, str, int | None, Any]]:
                 label += " (neither confirm nor deny)"
 
             def claim_missed(m: Mapping[str, Any], n: int = n, e: ExpectedClaim = expected) -> bool:
-                return _misses_claim(m, n, e)
+                # The feedback marks no exemption of a wrongly answered item: not got right.
+                return outcome_missed(m, n) or _misses_claim(m, n, e)
 
             points.append((f"Item {n}: {label}", "exemption", n, claim_missed))
     for point in scenario.rubric.key_considerations:
@@ -291,7 +292,8 @@ def _points(scenario: Scenario) -> list[tuple[str, str, int | None, Any]]:
 
 def hit_rates(scenario: Scenario, submissions: Iterable[SubmissionLike]) -> list[HitRate]:
     """Each rubric point of ``scenario`` in rubric order, with the share of trainees whose latest
-    submission for it got the point right (no mistake naming it)."""
+    submission for it got the point right (no mistake naming it; an item's exemptions count as
+    right only with its outcome right, as the feedback marks no exemption of a wrong answer)."""
     latest = list(latest_submissions(submissions, scenario.id).values())
     rates = []
     for label, kind, item, missed in _points(scenario):

@@ -83,6 +83,7 @@ def test_a_trainer_runs_a_session_and_sees_it_live(app_store: Store) -> None:
     assert charts[1]["encoding"]["x"]["field"] == "Trainees"
     rates = frame(at, "Rubric point")
     assert len(rates) and set(rates["Of"]) == {1}
+    assert set(rates["Got it right"]) == {0}  # an empty attempt gets no rubric point right
 
     at = ok(button(at, "Release the model answers").click().run())
     assert app_store.session(session.id).models_released
@@ -124,21 +125,41 @@ def test_a_scenario_from_an_issued_demo_case_keeps_no_requester_details(
     assert "Rubric: each item" in texts(at)
 
     # A wrong provision without a reason is refused next to its field; with one it is added.
-    by_key(at.text_input, "trainer.author.1.wrong.citation").input("s38")
+    wrong = "trainer.author.doorbell-from-a-case.1.wrong"
+    by_key(at.text_input, f"{wrong}.citation").input("s38")
     at = ok(button(at, "Add wrong provision").click().run())
     assert "Say why it is wrong." in texts(at)
-    by_key(at.text_area, "trainer.author.1.wrong.why").input("Nobody's safety is at stake.")
+    by_key(at.text_area, f"{wrong}.why").input("Nobody's safety is at stake.")
     at = ok(button(at, "Add wrong provision").click().run())
     assert "s38" in texts(at)
 
+    # A key consideration, recognised by phrases typed one a line.
+    labelled = {element.label: element for element in (*at.text_input, *at.text_area)}
+    labelled["Key consideration"].input("Information already public")
+    labelled["Why it matters"].input("The force has said it uses doorbell footage.")
+    labelled["Recognised by (one phrase a line)"].input("already public\npublished")
+    at = ok(button(at, "Add key consideration").click().run())
+    assert "Information already public" in texts(at)
+    assert "Before trainees use it" not in texts(at)  # the model answer makes the point
+    assert not button(at, "Save scenario").disabled
+
     at = ok(button(at, "Save scenario").click().run())
     [saved] = app_store.trainer_scenarios()
+    [point] = saved.rubric.key_considerations
+    assert point.recognised_by == ["already public", "published"]
     assert saved.id == "doorbell-from-a-case"
     assert saved.rubric.items[0].wrong[0].citation == "s38"
     document = json.dumps(saved.model_dump(mode="json")).lower()
     for detail in (requester.name, *requester.contact.splitlines()):
         assert detail.strip().lower() not in document
     assert "Saved the scenario" in texts(at)
+
+    # Saved scenarios can be opened again, or deleted.
+    at = ok(button(at, "Edit").click().run())
+    assert "Rubric: each item" in texts(at)
+    at = ok(button(at, "Discard the draft").click().run())
+    at = ok(button(at, "Delete").click().run())
+    assert not app_store.trainer_scenarios()
 
 
 def test_a_draft_needs_a_good_id(app_store: Store) -> None:
@@ -150,3 +171,30 @@ def test_a_draft_needs_a_good_id(app_store: Store) -> None:
     by_key(at.text_input, "trainer.author.id").input("Not An Id")
     at = ok(button(at, "Draft the scenario").click().run())
     assert "digits and hyphens" in texts(at) and "Give the scenario a title" in texts(at)
+
+
+def test_typed_text_is_shown_literally(app_store: Store) -> None:
+    hostile = "**Bold** [link](http://x) :red[red] <b>tag</b>"
+    app_store.create_session(hostile, [SCENARIO], trainer=f"{hostile} <{TRAINER}>")
+    at = trainer_page(app_store)
+    markdown = "\n".join(str(m.value) for m in at.markdown) + texts(at)
+    assert hostile not in markdown  # never raw
+    assert "\\*\\*Bold\\*\\*" in markdown and "\\[link\\]" in markdown
+
+
+def test_a_draft_the_model_answer_fails_cannot_be_saved(app_store: Store) -> None:
+    original = app_store.load(DOORBELL).case.model_copy(update={"status": CaseStatus.ISSUED})
+    app_store.save(original, app_store.load(DOORBELL).version, actor="test")
+    at = trainer_page(app_store)
+    by_key(at.text_input, "trainer.author.ref").input(original.request.our_ref)
+    at = ok(at.run())
+    by_key(at.text_input, "trainer.author.id").input("doorbell-unmakeable")
+    by_key(at.text_input, "trainer.author.title").input("Doorbell")
+    at = ok(button(at, "Draft the scenario").click().run())
+    labelled = {element.label: element for element in (*at.text_input, *at.text_area)}
+    labelled["Key consideration"].input("A point nobody makes")
+    labelled["Why it matters"].input("It matters.")
+    labelled["Recognised by (one phrase a line)"].input("zqxjv wibblefrotz")
+    at = ok(button(at, "Add key consideration").click().run())
+    assert "Before trainees use it" in texts(at)
+    assert button(at, "Save scenario").disabled
