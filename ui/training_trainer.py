@@ -19,7 +19,7 @@ from foi_core.plain import plain_time
 from foi_core.storage import Store
 from foi_core.training import LEVEL_LABELS, Scenario
 from foi_core.training.dashboard import SessionView, kinds_of, session_csv, session_view
-from foi_core.training.sessions import TrainingError, TrainingSession, all_scenarios
+from foi_core.training.sessions import TrainingError, TrainingSession
 from ui.fields import FieldProblems
 from ui.people import current_person
 from ui.state import flash
@@ -340,9 +340,9 @@ def _hit_rates(view: SessionView, scenarios: Mapping[str, Scenario]) -> None:
     )
 
 
-def sessions_section(store: Store, person: Person) -> None:
-    """The Sessions tab: a new session, the chosen one's code, actions and live view."""
-    scenarios = all_scenarios(store)
+def sessions_section(store: Store, person: Person, scenarios: Mapping[str, Scenario]) -> None:
+    """The Sessions tab: a new session, the chosen one's code, actions and live view (every
+    scenario a session may set: ``sessions.all_scenarios``)."""
     sessions = store.sessions()
     new_session_form(store, person, scenarios, first=not sessions)
     session = choose_session(sessions)

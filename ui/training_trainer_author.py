@@ -4,6 +4,8 @@ the rubric, and save it for trainees (``foi_core.training.authoring`` does every
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from foi_core.models import OUTCOME_LABELS, CaseKind, CaseStatus, Outcome
@@ -13,7 +15,6 @@ from foi_core.storage import Store
 from foi_core.training import LEVEL_LABELS, ConsiderationStep, Level, Scenario
 from foi_core.training import authoring as edit
 from foi_core.training.bank import bank_problems
-from foi_core.training.sessions import all_scenarios
 from ui.fields import FieldProblems
 from ui.state import flash
 from ui.text import md_escape, one_line
@@ -65,7 +66,7 @@ def _find_case(store: Store) -> str | None:
     )
 
 
-def _draft_form(store: Store, person: Person, case_id: str) -> None:
+def _draft_form(store: Store, person: Person, case_id: str, taken: set[str]) -> None:
     """Id, title and level; "Draft the scenario" builds the draft from the case."""
     problems = FieldProblems()
     with st.form("trainer.author.start", enter_to_submit=False):
@@ -90,7 +91,7 @@ def _draft_form(store: Store, person: Person, case_id: str) -> None:
             ss["trainer.author.title"],
             ss["trainer.author.level"],
             person,
-            taken=all_scenarios(store),
+            taken=taken,
         )
     except NotAllowed as refused:
         st.error(md_escape(str(refused)), icon=":material/lock:")
@@ -263,9 +264,9 @@ def _save(store: Store, person: Person, draft: Scenario) -> None:
         st.rerun()
 
 
-def _own_scenarios(store: Store, person: Person) -> None:
+def _own_scenarios(store: Store, person: Person, scenarios: Mapping[str, Scenario]) -> None:
     """The trainers' saved scenarios: edit one again, or delete it."""
-    saved = store.trainer_scenarios()
+    saved = [scenario for scenario in scenarios.values() if not scenario.built_in]
     if not saved:
         return
     with st.expander(f"Trainers' scenarios ({len(saved)})", icon=":material/edit_note:"):
@@ -284,11 +285,11 @@ def _own_scenarios(store: Store, person: Person) -> None:
                 st.rerun()
 
 
-def authoring_section(store: Store, person: Person) -> None:
-    """The "Write a scenario" tab."""
+def authoring_section(store: Store, person: Person, scenarios: Mapping[str, Scenario]) -> None:
+    """The "Write a scenario" tab (``scenarios``: every scenario, built in or a trainer's)."""
     draft: Scenario | None = st.session_state.get(DRAFT)
     if draft is None:
-        _own_scenarios(store, person)
+        _own_scenarios(store, person, scenarios)
         st.caption(
             "Turn an issued request into a scenario: the requester's name, contact details and "
             "address are taken out, the answer given becomes the model answer, and you write the "
@@ -296,7 +297,7 @@ def authoring_section(store: Store, person: Person) -> None:
         )
         case_id = _find_case(store)
         if case_id:
-            _draft_form(store, person, case_id)
+            _draft_form(store, person, case_id, taken=set(scenarios))
         return
     st.markdown(f"**Draft:** {md_escape(draft.title)} (id {md_escape(draft.id)})")
     _details(draft)
