@@ -25,6 +25,7 @@ from ui.caselists import my_work, started_by
 from ui.people import policy, require_live_access
 from ui.precedents import precedent_search
 from ui.register import register
+from ui.register_cache import read_key
 from ui.register_open import case_export
 from ui.welcome import welcome
 
@@ -38,9 +39,10 @@ store = get_store()
 
 # Only the demo cases, the work lists and one page of the register are read: never every case.
 demo_ids = store.demo_case_ids()
+key = read_key(store, demo_ids)  # what is read below is remembered until the store changes
 welcome(store, store.case_summaries(demo_ids), person, demo_ids)
-my_work(store, person, policy(), demo_ids)
-register(store, demo_ids)
+my_work(store, person, policy(), demo_ids, key)
+register(store, demo_ids, key)
 case_export(store, case_id_from_url())
 
 # --- New case ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from foi_core.people import Person, Policy, can_approve
 from foi_core.register.query import LIVE_KINDS, OPEN_STATUSES, RegisterFilters, RegisterRow
 from foi_core.storage import Store
 from ui.nav import PAGES_BY_STEP
+from ui.register_cache import remembered
 from ui.text import md_escape
 
 MINE_SHOWN = 200  # open cases listed under "My cases", soonest due first
@@ -66,16 +67,20 @@ def _links(title: str, rows: list[RegisterRow], empty: str, demo_ids: set[str]) 
         )
 
 
-def my_work(store: Store, person: Person, policy: Policy, demo_ids: set[str]) -> None:
-    """The two work lists side by side, at the top of the Cases page (demo cases marked)."""
+def my_work(store: Store, person: Person, policy: Policy, demo_ids: set[str], key: str) -> None:
+    """The two work lists side by side, at the top of the Cases page (demo cases marked);
+    ``key`` is the register's ``read_key`` (the lists are remembered until the store changes)."""
     left, right = st.columns(2, gap="large")
     with left, st.container(border=True, key="cases-mine"):
-        _links("My cases", mine(store, person), "No open case is assigned to you.", demo_ids)
+        own = remembered(key, "mine", lambda: mine(store, person), person)
+        _links("My cases", own, "No open case is assigned to you.", demo_ids)
     if policy.require_approval:
         with right, st.container(border=True, key="cases-waiting"):
             _links(
                 "Waiting for my approval",
-                waiting_for(store, person, policy),
+                remembered(
+                    key, "waiting", lambda: waiting_for(store, person, policy), person, policy
+                ),
                 "Nothing is waiting for your approval.",
                 demo_ids,
             )

@@ -48,7 +48,7 @@ def precedent_search(store: Store) -> None:
         )
     query = PrecedentQuery(words=words, exemption=exemption, theme=theme)
     try:
-        found = search_precedents(_digests(store), query, limit=SHOWN)
+        found = _found(store, query)
     except QueryError as error:
         st.error(md_escape(str(error)), icon=":material/error:")
         return
@@ -62,15 +62,28 @@ def precedent_search(store: Store) -> None:
         _copy_form(store, chosen)
 
 
-def _digests(store: Store) -> list[dict[str, object]]:
-    """Every case's digest, read once per change to the store (not on every rerun)."""
-    return _cached_digests(store.url, store.fingerprint(), store)
+def _found(store: Store, query: PrecedentQuery) -> list[Precedent]:
+    """The earlier cases matching ``query``, worked out once per search and change to the store
+    (a rerun with the same search reads them back instead of scoring every case again)."""
+    asked = (query.words, query.exemption, query.theme)
+    return _cached_search(store.url, store.fingerprint(), asked, store)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=False)
+def _cached_search(
+    url: str, fingerprint: tuple[int, str], asked: tuple[str, str, str], _store: Store
+) -> list[Precedent]:
+    words, exemption, theme = asked
+    query = PrecedentQuery(words=words, exemption=exemption, theme=theme)
+    return search_precedents(_cached_digests(url, fingerprint, _store), query, limit=SHOWN)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _cached_digests(
     url: str, fingerprint: tuple[int, str], _store: Store
 ) -> list[dict[str, object]]:
+    """Every case's digest, read once per change to the store and shared, never copied (the
+    search only reads it)."""
     return _store.case_digests()
 
 

@@ -22,6 +22,7 @@ from foi_core.register.query import (
     RegisterSort,
 )
 from foi_core.storage import Store
+from ui.register_cache import remembered
 from ui.register_export import export_register
 from ui.register_open import open_row
 from ui.state import today
@@ -40,9 +41,9 @@ DUE_WITHIN = {
 STATUS_LABELS = {status: status.value.capitalize() for status in CaseStatus}
 
 
-def counts(store: Store) -> None:
+def counts(store: Store, key: str) -> None:
     """Open, due this week and overdue, across every live kind of case."""
-    figures = store.register_counts(today())
+    figures = remembered(key, "counts", lambda: store.register_counts(today()))
     with st.container(horizontal=True, key="register-counts"):
         st.metric("Open", figures.open, help="Cases not yet issued or closed.")
         st.metric(
@@ -55,7 +56,7 @@ def counts(store: Store) -> None:
         st.error(f"{figures.overdue} case(s) overdue.", icon=":material/alarm:")
 
 
-def _filters(store: Store) -> RegisterFilters:
+def _filters(store: Store, key: str) -> RegisterFilters:
     """The filter widgets, and the filters they set."""
     text = st.text_input(
         "Search reference or title",
@@ -67,7 +68,7 @@ def _filters(store: Store) -> RegisterFilters:
         statuses = st.multiselect(
             "Status", list(CaseStatus), format_func=STATUS_LABELS.__getitem__, key="register.status"
         )
-        officers = ["", NOBODY, *store.register_officers()]
+        officers = ["", NOBODY, *remembered(key, "officers", store.register_officers)]
         officer = st.selectbox(
             "Assigned to",
             officers,
@@ -90,7 +91,7 @@ def _filters(store: Store) -> RegisterFilters:
             help="What an issued response gave: granted in full, partly disclosed, refused in "
             "full or not held (see the Register note in the README).",
         )
-        sections = ["", *store.register_sections()]
+        sections = ["", *remembered(key, "sections", store.register_sections)]
         section = st.selectbox(
             "Exemption used",
             sections,
@@ -146,14 +147,10 @@ def _table(page: RegisterPage, demo_ids: set[str]) -> pd.DataFrame:
             "Received": [r.received for r in rows],
             "Due": [r.due_date for r in rows],
             "Working days left": pd.array([r.days_left for r in rows], dtype="Int64"),
+            "Overdue": ["Overdue" if r.overdue else "" for r in rows],
             "Outcome": [CATEGORY_LABELS[r.category] if r.category else "" for r in rows],
         }
     )
-
-
-def _overdue(value: object) -> str:
-    late = isinstance(value, int) and value < 0
-    return "color: #b00020; font-weight: bold" if late else ""
 
 
 def _pager(total: int) -> int:
@@ -170,12 +167,13 @@ def _pager(total: int) -> int:
     return int(ss[PAGE])
 
 
-def register(store: Store, demo_ids: set[str]) -> RegisterFilters:
-    """The register section of the Cases page; returns the filters in use (for the export)."""
+def register(store: Store, demo_ids: set[str], key: str) -> RegisterFilters:
+    """The register section of the Cases page; ``key`` is ``read_key`` (what is read from the
+    store is remembered under it). Returns the filters in use."""
     st.subheader("Register", anchor=False)
-    counts(store)
+    counts(store, key)
     with st.expander("Filters and search", expanded=True, icon=":material/filter_list:"):
-        filters = _filters(store)
+        filters = _filters(store, key)
         sort = st.selectbox(
             "Sort by", list(RegisterSort), format_func=SORT_LABELS.__getitem__, key="register.sort"
         )
@@ -183,20 +181,20 @@ def register(store: Store, demo_ids: set[str]) -> RegisterFilters:
     if ss.get("_register.filters") != (filters, sort):  # new filters: back to the first page
         ss["_register.filters"] = (filters, sort)
         ss[PAGE] = 1
-    page = store.register(filters, sort, ss.get(PAGE, 1), PAGE_SIZE, today=today())
+    page = _page(store, key, filters, sort, ss.get(PAGE, 1))
     if page.total == 0:
         st.info("No case matches these filters. Clear a filter or search for fewer words.")
         _pager(0)
         return filters
     shown = _pager(page.total)
     if shown != page.page:
-        page = store.register(filters, sort, shown, PAGE_SIZE, today=today())
+        page = _page(store, key, filters, sort, shown)
     st.caption(
-        f"{page.total:,} case(s) match. Click a row to open the case; working days left is "
-        "negative (in red) once a case is overdue."
+        f"{page.total:,} case(s) match. Click a row to open the case; a case past its due "
+        "date is marked overdue, and its working days left are negative."
     )
     event = st.dataframe(
-        _table(page, demo_ids).style.map(_overdue, subset=["Working days left"]),
+        _table(page, demo_ids),
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
@@ -205,7 +203,7 @@ def register(store: Store, demo_ids: set[str]) -> RegisterFilters:
             "Received": st.column_config.DateColumn(format="D MMM YYYY"),
             "Due": st.column_config.DateColumn(format="D MMM YYYY"),
             "Working days left": st.column_config.NumberColumn(
-                help="Working days to the due date; negative (in red) means overdue."
+                help="Working days to the due date; negative means overdue."
             ),
         },
     )
@@ -214,6 +212,15 @@ def register(store: Store, demo_ids: set[str]) -> RegisterFilters:
         open_row(store, chosen)
     export_register(store, filters, sort)
     return filters
+
+
+def _page(
+    store: Store, key: str, filters: RegisterFilters, sort: RegisterSort, number: int
+) -> RegisterPage:
+    def read() -> RegisterPage:
+        return store.register(filters, sort, number, PAGE_SIZE, today=today())
+
+    return remembered(key, "page", read, filters, sort, number)
 
 
 def _chosen(event: object, rows: list[RegisterRow]) -> RegisterRow | None:

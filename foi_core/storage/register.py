@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session
 
 from foi_core.bounds import today as engine_today
 from foi_core.models import CaseKind, CaseStatus
@@ -26,7 +27,7 @@ from foi_core.register.query import (
     clamp_page,
 )
 
-from .reading import shown
+from .reading import _removed_demos, shown
 from .records import _SUMMARY_FIELDS, CaseSummary
 from .tables import CaseRow, CaseSectionRow
 
@@ -69,12 +70,17 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _shown(session: Session) -> list[ColumnElement[bool]]:
+    """Leaves out removed demo cases: their ids are read first (an index look-up of the audit
+    log's "demo removed" events), so no query scans the audit log for every case."""
+    hidden = list(session.scalars(_removed_demos()))
+    return [CaseRow.id.not_in(hidden)] if hidden else []
+
+
 def _where(filters: RegisterFilters, today: dt.date) -> list[ColumnElement[bool]]:
-    """The WHERE clauses of ``filters`` (training and removed demo cases always left out)."""
-    clauses = [
-        CaseRow.kind.in_([k.value for k in filters.live_kinds]),
-        shown(CaseRow.id),
-    ]
+    """The WHERE clauses of ``filters`` (training always left out; removed demo cases are left
+    out by ``_shown``)."""
+    clauses = [CaseRow.kind.in_([k.value for k in filters.live_kinds])]
     if filters.statuses:
         clauses.append(CaseRow.status.in_([s.value for s in filters.statuses]))
     if filters.assigned_to is not None:
@@ -172,11 +178,12 @@ class RegisterStore:
         filters = filters or RegisterFilters()
         today = today or engine_today()
         page_size = max(1, page_size)
-        count = select(func.count()).select_from(CaseRow).where(*_where(filters, today))
         with self._reading() as session:
-            total = int(session.scalar(count) or 0)
+            hidden = _shown(session)
+            where = [*_where(filters, today), *hidden]
+            total = int(session.scalar(select(func.count()).select_from(CaseRow).where(*where)))
             page = clamp_page(page, total, page_size)
-            query = _rows_query(filters, RegisterSort(sort), today)
+            query = _rows_query(filters, RegisterSort(sort), today).where(*hidden)
             query = query.limit(page_size).offset((page - 1) * page_size)
             rows = [_row(values) for values in session.execute(query)]
         return RegisterPage(rows=rows, total=total, page=page, page_size=page_size)
@@ -195,9 +202,9 @@ class RegisterStore:
             func.count(),
             func.coalesce(func.sum(case((soon, 1), else_=0)), 0),
             func.coalesce(func.sum(case((CaseRow.due_date < today, 1), else_=0)), 0),
-        ).where(_is_open(), CaseRow.kind.in_(live), shown(CaseRow.id))
+        ).where(_is_open(), CaseRow.kind.in_(live))
         with self._reading() as session:
-            opened, due_soon, overdue = session.execute(query).one()
+            opened, due_soon, overdue = session.execute(query.where(*_shown(session))).one()
         return RegisterCounts(open=int(opened), due_soon=int(due_soon), overdue=int(overdue))
 
     def register_export(
@@ -214,6 +221,7 @@ class RegisterStore:
         today = today or engine_today()
         query = _rows_query(filters, RegisterSort(sort), today)
         with self._reading() as session:
+            query = query.where(*_shown(session))
             result = session.connection().execution_options(yield_per=chunk).execute(query)
             for part in result.partitions():
                 ids = [values.id for values in part]
@@ -261,7 +269,8 @@ class RegisterStore:
             func.lower(CaseRow.assigned_to).like(pattern, escape="\\")
         )
         with self._reading() as session:
-            return [_row(values) for values in session.execute(query.limit(limit))]
+            query = query.where(*_shown(session)).limit(limit)
+            return [_row(values) for values in session.execute(query)]
 
     def case_summaries(self: Store, ids: Collection[str]) -> list[CaseSummary]:
         """The listing summaries of these cases only (removed demo cases left out), by ref."""

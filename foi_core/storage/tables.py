@@ -146,6 +146,8 @@ class AuditRow(Base):
     case_version: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
 
+    __table_args__ = (Index(None, "action", "actor"),)
+
 
 class IssuedLetterRow(Base):
     """An issued letter and the data it was rendered from (its context, requester included),

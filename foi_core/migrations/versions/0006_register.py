@@ -4,10 +4,11 @@ Adds to ``cases`` the register's columns (``foi_core.register.case_facts``, writ
 save): ``due_working_day`` (the due date as a working-day ordinal, so working days left is a
 subtraction in SQL), ``response_date``, ``processed``, ``category``, ``in_time`` and
 ``extended``, each indexed, and an index on ``received``; and a table ``case_sections`` (one row
-per section a case relies on). Upgrading fills them from the stored documents, in batches; a
-document that cannot be read keeps the defaults (it is reported when the case is opened) and
-the due date of a request with a public interest extension becomes the extension's date.
-Downgrading drops them.
+per section a case relies on), and an index on the audit log's action and actor (the register
+reads the removed demo cases by it, the Cases page the demo cases). Upgrading fills them from
+the stored documents, in batches; a document that cannot be read keeps the defaults (it is
+reported when the case is opened) and the due date of a request with a public interest
+extension becomes the extension's date. Downgrading drops them.
 
 Revision ID: 0006
 Revises: 0005
@@ -63,6 +64,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name="fk_case_sections_case_id_cases"),
     )
     op.create_index("ix_case_sections_section", "case_sections", ["section"])
+    op.create_index("ix_audit_events_action_actor", "audit_events", ["action", "actor"])
     _backfill()
 
 
@@ -100,6 +102,7 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_events_action_actor", "audit_events")
     op.drop_index("ix_case_sections_section", "case_sections")
     op.drop_table("case_sections")
     op.drop_index("ix_cases_received", "cases")
