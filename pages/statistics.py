@@ -4,11 +4,12 @@ charts; the CSV and the workbook to publish."""
 
 import streamlit as st
 
-from ui import get_store, today
+from ui import get_store, show_flash, today
 from ui.people import require_live_access
 from ui.statistics import choose_period, draw_charts, draw_downloads, draw_figures
 
 st.title("Statistics")
+show_flash()  # also puts app.py's navigation in charge when this page is opened first
 require_live_access()  # trainees and people with no role never see live figures
 st.caption(
     "The figures FOI units publish each quarter (section 45 Code of Practice), worked out from "

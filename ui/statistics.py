@@ -22,6 +22,7 @@ KINDS = ("Quarter", "Month", "Year", "Dates")
 YEARS_OFFERED = 8
 QUARTERS_OFFERED = 4 * YEARS_OFFERED
 MONTHS_OFFERED = 36
+COUNTS = alt.Axis(format="d", tickMinStep=1)  # whole numbers of requests
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -79,9 +80,9 @@ def choose_period(today: dt.date) -> Period | None:
 # --- The figures --------------------------------------------------------------------------------
 
 
-def _metric(where: DeltaGenerator, key: str, value: int) -> None:
+def _metric(where: DeltaGenerator, key: str, value: int, label: str = "") -> None:
     measure = definitions().measure(key)
-    where.metric(measure.label, value, help=measure.definition)
+    where.metric(label or measure.label, value, help=measure.definition)
 
 
 def _row(figures: Figures, keys: tuple[str, ...]) -> None:
@@ -110,20 +111,21 @@ def draw_figures(figures: Figures) -> None:
     right.metric(timeliness.label, shown, help=timeliness.definition)
     draw_band(figures)
     st.subheader("Internal reviews", anchor=False)
+    st.caption("Upheld means the original decision stands (our own record's sense).")
     reviews = figures.internal_reviews
     columns = st.columns(5)
-    for column, (key, value) in zip(
+    for column, (key, value, label) in zip(
         columns,
         (
-            ("internal_reviews", reviews.requested),
-            ("reviews_upheld", reviews.upheld),
-            ("reviews_upheld_in_part", reviews.upheld_in_part),
-            ("reviews_overturned", reviews.overturned),
-            ("reviews_not_decided", reviews.not_decided),
+            ("internal_reviews", reviews.requested, "Asked for"),
+            ("reviews_upheld", reviews.upheld, "Upheld"),
+            ("reviews_upheld_in_part", reviews.upheld_in_part, "Upheld in part"),
+            ("reviews_overturned", reviews.overturned, "Overturned"),
+            ("reviews_not_decided", reviews.not_decided, "Not decided yet"),
         ),
         strict=True,
     ):
-        _metric(column, key, value)
+        _metric(column, key, value, label)
 
 
 def draw_band(figures: Figures) -> None:
@@ -150,7 +152,7 @@ def _by_month(figures: Figures) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Month": month.month.isoformat(),
+                "Month": f"{month.month:%b %Y}",
                 "Received": month.received,
                 "Timeliness (%)": month.timeliness,
             }
@@ -163,8 +165,12 @@ def draw_charts(figures: Figures) -> None:
     """Requests and timeliness by month, the outcomes and the exemptions used."""
     st.subheader("Charts", anchor=False)
     months = _by_month(figures)
-    base = alt.Chart(months).encode(alt.X("yearmonth(Month):T", title="Month received"))
-    bars = base.mark_bar(opacity=0.6).encode(alt.Y("Received:Q", title="Requests received"))
+    base = alt.Chart(months).encode(
+        alt.X("Month:O", sort=None, title="Month received", axis=alt.Axis(labelAngle=0))
+    )
+    bars = base.mark_bar(opacity=0.6).encode(
+        alt.Y("Received:Q", title="Requests received", axis=COUNTS)
+    )
     line = base.mark_line(point=True, color="#d62728").encode(
         alt.Y("Timeliness (%):Q", scale=alt.Scale(domain=[0, 100]), title="Answered in time (%)")
     )
@@ -184,7 +190,7 @@ def draw_charts(figures: Figures) -> None:
     left.altair_chart(
         alt.Chart(outcomes, title="Outcomes of the processed requests")
         .mark_bar()
-        .encode(alt.X("Requests:Q"), alt.Y("Outcome:N", sort=None, title=None)),
+        .encode(alt.X("Requests:Q", axis=COUNTS), alt.Y("Outcome:N", sort=None, title=None)),
         width="stretch",
     )
     if figures.exemptions:
@@ -192,9 +198,12 @@ def draw_charts(figures: Figures) -> None:
             [{"Section": section, "Requests": n} for section, n in figures.exemptions.items()]
         )
         right.altair_chart(
-            alt.Chart(used, title="Exemptions used (processed requests citing each)")
+            alt.Chart(used, title="Exemptions used")
             .mark_bar()
-            .encode(alt.X("Requests:Q"), alt.Y("Section:N", sort=None)),
+            .encode(
+                alt.X("Requests:Q", title="Processed requests citing it", axis=COUNTS),
+                alt.Y("Section:N", sort=None),
+            ),
             width="stretch",
         )
     else:
