@@ -477,3 +477,12 @@ def test_an_edit_marks_only_later_steps_that_were_finished():
     edited.claims[0].items = [2]
     marked = apply_step_edit(unfinished, edited, "exemptions")
     assert "harm" not in marked.recheck_steps and "letter" in marked.recheck_steps
+
+
+def test_splitting_a_new_case_marks_no_step_it_never_finished():
+    case = new_case("X", dt.date(2026, 3, 2))
+    split = set_items(case, ["How many cameras?", "Where are they?"])
+    assert set(split.recheck_steps) <= {"letter"}  # no reasoning step was ever finished
+    finished = correct_case()
+    resplit = set_items(finished, [*(i.text for i in finished.request.items), "A new question?"])
+    assert {"items", "exemptions", "harm"} <= set(resplit.recheck_steps)

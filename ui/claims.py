@@ -104,8 +104,9 @@ def claims_round(case: Case) -> str:
     return hashlib.sha256(repr(shape).encode()).hexdigest()[:8]
 
 
-def _items_key(prefix: str, items_round: str) -> str:
-    return field_key(f"{prefix}.items" + (f".{items_round}" if items_round else ""))
+def _round_key(prefix: str, name: str, items_round: str) -> str:
+    """A claim field's key; with ``items_round``, a new key (so a fresh default) each round."""
+    return field_key(f"{prefix}.{name}" + (f".{items_round}" if items_round else ""))
 
 
 def claim_fields(
@@ -124,7 +125,7 @@ def claim_fields(
         "Items it covers (by number)",
         all_numbers,
         default=items,
-        key=_items_key(prefix, items_round),
+        key=_round_key(prefix, "items", items_round),
         placeholder="Choose the items",
     )
     problems.slot("items")
@@ -135,7 +136,7 @@ def claim_fields(
             list(ClaimMode),
             index=list(ClaimMode).index(mode),
             format_func=MODE_WORDS.__getitem__,
-            key=field_key(f"{prefix}.mode"),
+            key=_round_key(prefix, "mode", items_round),
         )
         problems.slot("mode")
     with col2:
@@ -151,8 +152,8 @@ def read_choice(prefix: str, items_round: str = "") -> ClaimChoice:
     """The items, mode and 'in the alternative' chosen in ``claim_fields``."""
     ss = st.session_state
     return ClaimChoice(
-        items=ss[_items_key(prefix, items_round)],
-        mode=ss[field_key(f"{prefix}.mode")],
+        items=ss[_round_key(prefix, "items", items_round)],
+        mode=ss[_round_key(prefix, "mode", items_round)],
         in_the_alternative=ss[field_key(f"{prefix}.alternative")],
     )
 

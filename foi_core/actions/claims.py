@@ -98,17 +98,20 @@ def uncovered_items(case: Case, mode: ClaimMode | None = None) -> list[int]:
 def new_claim_defaults(
     case: Case, typed: str, catalogue: Catalogue | None = None
 ) -> tuple[ClaimMode, list[int]]:
-    """What the new-provision form starts with for the citation typed: NCND when an NCND
-    provision is typed (s31(3)), or a limb while only NCND items are left uncovered, or nothing
-    is typed and every item needing a provision is NCND; else withholding. With it, the
-    uncovered items a provision used that way can cover."""
+    """What the new-provision form starts with for the citation typed, and the uncovered items
+    a provision used that way can cover (one provision is used one way: withheld and NCND items
+    are never pre-filled together). NCND when an NCND provision is typed (s31(3)), or when
+    every uncovered item is NCND; else withholding."""
     provision = read_provision(typed, resolve_catalogue(catalogue)) if typed.strip() else None
-    if provision is not None and provision.citations:
-        mode = ClaimMode.NCND if provision.ncnd else ClaimMode.WITHHOLD
-        if not uncovered_items(case, mode) and uncovered_items(case, ClaimMode.NCND):
-            mode = ClaimMode.NCND  # only NCND items are left: the limb is typed to protect them
+    withheld = uncovered_items(case, ClaimMode.WITHHOLD)
+    if provision is not None and provision.citations and provision.ncnd:
+        mode = ClaimMode.NCND
+    elif not withheld and uncovered_items(case, ClaimMode.NCND):
+        mode = ClaimMode.NCND  # only NCND items are left: a limb typed is to protect them
+    elif not withheld and not uncovered_items(case):
+        mode = default_mode(case)  # everything is covered: as the case's items mostly are
     else:
-        mode = default_mode(case)
+        mode = ClaimMode.WITHHOLD
     return mode, uncovered_items(case, mode)
 
 

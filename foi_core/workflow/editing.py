@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from foi_core.models import Case, CaseStatus, Request, Requester, RequestItem, new_id
 from foi_core.stale import copy_origin
-from foi_core.workflow.recheck import mark_changed
+from foi_core.workflow.recheck import apply_step_edit
 from foi_core.workflow.splitting import match_items
 
 
@@ -19,7 +19,8 @@ def set_items(case: Case, texts: Sequence[str]) -> Case:
     to its new number: matched by text, never by number (``splitting.match_items``: the same
     words at the same position first, else elsewhere, else the same words with other numbers,
     such as another year). Claims lose references to items that no longer exist. If anything
-    changed, the later steps are marked "re-check".
+    changed, the later steps that were finished are marked "re-check" (a step still to do, or
+    blocked, will be looked at anyway: marking it would say it was finished when it was not).
     """
     cleaned = [t.strip() for t in texts if t and t.strip()]
     old_items = case.request.items
@@ -44,12 +45,12 @@ def set_items(case: Case, texts: Sequence[str]) -> Case:
     updated = Case.model_validate(data)
 
     changed = [(i.number, i.text) for i in new_items] != [(o.number, o.text) for o in old_items]
-    return mark_changed(updated, "request") if changed else updated
+    return apply_step_edit(case, updated, "request") if changed else updated
 
 
 def remove_claim(case: Case, claim_id: str) -> Case:
     """A copy of the case without that claim; combined balances lose it too, and one left with
-    fewer than two claims is dropped. Later steps are marked "re-check"."""
+    fewer than two claims is dropped. Later steps that were finished are marked "re-check"."""
     data = case.model_dump()
     data["claims"] = [c for c in data["claims"] if c["id"] != claim_id]
     aggregates = []
@@ -58,7 +59,7 @@ def remove_claim(case: Case, claim_id: str) -> Case:
         if len(agg["claim_ids"]) >= 2:
             aggregates.append(agg)
     data["aggregate_balances"] = aggregates
-    return mark_changed(Case.model_validate(data), "exemptions")
+    return apply_step_edit(case, Case.model_validate(data), "exemptions")
 
 
 def new_case(our_ref: str, received: dt.date, title: str = "") -> Case:

@@ -148,6 +148,14 @@ def by_key(elements, key: str):
     raise LookupError(f"no element with key {key!r}; keys are {[e.key for e in elements]}")
 
 
+def add_field(elements, name: str):
+    """A field of the Exemptions page's new-provision form (``items``, ``mode``): its key
+    carries the round of claims and the use typed, so a fresh default shows each round."""
+    pattern = re.compile(r"^f\.(r\d+\.)?add\." + re.escape(name) + r"(\..*)?$")
+    (element,) = [e for e in elements if e.key and pattern.match(e.key)]
+    return element
+
+
 def texts(at: AppTest) -> str:
     """Everything the page shows as text (markdown, captions, alerts, plain text), joined."""
     parts = []

@@ -8,7 +8,7 @@ import datetime as dt
 from foi_core.checker import check
 from foi_core.knowledge import load_catalogue
 from foi_core.models import ClaimMode, Conclusion, Likelihood, OrganisationProfile, Outcome, Side
-from tests.app.conftest import button, by_key, new_app, ok, texts
+from tests.app.conftest import add_field, button, by_key, new_app, ok, texts
 
 REF = "JOURNEY/26"
 REQUEST = """Dear FOI team,
@@ -64,8 +64,8 @@ def test_blank_case_to_letter_then_refresh(empty_store):
     # --- Exemptions: s31(1)(a), used to neither confirm nor deny ----------------------------------
     at = go(at, "pages/exemptions.py")
     by_key(at.selectbox, key("add.citation")).set_value("s31(1)(a)")
-    by_key(at.multiselect, key("add.items")).set_value([1, 2, 3])
-    by_key(at.radio, key("add.mode")).set_value(ClaimMode.NCND)
+    add_field(at.multiselect, "items").set_value([1, 2, 3])
+    add_field(at.radio, "mode").set_value(ClaimMode.NCND)
     ok(button(at, "Add this provision").click().run())
     (claim,) = empty_store.load(case_id).case.claims
     assert (claim.citation, claim.mode, claim.items) == ("s31(1)(a)", ClaimMode.NCND, [1, 2, 3])

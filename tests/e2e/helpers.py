@@ -282,6 +282,11 @@ class AppPage:
         self.act(box.locator("label").first.click)
         expect(box.get_by_role("checkbox")).to_be_checked()
 
+    def tab(self, name: str) -> None:
+        """Open the tab called ``name`` (tabs switch in the browser: nothing runs)."""
+        self.interactions += 1
+        self.page.get_by_role("tab", name=name, exact=True).click()
+
     def set_date(self, scope: Locator | Page, label: str, day_month_year: str) -> None:
         """Type a date (``"01072021"``) into the date field labelled ``label``."""
         self.interactions += 1
