@@ -136,3 +136,13 @@ def test_broken_definitions_name_the_file(tmp_path: Path) -> None:
     )
     with pytest.raises(KnowledgeError, match=r"definitions\.yaml: .*nowhere"):
         load_definitions_from(broken)
+
+
+def test_the_readme_defines_every_figure() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Statistics\n", 1)[1].split("\n## ", 1)[0]
+    words = definitions()
+    for key in (*PUBLIC_KEYS[:10], "exemptions", "timeliness"):
+        assert f"| {words.measure(key).label} " in section, key
+    for band in words.bands.levels:
+        assert f"**{band.name}**" in section
