@@ -366,3 +366,12 @@ def test_eight_processes_open_a_new_database_at_once(empty_database_url: str) ->
     store = Store(empty_database_url)
     assert store.count() == 0
     store.close()
+
+
+def test_the_newest_migration_is_the_one_the_store_knows():
+    """A database at HEAD_REVISION is opened without running Alembic: it must be the head."""
+    from alembic.script import ScriptDirectory
+
+    from foi_core.storage.engine import HEAD_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_heads() == [HEAD_REVISION]

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from foi_core.knowledge import KnowledgeError
 from foi_core.steps import STEP_KEYS
-from foi_core.training import MistakeKind, feedback, load_mistakes, side_by_side, starting_case
+from foi_core.training import MistakeKind, load_mistakes, side_by_side, starting_case
 from foi_core.training.bank import load_scenarios
+from foi_core.training.feedback import feedback
 from foi_core.training.mistakes import MISTAKES_PATH, kind_for_rule, load_mistakes_from
 from tests.case_strategies import valid_cases
 from tests.training_mutations import Seeded, attempt, seeded

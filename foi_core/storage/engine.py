@@ -13,13 +13,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError as AlembicCommandError
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -37,6 +32,13 @@ from .problems import (
     safe_url,
     sqlite_path,
 )
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration (foi_core/migrations/versions; a test keeps it equal to Alembic's head).
+# A database already there is opened without loading Alembic, which takes most of a second.
+HEAD_REVISION = "0006"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 BUSY_TIMEOUT_MS = 5_000  # an SQLite writer waits this long for another one
@@ -125,6 +127,8 @@ def create_store_engine(url: str) -> Engine:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration for our migrations, bound to ``connection`` when given."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -164,6 +168,9 @@ def _migration_transaction(engine: Engine) -> Iterator[Connection]:
 
 def _check_history(connection: Connection, url: str) -> None:
     """Refuse a database this tool did not set up, or one set up by a newer version of it."""
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     heads = MigrationContext.configure(connection).get_current_heads()
     if heads:
         script = ScriptDirectory.from_config(alembic_config())
@@ -193,10 +200,30 @@ def upgrade_to_head(engine: Engine) -> None:
 
     Raises DatabaseProblem for tables without migration history or a schema from a newer version.
     """
+    from alembic import command
+    from alembic.util import CommandError
+
     url = engine.url.render_as_string(hide_password=False)
-    with _migration_transaction(engine) as connection:
-        _check_history(connection, url)
-        command.upgrade(alembic_config(connection), "head")
+    try:
+        with _migration_transaction(engine) as connection:
+            _check_history(connection, url)
+            command.upgrade(alembic_config(connection), "head")
+    except CommandError as error:
+        raise DatabaseProblem(
+            f"{describe(url).capitalize()} was set up by a different version of this tool and "
+            f"cannot be upgraded by this one; update this tool, or set {SETTING} to another "
+            "database."
+        ) from error
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether the database records exactly the newest migration (nothing to upgrade)."""
+    try:
+        with engine.connect() as connection:
+            versions = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except DBAPIError:
+        return False
+    return [row[0] for row in versions] == [HEAD_REVISION]
 
 
 def _check_writable(engine: Engine) -> None:
@@ -221,7 +248,8 @@ def _ensure_schema(engine: Engine) -> None:
     with _migrate_lock:
         if key in _migrated_urls and not _is_memory_sqlite(key):
             return
-        upgrade_to_head(engine)
+        if not _at_head(engine):
+            upgrade_to_head(engine)
         _check_writable(engine)
         _migrated_urls.add(key)
 
@@ -240,13 +268,6 @@ def open_store_engine(url: str, *, migrate: bool = True) -> Engine:
     except DatabaseProblem:
         engine.dispose()
         raise
-    except AlembicCommandError as error:
-        engine.dispose()
-        raise DatabaseProblem(
-            f"{describe(url).capitalize()} was set up by a different version of this tool and "
-            f"cannot be upgraded by this one; update this tool, or set {SETTING} to another "
-            "database."
-        ) from error
     except DBAPIError as error:
         engine.dispose()
         raise explain_or_generic(error, url) from error

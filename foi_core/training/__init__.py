@@ -7,14 +7,9 @@ statistics or the disclosure log.
 
 from __future__ import annotations
 
-from .bank import (
-    bank_problems,
-    load_scenarios,
-    load_scenarios_from,
-    starting_case,
-)
-from .feedback import ComparisonRow, Feedback, Mistake, feedback, side_by_side
-from .mistakes import MistakeInfo, MistakeKind, load_mistakes
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .scenario import (
     LEVEL_LABELS,
     CaseFileEntry,
@@ -28,6 +23,35 @@ from .scenario import (
     Scenario,
     WrongClaim,
 )
+
+if TYPE_CHECKING:
+    from .bank import bank_problems, load_scenarios, load_scenarios_from, starting_case
+    from .feedback import ComparisonRow, Feedback, Mistake, side_by_side
+    from .mistakes import MistakeInfo, MistakeKind, load_mistakes
+
+# The marking engine (bank, feedback, mistakes) pulls in the checker and the catalogue: it is
+# imported on first use, so the store and the CLI, which only need the records, start quickly.
+# The function ``feedback`` is imported from its module (the name is the submodule's here).
+_LAZY = {
+    "bank_problems": "bank",
+    "load_scenarios": "bank",
+    "load_scenarios_from": "bank",
+    "starting_case": "bank",
+    "ComparisonRow": "feedback",
+    "Feedback": "feedback",
+    "Mistake": "feedback",
+    "side_by_side": "feedback",
+    "MistakeInfo": "mistakes",
+    "MistakeKind": "mistakes",
+    "load_mistakes": "mistakes",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "LEVEL_LABELS",
@@ -47,7 +71,6 @@ __all__ = [
     "Scenario",
     "WrongClaim",
     "bank_problems",
-    "feedback",
     "load_mistakes",
     "load_scenarios",
     "load_scenarios_from",
