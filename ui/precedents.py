@@ -19,6 +19,7 @@ from ui.text import md_escape
 
 CHOSEN = "precedents.chosen"  # session key: the id of the earlier case chosen to start from
 SHOWN = 8  # results listed
+LIST_UNASKED_UP_TO = 5_000  # stored cases up to which earlier cases are listed before a search
 
 
 def precedent_search(store: Store) -> None:
@@ -47,6 +48,11 @@ def precedent_search(store: Store) -> None:
             "Theme", list(themes), format_func=themes.__getitem__, key="precedents.theme"
         )
     query = PrecedentQuery(words=words, exemption=exemption, theme=theme)
+    if not (words.strip() or exemption.strip() or theme) and (
+        store.fingerprint()[0] > LIST_UNASKED_UP_TO
+    ):
+        st.caption("Type some words or an exemption, or choose a theme, to find earlier cases.")
+        return
     try:
         found = _found(store, query)
     except QueryError as error:

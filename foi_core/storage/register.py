@@ -239,22 +239,17 @@ class RegisterStore:
         return {k: sorted(v, key=section_order) for k, v in found.items()}
 
     def register_officers(self: Store) -> list[str]:
-        """The mailboxes cases are assigned to (for the officer filter), A to Z."""
-        query = (
-            select(CaseRow.assigned_to)
-            .where(
-                CaseRow.assigned_to.is_not(None), CaseRow.kind.in_([k.value for k in LIVE_KINDS])
-            )
-            .distinct()
-            .order_by(CaseRow.assigned_to)
-        )
+        """Everyone a case is assigned to (for the officer filter), A to Z: one scan of the
+        assigned officer's index (a trainee with only training attempts may be listed; their
+        attempts never are)."""
+        query = select(CaseRow.assigned_to).where(CaseRow.assigned_to.is_not(None)).distinct()
         with self._reading() as session:
-            return [officer for officer in session.scalars(query) if officer]
+            return sorted(officer for officer in session.scalars(query) if officer)
 
     def register_sections(self: Store) -> list[str]:
-        """The sections any case relies on (for the "exemption used" filter), by number."""
-        live = select(CaseRow.id).where(CaseRow.kind.in_([k.value for k in LIVE_KINDS]))
-        query = select(CaseSectionRow.section).where(CaseSectionRow.case_id.in_(live)).distinct()
+        """The sections cases rely on (for the "exemption used" filter), by number: one scan of
+        the sections' index."""
+        query = select(CaseSectionRow.section).distinct()
         with self._reading() as session:
             return sorted(session.scalars(query), key=section_order)
 
