@@ -197,3 +197,17 @@ def test_a_broken_mistakes_file_is_named(tmp_path: Path, change, message: str) -
     change(data)
     with pytest.raises(KnowledgeError, match=message):
         load_mistakes_from(_write(tmp_path, data))
+
+
+def test_a_provision_the_rubric_also_accepts_is_not_marked() -> None:
+    """The firearms scenario accepts s40(2) beside s38 and s31 for the streets (item 2); a
+    provision it neither needs nor accepts (s43(2)) is marked unsupported."""
+    from foi_core.models import ExemptionClaim
+
+    scenario = SCENARIOS["firearms-licence-holders-s38"]
+    model = scenario.model_answer
+    for extra, marked in (("s40(2)", False), ("s43(2)", True)):
+        claims = [*model.claims, ExemptionClaim(citation=extra, items=[2])]
+        result = feedback(scenario, model.model_copy(update={"claims": claims}))
+        unsupported = [m for m in result.mistakes if m.kind is MistakeKind.UNSUPPORTED_EXEMPTION]
+        assert bool(unsupported) is marked, (extra, [m.message for m in result.mistakes])

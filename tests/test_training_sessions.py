@@ -130,3 +130,23 @@ def test_all_scenarios_adds_the_trainers_own(store: Store) -> None:
     local = local_person("Pat at the front desk")
     case = start_attempt(store, "my-own-scenario", local)
     assert case.training is not None and case.training.trainee == "Pat at the front desk"
+
+
+def test_only_a_trainer_opens_releases_or_closes_a_session(tmp_path) -> None:
+    from foi_core.storage import Store
+    from foi_core.training.bank import load_scenarios
+    from foi_core.training.sessions import close_session, open_session, release_answers
+
+    store = Store(f"sqlite:///{tmp_path / 't.db'}")
+    trainer = Person(email="tia@example.org", name="Tia Trainer", roles=frozenset({Role.TRAINER}))
+    officer = Person(email="olu@example.org", name="Olu Officer", roles=frozenset({Role.OFFICER}))
+    scenario_id = next(iter(load_scenarios()))
+    with pytest.raises(NotAllowed):
+        open_session(store, officer, "Week one", [scenario_id])
+    session = open_session(store, trainer, "Week one", [scenario_id])
+    for action in (release_answers, close_session):
+        with pytest.raises(NotAllowed):
+            action(store, officer, session.id)
+    assert release_answers(store, trainer, session.id).models_released
+    assert close_session(store, trainer, session.id).closed_at is not None
+    store.close()

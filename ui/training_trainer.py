@@ -19,7 +19,13 @@ from foi_core.plain import plain_time
 from foi_core.storage import Store
 from foi_core.training import LEVEL_LABELS, Scenario
 from foi_core.training.dashboard import SessionView, kinds_of, session_csv, session_view
-from foi_core.training.sessions import TrainingError, TrainingSession
+from foi_core.training.sessions import (
+    TrainingError,
+    TrainingSession,
+    close_session,
+    open_session,
+    release_answers,
+)
 from ui.fields import FieldProblems
 from ui.people import current_person
 from ui.state import flash
@@ -94,7 +100,7 @@ def new_session_form(
     if problems:
         return
     try:
-        made = store.create_session(title, chosen, trainer=person.recorded_as)
+        made = open_session(store, person, title, chosen)
     except TrainingError as problem:
         problems.add("title", str(problem))
         return
@@ -157,7 +163,7 @@ def session_actions(store: Store, person: Person, session: TrainingSession) -> N
         disabled=session.models_released,
         help="Every trainee in the session can then see the model answer beside their attempt.",
     ):
-        store.release_models(session.id, person.recorded_as)
+        release_answers(store, person, session.id)
         flash("The model answers are released to the session's trainees.")
         st.rerun()
     if close.button(
@@ -166,7 +172,7 @@ def session_actions(store: Store, person: Person, session: TrainingSession) -> N
         disabled=session.closed_at is not None,
         help="Nobody joins or starts an attempt any more; everything done is kept.",
     ):
-        store.close_session(session.id, person.recorded_as)
+        close_session(store, person, session.id)
         flash("The session is closed; its attempts and submissions are kept.")
         st.rerun()
 

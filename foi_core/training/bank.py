@@ -151,6 +151,11 @@ def bank_problems(scenario: Scenario) -> list[str]:
                     f"{where}: the model answer does not use {' or '.join(expected.any_of)} "
                     f"in the mode {expected.mode.value!r}"
                 )
+        for extra in entry.also_acceptable:
+            if not _known(extra, catalogue, whole_section=True):
+                problems.append(
+                    f"{where}: also_acceptable cites {extra!r}, unknown to the catalogue"
+                )
         for wrong in entry.wrong:
             if not _known(wrong.citation, catalogue, whole_section=True):
                 problems.append(

@@ -149,8 +149,17 @@ def _mark_item(entry: ItemRubric, attempt: Case, judged_claims: set[str]) -> Ite
             number,
         )
     for claim in claims if judged else []:
-        if claim.id not in used:
+        if claim.id not in used and not _also_acceptable(claim, entry):
             yield _unsupported(where, number, claim, entry)
+
+
+def _also_acceptable(claim: ExemptionClaim, entry: ItemRubric) -> bool:
+    """Whether the rubric accepts ``claim`` as an extra provision for the item."""
+    return any(
+        citation == extra or ("(" not in extra and same_section(citation, extra))
+        for citation in claim_cites(claim)
+        for extra in entry.also_acceptable
+    )
 
 
 def _procedural(expected: ExpectedClaim) -> bool:

@@ -79,11 +79,16 @@ class WrongClaim(_Data):
 
 
 class ItemRubric(_Data):
-    """What is acceptable for one item of the model answer (by its ``number``)."""
+    """What is acceptable for one item of the model answer (by its ``number``).
+
+    ``also_acceptable`` lists provisions a trainee may rely on as well without being marked
+    for it (another defensible exemption the model answer does not need: s40(2) beside
+    s38(1)(a) for addresses); a whole section (``s30``) allows any of its limbs."""
 
     item: int = Field(ge=1)
     outcomes: list[Outcome] = Field(min_length=1)
     needs: list[ExpectedClaim] = Field(default_factory=list)
+    also_acceptable: list[str] = Field(default_factory=list)
     wrong: list[WrongClaim] = Field(default_factory=list)
     why: str = Field(default="", max_length=2_000)  # why these outcomes
 

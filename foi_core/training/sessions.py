@@ -273,3 +273,33 @@ def model_answer_visible(store: Store, case: Case) -> bool:
         sub.scenario_id == link.scenario_id and sub.session_id is None
         for sub in store.submissions(trainee=link.trainee)
     )
+
+
+# --- The trainer's actions (each checks who may run training: the one home of that rule) ----------
+
+
+def _trainer(person: Person) -> None:
+    from foi_core.people import can_run_training
+
+    can_run_training(person).enforce()
+
+
+def open_session(
+    store: Store, person: Person, title: str, scenario_ids: list[str]
+) -> TrainingSession:
+    """A new session with its join code (raises NotAllowed for anyone but a trainer or an
+    admin, TrainingError for a bad title or scenario list)."""
+    _trainer(person)
+    return store.create_session(title, scenario_ids, trainer=person.recorded_as)
+
+
+def release_answers(store: Store, person: Person, session_id: str) -> TrainingSession:
+    """Let the session's trainees see the model answers beside their attempts."""
+    _trainer(person)
+    return store.release_models(session_id, person.recorded_as)
+
+
+def close_session(store: Store, person: Person, session_id: str) -> TrainingSession:
+    """Nobody joins or starts an attempt in the session any more; everything is kept."""
+    _trainer(person)
+    return store.close_session(session_id, person.recorded_as)
