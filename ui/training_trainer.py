@@ -177,6 +177,11 @@ def session_actions(store: Store, person: Person, session: TrainingSession) -> N
         st.rerun()
 
 
+def _score(score: int | None) -> str:
+    """A score for a table: "not yet" before the first submission."""
+    return "not yet" if score is None else str(score)
+
+
 # --- The live view --------------------------------------------------------------------------------
 
 
@@ -225,8 +230,8 @@ def _draw_view(view: SessionView, submissions: list, scenarios: Mapping[str, Sce
                 "Started": "yes" if row.started else "no",
                 "Attempts": row.attempts,
                 "Submitted": row.submitted,
-                "Latest score": row.latest_score,
-                "Best score": row.best_score,
+                "Latest score": _score(row.latest_score),
+                "Best score": _score(row.best_score),
                 "Last activity": plain_time(row.last_activity) if row.last_activity else "",
             }
             for row in view.progress
