@@ -100,8 +100,28 @@ def test_an_admin_grants_a_role_and_a_trainee_sees_no_live_case(
         shown = tess.page.get_by_test_id("stApp").inner_text()
         assert not any(ref in shown for ref in DEMO_REFERENCES)
         tess.assert_no_exception()
+        # She practises instead: the Training page, a scenario started under her own name.
+        tess.goto("training")
+        expect(tess.page.get_by_role("textbox", name="Your name")).to_have_count(0)
+        tess.click("Start", to="request")
+        expect(tess.page.get_by_text("Training attempt 1", exact=False)).to_be_visible()
+        attempt = tess.query_case
+        tess.shot("trainee-attempt")
+        tess.goto(f"request?case={stored_ids(team_server)[0]}")  # a live case, by its address
+        shown = tess.page.get_by_test_id("stApp").inner_text()
+        assert not any(ref in shown for ref in DEMO_REFERENCES)
+        assert stored(team_server, attempt).training.trainee.endswith(f"<{TEAM['tess'].email}>")
     finally:
         tess.page.context.close()
+
+
+def stored_ids(server: AppServer) -> list[str]:
+    """The ids of the live (demo) cases in the server's store."""
+    store = Store(f"sqlite:///{server.database}")
+    try:
+        return sorted(store.demo_case_ids())
+    finally:
+        store.close()
 
 
 def stored(server: AppServer, case_id: str) -> Case:
