@@ -326,6 +326,9 @@ def build_parser() -> argparse.ArgumentParser:
     from foi_core.cli_stats import add_stats_command
 
     add_stats_command(add, add_database)
+    from foi_core.cli_disclosure import add_disclosure_command
+
+    add_disclosure_command(add, add_database)
     return parser
 
 

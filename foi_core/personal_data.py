@@ -115,18 +115,26 @@ def map_free_text(value: Any, annotation: Any, change: Callable[[str], str], nam
 # --- The requester --------------------------------------------------------------------------------
 
 
-def mask_requester(text: str, requester: Requester) -> str:
-    """The text with the requester's name, contact details and address lines replaced by
-    placeholders ("[requester's name]" ...), whatever their case; longest details first."""
+def requester_details(requester: Requester) -> list[tuple[str, str]]:
+    """The requester's details to look for in free text, longest first, each with its
+    placeholder: the name, each contact line and each address line (two characters or more)."""
     replacements = [
         (requester.name, NAME_PLACEHOLDER),
         *((line, CONTACT_PLACEHOLDER) for line in requester.contact.splitlines()),
         *((line, ADDRESS_PLACEHOLDER) for line in requester.address.splitlines()),
     ]
-    for value, placeholder in sorted(replacements, key=lambda pair: -len(pair[0].strip())):
-        value = value.strip()
-        if len(value) >= 2:
-            text = re.sub(re.escape(value), placeholder, text, flags=re.IGNORECASE)
+    found = [(value.strip(), placeholder) for value, placeholder in replacements]
+    return sorted(
+        ((value, placeholder) for value, placeholder in found if len(value) >= 2),
+        key=lambda pair: -len(pair[0]),
+    )
+
+
+def mask_requester(text: str, requester: Requester) -> str:
+    """The text with the requester's name, contact details and address lines replaced by
+    placeholders ("[requester's name]" ...), whatever their case; longest details first."""
+    for value, placeholder in requester_details(requester):
+        text = re.sub(re.escape(value), placeholder, text, flags=re.IGNORECASE)
     return text
 
 

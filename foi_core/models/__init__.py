@@ -58,6 +58,7 @@ from .costs import (
     FeesNotice,
     PITExtension,
 )
+from .disclosure import DisclosureEntry
 from .life import CaseKind, LifeEvent, LifeEventKind
 from .problems import FieldProblem, explain_errors, field_label
 from .profile import OrganisationProfile
@@ -104,6 +105,7 @@ __all__ = [
     "CostActivity",
     "CostEstimate",
     "CostLine",
+    "DisclosureEntry",
     "ExchangeKind",
     "ExemptionClaim",
     "ExportInfo",

@@ -17,6 +17,7 @@ from .base import _Model, new_id
 from .claims import AggregateBalance, ExemptionClaim
 from .copying import CopiedFrom
 from .costs import Clarification, CostEstimate, FeesNotice, PITExtension
+from .disclosure import DisclosureEntry
 from .life import CaseKind, LifeEvent
 from .request import Outcome, Request, Requester, RequestItem
 from .training import TrainingLink
@@ -102,6 +103,10 @@ class Case(_Model):
     issued_letters: list[IssuedLetter] = Field(default_factory=list)
     # A training attempt's scenario, session and trainee (kind "training" only).
     training: TrainingLink | None = Field(default=None, exclude_if=lambda value: value is None)
+    # The disclosure log entry of an issued request (left out of the JSON when absent).
+    disclosure: DisclosureEntry | None = Field(
+        default=None, exclude_if=lambda value: value is None
+    )
     # Only in exported files (never stored, left out of the JSON when absent).
     export: ExportInfo | None = Field(default=None, exclude_if=lambda value: value is None)
 

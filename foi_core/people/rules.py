@@ -281,6 +281,16 @@ def can_handle_complaint(person: Person, original: Case) -> Decision:
     return _needs(person, Role.OFFICER, Role.APPROVER, Role.REVIEWER, Role.ADMIN)
 
 
+def can_publish(person: Person, case: Case) -> Decision:
+    """Marking an issued request for the disclosure log (or taking it off): officers and
+    approvers, on an issued or closed request (never a review, complaint or training attempt)."""
+    if case.kind is not CaseKind.REQUEST:
+        return _refused("Only a request's response goes in the disclosure log.")
+    if case.status not in READ_ONLY_STATUSES:
+        return _refused("Only an issued response can go in the disclosure log: issue it first.")
+    return _needs(person, Role.OFFICER, Role.APPROVER)
+
+
 def unit_policy(sign_in_on: bool) -> Policy:
     """The unit's policy from the settings: strict with sign-in on, relaxed for a single local
     user (``FOI_REQUIRE_APPROVAL`` overrides whether approval is required)."""

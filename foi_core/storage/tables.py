@@ -92,6 +92,8 @@ class CaseRow(Base):
     category: Mapped[str | None] = mapped_column(String(20), index=True)
     in_time: Mapped[bool] = mapped_column(Boolean, index=True, server_default=false())
     extended: Mapped[bool] = mapped_column(Boolean, index=True, server_default=false())
+    # In the disclosure log (foi_core.disclosure.is_published, stored at every save).
+    published: Mapped[bool] = mapped_column(Boolean, index=True, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     updated_by: Mapped[str] = mapped_column(String(200))  # shortened; revisions keep it whole

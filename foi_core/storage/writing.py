@@ -166,6 +166,9 @@ class CaseWrites:
         row.received = case.request.received
         for name, value in columns.items():
             setattr(row, name, value)
+        from foi_core.disclosure.log import is_published
+
+        row.published = is_published(case)
         row.updated_at = at
         row.updated_by = actor[:200]
         row.schema_version = case.schema_version

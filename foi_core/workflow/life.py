@@ -32,9 +32,9 @@ from foi_core.people.model import email_of
 
 # The fields that record a case's life and working marks rather than what the case says: its
 # status and life events, who it is assigned to, the letters issued from it, the steps marked to
-# re-check, the suggestions dismissed and the export marker. Everything else is "what the case
-# says": the request, the reasoning and the response; a change to it is what ``guard_edit``
-# guards.
+# re-check, the suggestions dismissed, the export marker and the disclosure log entry (marked on
+# an issued case). Everything else is "what the case says": the request, the reasoning and the
+# response; a change to it is what ``guard_edit`` guards.
 LIFE_FIELDS: frozenset[str] = frozenset(
     {
         "status",
@@ -44,6 +44,7 @@ LIFE_FIELDS: frozenset[str] = frozenset(
         "recheck_steps",
         "dismissed_suggestions",
         "export",
+        "disclosure",
         "schema_version",
     }
 )

@@ -1,0 +1,119 @@
+"""The disclosure log: one ``LogEntry`` per issued request marked "publish", without the
+requester's name, address or contact details (every published text is masked again with
+``foi_core.personal_data.mask_requester`` as a last guard), never a training attempt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from foi_core.models import Case, CaseKind, OrganisationProfile
+from foi_core.personal_data import mask_requester, without_personal_data
+from foi_core.register.facts import CATEGORY_LABELS, case_facts, section_order
+
+if TYPE_CHECKING:
+    from foi_core.storage import Store
+
+LetterMaker = Callable[[Case], "bytes | None"]
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One published response: what a force's disclosure log shows."""
+
+    case_id: str
+    ref: str
+    response_date: dt.date | None
+    title: str
+    request_text: str
+    outcome: str
+    exemptions: tuple[str, ...]
+    pdf: bytes | None = None
+
+    @property
+    def slug(self) -> str:
+        """A file-name-safe form of the reference ("FOI-2025-0012")."""
+        return re.sub(r"[^A-Za-z0-9._-]+", "-", self.ref).strip("-.") or self.case_id
+
+    @property
+    def pdf_name(self) -> str:
+        return f"{self.slug}.pdf" if self.pdf is not None else ""
+
+
+def published_letter(case: Case, profile: OrganisationProfile | None = None) -> bytes | None:
+    """The response letter as PDF for the log: re-rendered from the (read-only) case with the
+    requester's details blanked and masked, since the issued letter is addressed to them. None
+    when it cannot be made (LibreOffice missing, a template problem)."""
+    from foi_core.letters import LetterError, render_letter
+    from foi_core.letters.issuing import pdf_or_none
+
+    try:
+        rendered = render_letter(
+            without_personal_data(case), profile or OrganisationProfile(), findings=()
+        )
+    except (LetterError, ValueError):
+        return None
+    return pdf_or_none(rendered.data)
+
+
+def log_entry(case: Case, pdf: bytes | None = None) -> LogEntry:
+    """The log entry of a published case (its texts masked for the requester once more)."""
+    facts = case_facts(case)
+    entry = case.disclosure
+    text = entry.request_text if entry is not None else ""
+
+    def masked(value: str) -> str:
+        return mask_requester(value, case.requester)
+
+    return LogEntry(
+        case_id=case.id,
+        ref=masked(case.request.our_ref),
+        response_date=case.response_date,
+        title=masked(case.title),
+        request_text=masked(text),
+        outcome=CATEGORY_LABELS[facts.category] if facts.category else "",
+        exemptions=tuple(sorted(facts.sections, key=section_order)),
+        pdf=pdf,
+    )
+
+
+def is_published(case: Case) -> bool:
+    """In the log: an issued or closed request marked "publish" (the ``published`` column)."""
+    return (
+        case.kind is CaseKind.REQUEST
+        and case_facts(case).processed
+        and case.disclosure is not None
+        and case.disclosure.publish
+    )
+
+
+def published_cases(store: Store) -> list[Case]:
+    """The stored cases in the log, newest response first (by the indexed ``published`` column;
+    removed demo cases left out)."""
+    from foi_core.storage.documents import parse_stored_case
+    from foi_core.storage.reading import shown
+    from foi_core.storage.tables import CaseRow
+
+    query = (
+        select(CaseRow.id, CaseRow.document)
+        .where(CaseRow.published.is_(True), shown(CaseRow.id))
+        .order_by(CaseRow.response_date.desc(), CaseRow.ref)
+    )
+    with store._reading() as session:
+        rows = session.execute(query).all()
+    cases = [parse_stored_case(document, f"case {case_id}") for case_id, document in rows]
+    return [case for case in cases if is_published(case)]
+
+
+def disclosure_log(store: Store, letters: LetterMaker | None = None) -> list[LogEntry]:
+    """The log's entries, newest first; ``letters`` makes each entry's PDF (none without it:
+    ``published_letter`` renders one, which takes LibreOffice a few seconds a letter)."""
+    return [
+        log_entry(case, letters(case) if letters is not None else None)
+        for case in published_cases(store)
+    ]
