@@ -101,7 +101,13 @@ class CaseRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
 
-    __table_args__ = (Index(None, "ref", unique=True), Index(None, "received"))
+    __table_args__ = (
+        Index(None, "ref", unique=True),
+        Index(None, "received"),
+        # Covering indexes: the register's counts, and its pages soonest due first.
+        Index(None, "status", "kind", "due_date", "due_working_day"),
+        Index(None, "kind", "due_date", "ref", "id"),
+    )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own protocol)
 
 

@@ -3,7 +3,8 @@
 Adds to ``cases`` the register's columns (``foi_core.register.case_facts``, written at every
 save): ``due_working_day`` (the due date as a working-day ordinal, so working days left is a
 subtraction in SQL), ``response_date``, ``processed``, ``category``, ``in_time`` and
-``extended``, each indexed, and an index on ``received``; and a table ``case_sections`` (one row
+``extended``, each indexed, an index on ``received`` and two covering indexes (the register's
+counts, and its pages by due date); and a table ``case_sections`` (one row
 per section a case relies on), and an index on the audit log's action and actor (the register
 reads the removed demo cases by it, the Cases page the demo cases). Upgrading fills them from
 the stored documents, in batches; a document that cannot be read keeps the defaults (it is
@@ -39,6 +40,8 @@ INDEXED_COLUMNS = (
     ("in_time", sa.Boolean(), False),
     ("extended", sa.Boolean(), False),
 )
+# Covering indexes: the register's counts, and its pages soonest due first.
+COVERING = (("status", "kind", "due_date", "due_working_day"), ("kind", "due_date", "ref", "id"))
 CASES = sa.table(
     "cases",
     sa.column("id", sa.String),
@@ -56,6 +59,8 @@ def upgrade() -> None:
         op.add_column("cases", sa.Column(name, kind, nullable=nullable, server_default=default))
         op.create_index(f"ix_cases_{name}", "cases", [name])
     op.create_index("ix_cases_received", "cases", ["received"])
+    for columns in COVERING:
+        op.create_index(f"ix_cases_{'_'.join(columns)}", "cases", list(columns))
     op.create_table(
         "case_sections",
         sa.Column("case_id", sa.String(64), nullable=False),
@@ -105,6 +110,8 @@ def downgrade() -> None:
     op.drop_index("ix_audit_events_action_actor", "audit_events")
     op.drop_index("ix_case_sections_section", "case_sections")
     op.drop_table("case_sections")
+    for columns in COVERING:
+        op.drop_index(f"ix_cases_{'_'.join(columns)}", "cases")
     op.drop_index("ix_cases_received", "cases")
     for name, _, _ in reversed(INDEXED_COLUMNS):
         op.drop_index(f"ix_cases_{name}", "cases")
