@@ -13,6 +13,7 @@ from foi_core.personal_data import mask_requester
 from foi_core.settings import get_settings
 from ui import case_page, get_store, md_escape, today
 from ui.approval import life_panel
+from ui.disclosure import disclosure_section
 from ui.issue import issue_section
 from ui.issued import DOCX, PDF
 from ui.reasoning import link_to_step, safe_file_name
@@ -183,6 +184,7 @@ with st.container(border=True):
 
 life_panel(loaded, findings)
 issue_section(loaded, store, rendered, findings, base_name)
+disclosure_section(loaded)
 
 # --- Preview ---------------------------------------------------------------------------------
 

@@ -42,6 +42,9 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/cases.py", "Cases", ":material/folder_open:", "cases", "Cases"),
     PageInfo("pages/statistics.py", "Statistics", ":material/bar_chart:", "statistics", "Cases"),
     PageInfo(
+        "pages/disclosure_log.py", "Disclosure log", ":material/public:", "disclosure-log", "Cases"
+    ),
+    PageInfo(
         "pages/training.py",
         "Training",
         ":material/school:",

@@ -7,7 +7,7 @@ Modules: ``detect`` (``personal_details_in``: names and contact details to redac
 """
 
 from .actions import (
-    ActionResult,
+    FIELD,
     mark_for_publication,
     request_text_of,
     text_to_publish,
@@ -18,7 +18,7 @@ from .export import log_csv, log_html, log_json, log_zip, write_html
 from .log import LogEntry, disclosure_log, is_published, log_entry, published_letter
 
 __all__ = [
-    "ActionResult",
+    "FIELD",
     "Flag",
     "LogEntry",
     "disclosure_log",

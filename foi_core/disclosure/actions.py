@@ -1,29 +1,17 @@
-"""Marking an issued request for the disclosure log, and taking it off: engine actions that
-return an ``ActionResult`` (the changed case, or a plain message for the field)."""
+"""Marking an issued request for the disclosure log, and taking it off: officer actions that
+return an ``ActionResult`` (the changed case, or a plain problem next to the published text,
+field ``FIELD``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from foi_core.actions.result import ActionResult
 from foi_core.bounds import today
 from foi_core.models import Case, DisclosureEntry
 from foi_core.people import Person, can_publish
 
 from .detect import Flag, personal_details_in, unconfirmed
 
-
-@dataclass(frozen=True)
-class ActionResult:
-    """What an action did: ``case`` (changed) when it worked, else ``message`` (plain English,
-    shown next to the field) and the ``flags`` still to deal with."""
-
-    case: Case | None
-    message: str = ""
-    flags: list[Flag] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.case is not None
+FIELD = "disclosure.request_text"
 
 
 def request_text_of(case: Case) -> str:
@@ -58,25 +46,23 @@ def mark_for_publication(
     """
     decision = can_publish(person, case)
     if not decision:
-        return ActionResult(None, decision.reason)
+        return ActionResult.problem(FIELD, decision.reason)
     text = (request_text or "").strip()
     if not text:
-        return ActionResult(None, "Write the request as it will be published; it is empty.")
+        return ActionResult.problem(
+            FIELD, "Write the request as it will be published; it is empty."
+        )
     flags = personal_details_in(text, case)
     confirmed = [c for c in (confirmed or []) if any(f.text == c for f in flags)]
     own = [flag for flag in flags if flag.requester]
     if own:
-        return ActionResult(
-            None,
-            "Take out the requester's own details before publishing: " + _describe(own) + ".",
-            own,
+        return ActionResult.problem(
+            FIELD, "Take out the requester's own details before publishing: " + _describe(own) + "."
         )
     left = unconfirmed(flags, confirmed)
     if left:
-        return ActionResult(
-            None,
-            "Redact these or tick each one as fine to publish: " + _describe(left) + ".",
-            left,
+        return ActionResult.problem(
+            FIELD, "Redact these or tick each one as fine to publish: " + _describe(left) + "."
         )
     entry = DisclosureEntry(
         publish=True,
@@ -85,17 +71,25 @@ def mark_for_publication(
         marked_on=today(),
         confirmed=sorted(set(confirmed)),
     )
-    return ActionResult(case.model_copy(update={"disclosure": entry}))
+    return ActionResult.done(
+        case.model_copy(update={"disclosure": entry}),
+        "marked for the disclosure log",
+        "Marked for the disclosure log.",
+    )
 
 
 def withdraw_from_publication(case: Case, person: Person) -> ActionResult:
     """Take ``case`` off the disclosure log (its redacted text is kept for next time)."""
     decision = can_publish(person, case)
     if not decision:
-        return ActionResult(None, decision.reason)
+        return ActionResult.problem(FIELD, decision.reason)
     if case.disclosure is None or not case.disclosure.publish:
-        return ActionResult(None, "This case is not in the disclosure log.")
+        return ActionResult.problem(FIELD, "This case is not in the disclosure log.")
     entry = case.disclosure.model_copy(
         update={"publish": False, "marked_by": person.recorded_as, "marked_on": today()}
     )
-    return ActionResult(case.model_copy(update={"disclosure": entry}))
+    return ActionResult.done(
+        case.model_copy(update={"disclosure": entry}),
+        "taken off the disclosure log",
+        "Taken off the disclosure log.",
+    )

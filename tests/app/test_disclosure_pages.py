@@ -1,0 +1,85 @@
+"""AppTest of the disclosure log in the app: the Letter page's "Disclosure log" section on an
+issued request (the text to publish, the flagged details shown literally with a tick each, the
+refusals next to the field, publishing and taking off) and the Disclosure log page (the entries,
+the CSV and .zip downloads; nothing published yet explained)."""
+
+from __future__ import annotations
+
+from foi_core.models import Case, CaseStatus, DisclosureEntry, Requester
+from foi_core.storage import Store
+from tests.app.conftest import button, by_key, key, new_app, ok, open_case_page, stored, texts
+from tests.case_factory import minimal_case
+from ui.disclosure import PUBLISH, TEXT_LABEL, WITHDRAW
+
+REQUEST = "From Zara Quill: how many dogs did PC Hughes handle? <b>{{ x }}</b>"
+
+
+def issued_case(store: Store) -> Case:
+    case = minimal_case(status=CaseStatus.ISSUED, requester=Requester(name="Zara Quill"))
+    case.request.text = REQUEST
+    store.add(case, actor="test")
+    return case
+
+
+def letter_page(case: Case):
+    return open_case_page("pages/letter.py", case.id)
+
+
+def test_an_issued_request_is_published_once_its_details_are_dealt_with(
+    empty_store: Store,
+) -> None:
+    case = issued_case(empty_store)
+    at = letter_page(case)
+    area = by_key(at.text_area, key("disclosure.request_text"))
+    assert area.label == TEXT_LABEL and area.value == REQUEST
+    shown = texts(at)
+    assert "“Zara Quill”: the requester's name" in shown and "never published" in shown
+    fine = [box for box in at.checkbox if "PC Hughes" in box.label]
+    assert len(fine) == 1 and "a person's name with a title" in fine[0].label
+
+    at = ok(button(at, PUBLISH).click().run())
+    assert "Take out the requester's own details" in texts(at)
+    assert stored(empty_store, case.id).disclosure is None
+
+    redacted = "How many dogs did PC Hughes handle? <b>{{ x }}</b>"
+    by_key(at.text_area, key("disclosure.request_text")).input(redacted)
+    at = ok(button(at, PUBLISH).click().run())
+    assert "tick each one as fine to publish" in texts(at)
+    assert "Zara Quill" not in " ".join(box.label for box in at.checkbox)
+
+    next(box for box in at.checkbox if "PC Hughes" in box.label).check()
+    at = ok(button(at, PUBLISH).click().run())
+    entry = stored(empty_store, case.id).disclosure
+    assert entry is not None and entry.publish and entry.request_text == redacted
+    assert entry.confirmed == ["PC Hughes"]
+    assert "In the disclosure log since" in texts(at)
+
+    at = ok(button(at, WITHDRAW).click().run())
+    entry = stored(empty_store, case.id).disclosure
+    assert entry is not None and not entry.publish
+
+
+def test_a_draft_has_no_disclosure_section(empty_store: Store) -> None:
+    case = minimal_case()
+    empty_store.add(case, actor="test")
+    at = letter_page(case)
+    assert PUBLISH not in [b.label for b in at.button]
+
+
+def log_page():
+    return ok(ok(new_app().run()).switch_page("pages/disclosure_log.py").run())
+
+
+def test_the_log_page_lists_the_published_entries_with_downloads(empty_store: Store) -> None:
+    at = log_page()
+    assert "Nothing is published yet" in texts(at)
+    case = issued_case(empty_store)
+    entry = DisclosureEntry(publish=True, request_text="How many <i>dogs</i>?")
+    empty_store.save(case.model_copy(update={"disclosure": entry}), 1, actor="test")
+    at = log_page()
+    table = at.dataframe[0].value
+    assert list(table["Reference"]) == [case.request.our_ref]
+    assert list(table["Request"]) == ["How many <i>dogs</i>?"]
+    assert "Zara" not in table.to_csv()
+    labels = [element.label for element in at.get("download_button")]
+    assert labels == ["Download the log (CSV)", "Download the web pages (.zip)"]
