@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from foi_core.csv_cells import safe_cell
 from foi_core.people import name_of
 
 from .facts import CATEGORY_LABELS
@@ -27,19 +28,13 @@ CSV_HEADER = (
     "Extended",
     "Exemptions",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: object) -> str:
     """A value as a CSV cell; text a spreadsheet would run as a formula starts with a quote."""
-    if value is None:
-        return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = str(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    return safe_cell(value)
 
 
 def _values(row: RegisterRow) -> list[str]:

@@ -12,13 +12,13 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from foi_core.csv_cells import safe_cell
 from foi_core.plain import plain_date
 
 from .figures import COUNT_KEYS, Figures
 from .words import definitions
 
 CSV_HEADER = ("measure", "value")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REVIEW_ROWS = (
     ("internal_reviews_upheld", "upheld", "reviews_upheld"),
     ("internal_reviews_upheld_in_part", "upheld_in_part", "reviews_upheld_in_part"),
@@ -62,13 +62,6 @@ def _csv_rows(figures: Figures) -> Iterator[tuple[str, Any]]:
         yield f"exemption {citation}", number
 
 
-def _csv_cell(value: object) -> str:
-    """Text a spreadsheet shows as text: a leading apostrophe before = + - @ (citations are
-    checked when typed, so this is a second guard)."""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def figures_csv(figures: Figures) -> str:
     """The figures as CSV: a "measure,value" header, the period, each figure, then one row per
     section cited ("exemption s31,4")."""
@@ -76,7 +69,7 @@ def figures_csv(figures: Figures) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for key, value in _csv_rows(figures):
-        writer.writerow([_csv_cell(key), _csv_cell(value)])
+        writer.writerow([safe_cell(key), safe_cell(value)])
     return out.getvalue()
 
 

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from foi_core.csv_cells import safe_cell
+
 from .scenario import ExpectedClaim, Scenario
 
 
@@ -57,7 +59,6 @@ EXEMPTION_MISSES = frozenset(
     {"missed_exemption", "wrong_mode", "wrong_likelihood", "wrong_balance"}
 )
 _SECTION = re.compile(r"^s(\d+[A-Z]?)")
-_RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def scenario_of(attempt: Any) -> str:
@@ -343,13 +344,6 @@ def session_view(
 # --- Export -----------------------------------------------------------------------------------
 
 CSV_HEADER = ("Trainee", "Scenario", "Attempt", "Submitted at", "Score", "Mistakes")
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text: one starting with = + - @ (or a tab or carriage
-    return) could run as a formula, so it gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_RISKY_START) else text
 
 
 def session_csv(submissions: Iterable[SubmissionLike]) -> str:
