@@ -5,6 +5,7 @@ exports (CSV, JSON, HTML) never holding the requester's details or running a req
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import zipfile
@@ -25,6 +26,7 @@ from foi_core.disclosure import (
     text_to_publish,
     withdraw_from_publication,
 )
+from foi_core.disclosure.log import letter_case
 from foi_core.models import Case, CaseKind, CaseStatus, DisclosureEntry, Requester
 from foi_core.people import Person, Role, can_publish
 from foi_core.storage.errors import CaseLocked
@@ -195,8 +197,8 @@ def test_markup_in_a_request_is_shown_literally_in_the_web_pages() -> None:
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; {{ x }} {% if 1 %}yes" in page
     assert "<script" not in page and "<b>" not in page and "<i>" not in page
     assert "&lt;i&gt;Dogs&lt;/i&gt;" in files["index.html"].decode()
-    assert files[entry.pdf_name] == b"%PDF-1.4"
-    assert f'href="{entry.pdf_name}"' in page
+    assert files[f"{entry.slug}.pdf"] == b"%PDF-1.4"
+    assert f'href="{entry.slug}.pdf"' in page
 
 
 def test_csv_cells_cannot_run_as_formulas_and_json_lists_each_entry() -> None:
@@ -213,6 +215,32 @@ def test_exemptions_are_section_citations_and_the_zip_holds_the_folder() -> None
     assert entry.exemptions[:3] == ("s12", "s21", "s23")
     names = zipfile.ZipFile(io.BytesIO(log_zip([entry]))).namelist()
     assert sorted(names) == sorted(f"disclosure-log/{n}" for n in log_html([entry]))
+
+
+def test_references_giving_the_same_file_name_get_their_own_files() -> None:
+    first = log_entry(published(minimal_case(), "One"), pdf=b"%PDF-1")
+    second = log_entry(published(minimal_case(), "Two"), pdf=b"%PDF-2")
+    first = dataclasses.replace(first, ref="FOI/1")
+    second = dataclasses.replace(second, ref="FOI-1")
+    files = log_html([first, second])
+    assert files["FOI-1.pdf"] == b"%PDF-1" and files["FOI-1-2.pdf"] == b"%PDF-2"
+    assert "Two" in files["FOI-1-2.html"].decode()
+    rows = list(csv.reader(io.StringIO(log_csv([first, second]))))
+    assert [row[-1] for row in rows[1:]] == ["FOI-1.pdf", "FOI-1-2.pdf"]
+
+
+def test_the_published_letter_is_drawn_without_the_requester_or_unconfirmed_names() -> None:
+    case = correct_case().model_copy(
+        update={"requester": Requester(name="Zara Quill", contact="zq@mail.test")}
+    )
+    case.request.items[0].text = "Zara Quill asks how often PC Hughes and Dr Amy Stone met"
+    entry = DisclosureEntry(publish=True, request_text="x", confirmed=["Dr Amy Stone"])
+    drawn = letter_case(issued(case, disclosure=entry))
+    assert drawn.request.items[0].text == (
+        "[requester's name] asks how often [redacted] and Dr Amy Stone met"
+    )
+    assert drawn.requester == Requester()
+    assert "zq@mail.test" not in drawn.model_dump_json()
 
 
 WORD = st.from_regex(r"[A-Z][a-z]{5,9}", fullmatch=True)

@@ -25,6 +25,25 @@ STYLE = (
 )
 
 
+def file_names(entries: Iterable[LogEntry]) -> list[str]:
+    """Each entry's file name without its extension: the reference made safe ("FOI-2025-0012"),
+    with "-2", "-3" ... where two references would give the same name."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for entry in entries:
+        name, number = entry.slug, 1
+        while name.lower() in taken:
+            number += 1
+            name = f"{entry.slug}-{number}"
+        names.append(name)
+        taken.add(name.lower())
+    return names
+
+
+def _pdf(entry: LogEntry, name: str) -> str:
+    return f"{name}.pdf" if entry.pdf is not None else ""
+
+
 def _date(entry: LogEntry) -> str:
     return entry.response_date.isoformat() if entry.response_date else ""
 
@@ -36,7 +55,8 @@ def log_csv(entries: Iterable[LogEntry]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for entry in entries:
+    entries = list(entries)
+    for entry, name in zip(entries, file_names(entries), strict=True):
         values = (
             entry.ref,
             _date(entry),
@@ -44,7 +64,7 @@ def log_csv(entries: Iterable[LogEntry]) -> str:
             entry.request_text,
             entry.outcome,
             " ".join(entry.exemptions),
-            entry.pdf_name,
+            _pdf(entry, name),
         )
         writer.writerow([safe_cell(value) for value in values])
     return out.getvalue()
@@ -52,6 +72,7 @@ def log_csv(entries: Iterable[LogEntry]) -> str:
 
 def log_json(entries: Iterable[LogEntry]) -> str:
     """The log as a JSON list of objects (the CSV's columns, with lower-case keys)."""
+    entries = list(entries)
     rows = [
         {
             "reference": entry.ref,
@@ -60,9 +81,9 @@ def log_json(entries: Iterable[LogEntry]) -> str:
             "request": entry.request_text,
             "outcome": entry.outcome,
             "exemptions": list(entry.exemptions),
-            "letter": entry.pdf_name,
+            "letter": _pdf(entry, name),
         }
-        for entry in entries
+        for entry, name in zip(entries, file_names(entries), strict=True)
     ]
     return json.dumps(rows, indent=2, ensure_ascii=False)
 
@@ -75,10 +96,11 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _entry_page(entry: LogEntry) -> str:
+def _entry_page(entry: LogEntry, name: str) -> str:
+    pdf = _pdf(entry, name)
     letter = (
-        f'<p><a href="{escape(entry.pdf_name)}">The response letter (PDF)</a></p>'
-        if entry.pdf_name
+        f'<p><a href="{escape(pdf)}">The response letter (PDF)</a></p>'
+        if pdf
         else "<p>The response letter is not available online; ask the FOI unit for it.</p>"
     )
     exemptions = ", ".join(entry.exemptions) or "None"
@@ -97,11 +119,11 @@ def log_html(entries: list[LogEntry], heading: str = "Disclosure log") -> dict[s
     one page per entry and each entry's PDF beside it."""
     files: dict[str, bytes] = {}
     rows = []
-    for entry in entries:
-        name = f"{entry.slug}.html"
-        files[name] = _entry_page(entry).encode()
+    for entry, stem in zip(entries, file_names(entries), strict=True):
+        name = f"{stem}.html"
+        files[name] = _entry_page(entry, stem).encode()
         if entry.pdf is not None:
-            files[entry.pdf_name] = entry.pdf
+            files[_pdf(entry, stem)] = entry.pdf
         rows.append(
             f'<tr><td><a href="{escape(name)}">{escape(entry.ref)}</a></td>'
             f"<td>{escape(_date(entry))}</td><td>{escape(entry.title)}</td>"

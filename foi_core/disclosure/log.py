@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from foi_core.models import Case, CaseKind, OrganisationProfile
-from foi_core.personal_data import mask_requester, without_personal_data
+from foi_core.personal_data import map_free_text, mask_requester, without_personal_data
 from foi_core.register.facts import CATEGORY_LABELS, case_facts, section_order
+
+from .detect import personal_details_in
 
 if TYPE_CHECKING:
     from foi_core.storage import Store
@@ -40,22 +42,36 @@ class LogEntry:
         """A file-name-safe form of the reference ("FOI-2025-0012")."""
         return re.sub(r"[^A-Za-z0-9._-]+", "-", self.ref).strip("-.") or self.case_id
 
-    @property
-    def pdf_name(self) -> str:
-        return f"{self.slug}.pdf" if self.pdf is not None else ""
+
+REDACTED = "[redacted]"
+
+
+def letter_case(case: Case) -> Case:
+    """The case as its published letter is drawn from: the requester's details blanked and
+    masked, and every other name or contact detail ``personal_details_in`` finds in its free
+    text replaced by "[redacted]" unless the officer confirmed it as fine to publish (the letter
+    quotes the items as issued, which the officer cannot edit on a read-only case)."""
+    blank = without_personal_data(case)
+    fine = set(case.disclosure.confirmed) if case.disclosure is not None else set()
+
+    def redact(text: str) -> str:
+        for flag in reversed(personal_details_in(text, blank)):
+            if flag.text not in fine:
+                text = text[: flag.start] + REDACTED + text[flag.end :]
+        return text
+
+    return Case.model_validate(map_free_text(blank.model_dump(mode="json"), Case, redact))
 
 
 def published_letter(case: Case, profile: OrganisationProfile | None = None) -> bytes | None:
-    """The response letter as PDF for the log: re-rendered from the (read-only) case with the
-    requester's details blanked and masked, since the issued letter is addressed to them. None
-    when it cannot be made (LibreOffice missing, a template problem)."""
+    """The response letter as PDF for the log, re-rendered from ``letter_case`` (the issued
+    letter is addressed to the requester). None when it cannot be made (LibreOffice missing, a
+    template problem)."""
     from foi_core.letters import LetterError, render_letter
     from foi_core.letters.issuing import pdf_or_none
 
     try:
-        rendered = render_letter(
-            without_personal_data(case), profile or OrganisationProfile(), findings=()
-        )
+        rendered = render_letter(letter_case(case), profile or OrganisationProfile(), findings=())
     except (LetterError, ValueError):
         return None
     return pdf_or_none(rendered.data)
