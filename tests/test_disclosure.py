@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from foi_core.actions.result import ActionResult
 from foi_core.disclosure import (
+    letter_flags,
     log_csv,
     log_entry,
     log_html,
@@ -241,6 +242,21 @@ def test_the_published_letter_is_drawn_without_the_requester_or_unconfirmed_name
     )
     assert drawn.requester == Requester()
     assert "zq@mail.test" not in drawn.model_dump_json()
+
+
+def test_the_letters_own_names_are_listed_and_printed_only_when_ticked() -> None:
+    case = issued(requester=Requester(name="Zara Quill"))
+    case.request.text = "From Zara Quill, about Dr Amy Stone"
+    case.request.items[0].text = "Zara Quill asks how many dogs PC Hughes trained"
+    assert [(f.text, f.reason) for f in letter_flags(case)] == [
+        ("PC Hughes", "a person's name with a title")
+    ]
+    result = mark_for_publication(case, OFFICER, "How many dogs?", confirmed=["PC Hughes", "x"])
+    assert result.case is not None and result.case.disclosure is not None
+    assert result.case.disclosure.confirmed == ["PC Hughes"]
+    drawn = letter_case(result.case)
+    assert drawn.request.text == "How many dogs?"
+    assert drawn.request.items[0].text == "[requester's name] asks how many dogs PC Hughes trained"
 
 
 WORD = st.from_regex(r"[A-Z][a-z]{5,9}", fullmatch=True)

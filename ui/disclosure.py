@@ -12,6 +12,7 @@ import streamlit as st
 from foi_core.disclosure import (
     FIELD,
     Flag,
+    letter_flags,
     mark_for_publication,
     personal_details_in,
     text_to_publish,
@@ -30,11 +31,12 @@ PUBLISH = "Publish in the disclosure log"
 TEXT_LABEL = "The request as it will be published"
 WITHDRAW = "Take it off the disclosure log"
 FINE = "Fine to publish"
+PRINT = "Print it in the letter"
 
 
-def _fine_key(flag: Flag) -> str:
+def _key(kind: str, flag: Flag) -> str:
     digest = hashlib.sha256(flag.text.encode()).hexdigest()[:12]
-    return field_key(f"disclosure.fine.{digest}")
+    return field_key(f"disclosure.{kind}.{digest}")
 
 
 def _flags(case: Case, flags: list[Flag]) -> list[str]:
@@ -49,9 +51,29 @@ def _flags(case: Case, flags: list[Flag]) -> list[str]:
         shown = f"“{md_escape(flag.text)}”: {flag.reason}"
         if flag.requester:
             st.markdown(f":red[:material/block:] {shown}. Take it out: it is never published.")
-        elif st.checkbox(f"{shown}. {FINE}", value=flag.text in earlier, key=_fine_key(flag)):
+        elif st.checkbox(f"{shown}. {FINE}", value=flag.text in earlier, key=_key("fine", flag)):
             fine.append(flag.text)
     return fine
+
+
+def _letter(case: Case, earlier: list[str]) -> list[str]:
+    """List the names and contact details the published letter quotes (the items as issued);
+    returns those ticked to be printed (the others show as "[redacted]")."""
+    flags = letter_flags(case)
+    if not flags:
+        return []
+    st.markdown(
+        "**Also in the letter (PDF).** Tick each one it may print; the others show as “[redacted]”."
+    )
+    return [
+        flag.text
+        for flag in flags
+        if st.checkbox(
+            f"“{md_escape(flag.text)}”: {flag.reason}. {PRINT}",
+            value=flag.text in earlier,
+            key=_key("letter", flag),
+        )
+    ]
 
 
 def disclosure_section(loaded: LoadedCase) -> None:
@@ -87,6 +109,7 @@ def disclosure_section(loaded: LoadedCase) -> None:
         problems.slot(FIELD)
     with right:
         fine = _flags(case, personal_details_in(text, case))
+        fine += _letter(case, entry.confirmed if entry is not None else [])
     publish, withdraw = st.columns(2)
     if publish.button(PUBLISH, type="primary", icon=":material/public:", key="disclosure.publish"):
         save_result(mark_for_publication(case, person, text, fine), problems)

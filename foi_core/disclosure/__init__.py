@@ -13,7 +13,7 @@ from .actions import (
     text_to_publish,
     withdraw_from_publication,
 )
-from .detect import Flag, personal_details_in, unconfirmed
+from .detect import Flag, letter_flags, personal_details_in, unconfirmed
 from .export import log_csv, log_html, log_json, log_zip, write_html
 from .log import LogEntry, disclosure_log, is_published, log_entry, published_letter
 
@@ -23,6 +23,7 @@ __all__ = [
     "LogEntry",
     "disclosure_log",
     "is_published",
+    "letter_flags",
     "log_csv",
     "log_entry",
     "log_html",

@@ -9,7 +9,7 @@ from foi_core.bounds import today
 from foi_core.models import Case, DisclosureEntry
 from foi_core.people import Person, can_publish
 
-from .detect import Flag, personal_details_in, unconfirmed
+from .detect import Flag, letter_flags, personal_details_in, unconfirmed
 
 FIELD = "disclosure.request_text"
 
@@ -42,7 +42,8 @@ def mark_for_publication(
 
     Refused unless ``can_publish`` allows it, while the text is empty, while it still holds the
     requester's own details, or while it holds other flagged details not in ``confirmed`` (the
-    passages the officer confirmed are fine to publish).
+    passages the officer confirmed are fine to publish). ``confirmed`` also names the passages
+    the published letter may print (``letter_flags``); it shows the others as "[redacted]".
     """
     decision = can_publish(person, case)
     if not decision:
@@ -53,7 +54,8 @@ def mark_for_publication(
             FIELD, "Write the request as it will be published; it is empty."
         )
     flags = personal_details_in(text, case)
-    confirmed = [c for c in (confirmed or []) if any(f.text == c for f in flags)]
+    known = {flag.text for flag in [*flags, *letter_flags(case)]}
+    confirmed = [passage for passage in (confirmed or []) if passage in known]
     own = [flag for flag in flags if flag.requester]
     if own:
         return ActionResult.problem(

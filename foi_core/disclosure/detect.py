@@ -5,6 +5,7 @@ contact details and address lines (``foi_core.personal_data.requester_details``)
 addresses, UK phone numbers, UK postcodes, street addresses, names after a title (Mr, Mrs, Dr,
 PC, DC, Sgt, Insp ...) and pairs of capitalised words that are not common words (a likely
 "Firstname Surname"). Overlapping finds are reported once, the more certain kind first.
+``letter_flags`` finds the same in what the published letter quotes (the items as issued).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from foi_core.models import Case
 from foi_core.personal_data import (
     ADDRESS_PLACEHOLDER,
     CONTACT_PLACEHOLDER,
+    map_free_text,
     requester_details,
+    without_personal_data,
 )
 
 
@@ -125,3 +128,21 @@ def unconfirmed(flags: list[Flag], confirmed: list[str]) -> list[Flag]:
     can never be confirmed: they are always taken out)."""
     fine = set(confirmed)
     return [flag for flag in flags if flag.requester or flag.text not in fine]
+
+
+def letter_flags(case: Case) -> list[Flag]:
+    """The names and contact details in what the published letter draws on (the case's free
+    text apart from the request as received, which it prints as the officer's redacted copy,
+    and the requester, already blanked), each passage once: the letter prints those the officer
+    confirmed and shows the rest as "[redacted]"."""
+    request = case.request.model_copy(update={"text": ""})  # published as the officer's copy
+    blank = without_personal_data(case.model_copy(update={"disclosure": None, "request": request}))
+    found: dict[str, Flag] = {}
+
+    def collect(text: str) -> str:
+        for flag in personal_details_in(text, blank):
+            found.setdefault(flag.text, flag)
+        return text
+
+    map_free_text(blank.model_dump(mode="json"), Case, collect)
+    return list(found.values())

@@ -47,12 +47,14 @@ REDACTED = "[redacted]"
 
 
 def letter_case(case: Case) -> Case:
-    """The case as its published letter is drawn from: the requester's details blanked and
-    masked, and every other name or contact detail ``personal_details_in`` finds in its free
-    text replaced by "[redacted]" unless the officer confirmed it as fine to publish (the letter
-    quotes the items as issued, which the officer cannot edit on a read-only case)."""
-    blank = without_personal_data(case)
-    fine = set(case.disclosure.confirmed) if case.disclosure is not None else set()
+    """The case as its published letter is drawn from: the request as the officer redacted it,
+    the requester's details blanked and masked, and every other name or contact detail
+    ``personal_details_in`` finds in its free text replaced by "[redacted]" unless the officer
+    confirmed it (the letter quotes the items as issued, which a read-only case keeps)."""
+    entry = case.disclosure
+    request = case.request.model_copy(update={"text": entry.request_text if entry else ""})
+    blank = without_personal_data(case.model_copy(update={"request": request}))
+    fine = set(entry.confirmed) if entry is not None else set()
 
     def redact(text: str) -> str:
         for flag in reversed(personal_details_in(text, blank)):

@@ -9,7 +9,7 @@ from foi_core.models import Case, CaseStatus, DisclosureEntry, Requester
 from foi_core.storage import Store
 from tests.app.conftest import button, by_key, key, new_app, ok, open_case_page, stored, texts
 from tests.case_factory import minimal_case
-from ui.disclosure import PUBLISH, TEXT_LABEL, WITHDRAW
+from ui.disclosure import PRINT, PUBLISH, TEXT_LABEL, WITHDRAW
 
 REQUEST = "From Zara Quill: how many dogs did PC Hughes handle? <b>{{ x }}</b>"
 
@@ -83,3 +83,17 @@ def test_the_log_page_lists_the_published_entries_with_downloads(empty_store: St
     assert "Zara" not in table.to_csv()
     labels = [element.label for element in at.get("download_button")]
     assert labels == ["Download the log (CSV)", "Download the web pages (.zip)"]
+
+
+def test_names_the_letter_quotes_are_printed_only_when_ticked(empty_store: Store) -> None:
+    case = minimal_case(status=CaseStatus.ISSUED)
+    case.request.items[0].text = "How many dogs did Sgt Reyes train?"
+    empty_store.add(case, actor="test")
+    at = letter_page(case)
+    (box,) = [box for box in at.checkbox if box.label.endswith(PRINT)]
+    assert "Sgt Reyes" in box.label and "a person's name with a title" in box.label
+    assert not box.value
+    box.check()
+    at = ok(button(at, PUBLISH).click().run())
+    entry = stored(empty_store, case.id).disclosure
+    assert entry is not None and entry.confirmed == ["Sgt Reyes"]
