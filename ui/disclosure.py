@@ -9,6 +9,7 @@ import hashlib
 
 import streamlit as st
 
+from foi_core.actions.result import ActionResult
 from foi_core.disclosure import (
     FIELD,
     Flag,
@@ -21,10 +22,10 @@ from foi_core.disclosure import (
 from foi_core.models import Case, CaseKind
 from foi_core.people import can_publish, is_read_only
 from foi_core.plain import plain_date
-from ui.actions import save_result
+from foi_core.storage import StorageError
 from ui.fields import FieldProblems
 from ui.people import current_person
-from ui.state import LoadedCase, field_key
+from ui.state import LoadedCase, field_key, flash, get_store, reset_fields
 from ui.text import md_escape
 
 PUBLISH = "Publish in the disclosure log"
@@ -76,6 +77,28 @@ def _letter(case: Case, earlier: list[str]) -> list[str]:
     ]
 
 
+def _save(loaded: LoadedCase, result: ActionResult, action: str, problems: FieldProblems) -> None:
+    """Save what the action returned with its own audit action ("published", "unpublished":
+    not drafting, ``foi_core.people.rules.CONTENT_ACTIONS``), or show its problem by the text."""
+    if not result.ok or result.case is None:
+        problems.show(result.problems)
+        return
+    try:
+        get_store().save(
+            result.case,
+            loaded.version,
+            actor=current_person().recorded_as,
+            summary=result.summary,
+            action=action,
+        )
+    except StorageError as error:
+        problems.add(FIELD, str(error))
+        return
+    reset_fields()
+    flash(result.message)
+    st.rerun()
+
+
 def disclosure_section(loaded: LoadedCase) -> None:
     """Draw the section on an issued or closed request (nothing on any other case)."""
     case = loaded.case
@@ -112,10 +135,10 @@ def disclosure_section(loaded: LoadedCase) -> None:
         fine += _letter(case, entry.confirmed if entry is not None else [])
     publish, withdraw = st.columns(2)
     if publish.button(PUBLISH, type="primary", icon=":material/public:", key="disclosure.publish"):
-        save_result(mark_for_publication(case, person, text, fine), problems)
+        _save(loaded, mark_for_publication(case, person, text, fine), "published", problems)
     if (
         entry is not None
         and entry.publish
         and withdraw.button(WITHDRAW, icon=":material/public_off:", key="disclosure.withdraw")
     ):
-        save_result(withdraw_from_publication(case, person), problems)
+        _save(loaded, withdraw_from_publication(case, person), "unpublished", problems)

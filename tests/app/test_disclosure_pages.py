@@ -52,6 +52,7 @@ def test_an_issued_request_is_published_once_its_details_are_dealt_with(
     entry = stored(empty_store, case.id).disclosure
     assert entry is not None and entry.publish and entry.request_text == redacted
     assert entry.confirmed == ["PC Hughes"]
+    assert empty_store.audit(case.id)[-1].action == "published"  # not counted as drafting
     assert "In the disclosure log since" in texts(at)
 
     at = ok(button(at, WITHDRAW).click().run())
