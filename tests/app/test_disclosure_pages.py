@@ -5,9 +5,13 @@ the CSV and .zip downloads; nothing published yet explained)."""
 
 from __future__ import annotations
 
+import pytest
+
 from foi_core.models import Case, CaseStatus, DisclosureEntry, Requester
+from foi_core.people import Role
 from foi_core.storage import Store
 from tests.app.conftest import button, by_key, key, new_app, ok, open_case_page, stored, texts
+from tests.app.test_sign_in import ADMIN, signed_in_app
 from tests.case_factory import minimal_case
 from ui.disclosure import PRINT, PUBLISH, TEXT_LABEL, WITHDRAW
 
@@ -98,3 +102,24 @@ def test_names_the_letter_quotes_are_printed_only_when_ticked(empty_store: Store
     at = ok(button(at, PUBLISH).click().run())
     entry = stored(empty_store, case.id).disclosure
     assert entry is not None and entry.confirmed == ["Sgt Reyes"]
+
+
+def test_a_trainee_never_reaches_the_log_and_an_officer_does(app_store: Store) -> None:
+    app_store.grant("t@force.police.uk", Role.TRAINEE, by=ADMIN)
+    at = ok(signed_in_app("t@force.police.uk", "T Trainee").run())
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/disclosure_log.py")
+    app_store.grant("o@force.police.uk", Role.OFFICER, by=ADMIN)
+    officer = ok(signed_in_app("o@force.police.uk", "O Officer").run())
+    at = ok(officer.switch_page("pages/disclosure_log.py").run())
+    assert "Nothing is published yet" in texts(at)
+
+
+def test_a_reviewer_sees_why_they_cannot_publish(app_store: Store) -> None:
+    case = issued_case(app_store)
+    app_store.grant("r@force.police.uk", Role.REVIEWER, by=ADMIN)
+    at = signed_in_app("r@force.police.uk", "R Reviewer")
+    at.query_params["case"] = case.id
+    at = ok(ok(at.run()).switch_page("pages/letter.py").run())
+    assert PUBLISH not in [b.label for b in at.button]
+    assert "needs the officer or approver role" in texts(at)
