@@ -4,11 +4,18 @@ The search reads digests of the stored cases (``Store.case_digests``: one query,
 parsed into a Case), keeps live request cases (never training cases, nor cases a listing leaves
 out, such as removed demo cases) and ranks them: exemption match (same limb before same
 section), then theme, then words shared with the request, then issued and closed cases before
-drafts, newest first.
+drafts, newest first (then by id, so equal cases keep one order).
 
     digests = store.case_digests()
     live = {s.id for s in store.list_cases()}
     found = search_precedents(digests, PrecedentQuery(words="ANPR cameras", exemption="s31"), live)
+
+At a large store ``find_precedents`` ranks only the candidates the store picks from each case's
+search terms (``precedent_terms``, stored at every save in ``case_terms``): the cases sharing a
+term with the query, scored and ordered by the same rules in SQL, the best ``CANDIDATES`` read
+and ranked here.
+
+    found = find_precedents(store, PrecedentQuery(words="ANPR cameras"), limit=8)
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from foi_core.knowledge import (
     Catalogue,
@@ -30,6 +38,9 @@ from foi_core.knowledge.matcher import BOUNDARY, tokens
 from foi_core.models import OUTCOME_LABELS, Outcome
 
 FINISHED = frozenset({"issued", "closed"})
+CANDIDATES = 300  # cases the store picks for a search, ranked here
+TERM_LENGTH = 100  # a stored term's length at most (longer stems are cut, the query's too)
+THEME, CITED, SECTION = "theme:", "cite:", "sect:"  # prefixes of the stored terms
 
 
 @dataclass(frozen=True)
@@ -215,6 +226,81 @@ def search_precedents(
             -len(p.shared_words),
             not p.finished,
             -p.received.toordinal(),
+            p.id,
         )
     )
     return found[:limit]
+
+
+# --- Search terms: what the store keeps of each case to pick candidates ------------------------
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A query as stored terms: ``limbs`` score 2, ``sections`` 1, ``theme`` 1, and each of
+    ``words`` shared one (the store orders its candidates by these as ``search_precedents``
+    ranks: exemption, theme, words shared, finished first, newest, id)."""
+
+    words: frozenset[str]
+    limbs: frozenset[str]
+    sections: frozenset[str]
+    theme: str
+
+    @property
+    def asked(self) -> bool:
+        return bool(self.words or self.limbs or self.theme)
+
+
+class PrecedentSource(Protocol):
+    """What ``find_precedents`` reads from a store (``foi_core.storage.Store``)."""
+
+    def case_digests(self, ids: Collection[str] | None = None) -> list[dict[str, object]]: ...
+
+    def precedent_candidates(self, terms: QueryTerms, limit: int) -> list[str]: ...
+
+
+def _limbs_within(citation: str) -> set[str]:
+    """The citation and every provision it is a limb of: s31(1)(a), s31(1), s31."""
+    return {citation} | {citation[:i] for i, ch in enumerate(citation) if ch == "(" and i}
+
+
+def _term(term: str) -> str:
+    return term[:TERM_LENGTH]
+
+
+def precedent_terms(digest: Mapping) -> set[str]:
+    """A case's search terms (stored in ``case_terms``): its word stems, "theme:" with each
+    theme it names, "cite:" with every provision its claims cite or are limbs of, and "sect:"
+    with their sections. None for a case that is never a precedent (training, not a request)."""
+    if not _live(digest):
+        return set()
+    stems, themes = _profile(_texts(digest))
+    terms = set(stems) | {THEME + theme for theme in themes}
+    for citation in _citations(digest, load_catalogue()):
+        terms |= {CITED + limb for limb in _limbs_within(citation)}
+        terms.add(SECTION + _section(citation))
+    return {_term(term) for term in terms}
+
+
+def query_terms(query: PrecedentQuery) -> QueryTerms:
+    """The terms a case must share to match ``query``; QueryError for an unreadable exemption."""
+    wanted = wanted_citations(query.exemption)
+    return QueryTerms(
+        words=frozenset(_term(stem) for stem in _stems(query.words)),
+        limbs=frozenset(_term(CITED + w) for w in wanted),
+        sections=frozenset(_term(SECTION + _section(w)) for w in wanted),
+        theme=_term(THEME + query.theme) if query.theme else "",
+    )
+
+
+def find_precedents(
+    store: PrecedentSource, query: PrecedentQuery, limit: int = 20
+) -> list[Precedent]:
+    """``search_precedents`` over the stored cases (removed demo cases left out), reading only
+    the store's best candidates when something is asked; with nothing asked every case is read
+    and listed (fine at a small store only)."""
+    terms = query_terms(query)
+    if not terms.asked:
+        return search_precedents(store.case_digests(), query, limit=limit)
+    ids = store.precedent_candidates(terms, max(CANDIDATES, limit))
+    return search_precedents(store.case_digests(ids), query, limit=limit) if ids else []

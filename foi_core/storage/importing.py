@@ -20,8 +20,8 @@ from .documents import dump_case, parse_stored_case
 from .errors import CaseImportError, CaseNotFound, DuplicateCase, StorageError
 from .reading import DEMO_ACTOR, DEMO_REMOVED, _stored
 from .records import StoredCase
-from .tables import AuditRow, CaseRow, CaseSectionRow, RevisionRow, _utcnow
-from .writing import section_rows
+from .tables import AuditRow, CaseRow, CaseSectionRow, CaseTermRow, RevisionRow, _utcnow
+from .writing import case_term_rows, section_rows
 
 if TYPE_CHECKING:
     from .store import Store
@@ -40,10 +40,12 @@ class CaseFiles:
         revision_rows: list[dict[str, Any]] = []
         audit_rows: list[dict[str, Any]] = []
         sections: list[dict[str, str]] = []
+        terms: list[dict[str, str]] = []
         for case in cases:
             document = dump_case(case)
             row = CaseRow(id=case.id, created_at=at)
             sections += section_rows(case.id, self._fill_row(row, case, document, actor, at))
+            terms += case_term_rows(row)
             values = {c.key: getattr(row, c.key) for c in CaseRow.__table__.columns}
             case_rows.append({**values, "version": 1})
             summary = f"Created case {case.request.our_ref}"
@@ -78,6 +80,8 @@ class CaseFiles:
                     session.execute(insert(AuditRow), audit_rows)
                 if sections:
                     session.execute(insert(CaseSectionRow), sections)
+                if terms:
+                    session.execute(insert(CaseTermRow), terms)
         except IntegrityError:
             raise DuplicateCase(
                 "Some of these cases clash with stored cases (same id or reference); "

@@ -13,7 +13,8 @@ the latest revision the first time this process opens that URL.
 
 The Store is made of parts, one module each: ``writing`` (row columns, revisions, audit events),
 ``reading`` (cases, listings, revisions, the audit log), ``importing`` (case files, demo cases,
-bulk adds), ``profile`` (the organisation profile), ``issued`` (issued letters), ``people``
+bulk adds), ``precedent_terms`` (the precedent search's candidates), ``profile`` (the
+organisation profile), ``issued`` (issued letters), ``people``
 and ``training`` (training sessions, submissions, trainers' scenarios). This module
 holds opening the database, its sessions, and adding and saving a case.
 
@@ -46,6 +47,7 @@ from .errors import CaseNotFound, StaleCase
 from .importing import CaseFiles
 from .issued import IssuedLetters
 from .people import PeopleStore
+from .precedent_terms import PrecedentTerms
 from .problems import explained
 from .profile import ProfileStore
 from .reading import Reading
@@ -70,6 +72,7 @@ class Store(
     TrainingStore,
     RegisterStore,
     Statistics,
+    PrecedentTerms,
 ):
     """Cases, their revisions and audit events, and the organisation profile, in one database.
 

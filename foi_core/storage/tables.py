@@ -121,6 +121,19 @@ class CaseSectionRow(Base):
     section: Mapped[str] = mapped_column(String(20), primary_key=True, index=True)
 
 
+class CaseTermRow(Base):
+    """A search term of a case (``foi_core.precedents.precedent_terms``: a word stem, or a
+    theme or provision with its prefix), one row each, for the precedent search (written with
+    the case row at every save)."""
+
+    __tablename__ = "case_terms"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+    __table_args__ = (Index(None, "term", "case_id"),)
+
+
 class RevisionRow(Base):
     """A copy of the document as saved (kind "saved") or as a refused stale edit ("conflict");
     append-only (database triggers refuse UPDATE and DELETE)."""

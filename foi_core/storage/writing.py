@@ -17,7 +17,7 @@ from foi_core.register import CaseFacts, case_facts, working_day_ordinal_or_none
 from .documents import describe_changes, diff_documents, dump_case
 from .errors import DuplicateCase
 from .records import RevisionKind, StoredCase
-from .tables import AuditRow, CaseRow, CaseSectionRow, RevisionRow, _utcnow
+from .tables import AuditRow, CaseRow, CaseSectionRow, CaseTermRow, RevisionRow, _utcnow
 
 if TYPE_CHECKING:
     from .store import Store
@@ -41,6 +41,28 @@ def register_columns(case: Case) -> tuple[dict[str, Any], CaseFacts]:
 def section_rows(case_id: str, facts: CaseFacts) -> list[dict[str, str]]:
     """The ``case_sections`` rows of a case: one per section it relies on."""
     return [{"case_id": case_id, "section": section} for section in facts.sections]
+
+
+def term_rows(
+    case_id: str, title: str, kind: str, document: dict[str, Any]
+) -> list[dict[str, str]]:
+    """The ``case_terms`` rows of a case: one per search term of its stored document
+    (``foi_core.precedents.precedent_terms`` of the digest ``Store.case_digests`` reads)."""
+    from foi_core.precedents import precedent_terms  # loads the knowledge: only when writing
+
+    digest = {
+        "title": title,
+        "kind": kind,
+        "request": document.get("request"),
+        "claims": document.get("claims"),
+        "training": document.get("training"),
+    }
+    return [{"case_id": case_id, "term": term} for term in sorted(precedent_terms(digest))]
+
+
+def case_term_rows(row: CaseRow) -> list[dict[str, str]]:
+    """``term_rows`` of a filled case row."""
+    return term_rows(row.id, row.title, row.kind, row.document)
 
 
 class CaseWrites:
@@ -151,6 +173,14 @@ class CaseWrites:
             session.execute(insert(CaseSectionRow), section_rows(case_id, facts))
 
     @staticmethod
+    def _write_terms(session: Session, row: CaseRow) -> None:
+        """Replace the case's ``case_terms`` rows with the search terms of its document now."""
+        session.execute(delete(CaseTermRow).where(CaseTermRow.case_id == row.id))
+        terms = case_term_rows(row)
+        if terms:
+            session.execute(insert(CaseTermRow), terms)
+
+    @staticmethod
     def _fill_row(
         row: CaseRow, case: Case, document: dict[str, Any], actor: str, at: dt.datetime
     ) -> CaseFacts:
@@ -194,6 +224,7 @@ class CaseWrites:
         facts = self._fill_row(row, case, document, actor, at)
         session.flush()  # the versioned UPDATE: WHERE version = the version read
         self._write_sections(session, row.id, facts)
+        self._write_terms(session, row)
         self._write_history(
             session,
             row,
@@ -217,6 +248,7 @@ class CaseWrites:
         session.add(row)
         session.flush()
         self._write_sections(session, row.id, facts)
+        self._write_terms(session, row)
         case, document = self._file_letters(session, case, document, actor)
         self._write_history(
             session, row, document, actor=actor, at=at, action=action, summary=summary, changes=[]

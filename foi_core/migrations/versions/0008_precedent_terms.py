@@ -1,0 +1,75 @@
+"""The precedent search's terms: a table ``case_terms`` (one row per search term of a case,
+``foi_core.precedents.precedent_terms``: word stems, "theme:", "cite:" and "sect:" terms,
+written at every save), indexed by term. Upgrading fills it from the stored documents, in
+batches (as ``Store.case_digests`` reads them: no document is parsed); downgrading drops it.
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-30
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision: str = "0008"
+down_revision: str | Sequence[str] | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+BATCH = 500
+JSON_DOCUMENT = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+CASES = sa.table(
+    "cases",
+    sa.column("id", sa.String),
+    sa.column("title", sa.String),
+    sa.column("kind", sa.String),
+    sa.column("document", JSON_DOCUMENT),
+)
+TERMS = sa.table("case_terms", sa.column("case_id", sa.String), sa.column("term", sa.String))
+
+
+def upgrade() -> None:
+    op.create_table(
+        "case_terms",
+        sa.Column("case_id", sa.String(64), nullable=False),
+        sa.Column("term", sa.String(100), nullable=False),
+        sa.PrimaryKeyConstraint("case_id", "term", name="pk_case_terms"),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name="fk_case_terms_case_id_cases"),
+    )
+    op.create_index("ix_case_terms_term_case_id", "case_terms", ["term", "case_id"])
+    _backfill()
+
+
+def _backfill() -> None:
+    """Fill ``case_terms`` from every stored document, BATCH at a time."""
+    from foi_core.storage.writing import term_rows
+
+    bind = op.get_bind()
+    last = ""
+    while True:
+        query = (
+            sa.select(CASES.c.id, CASES.c.title, CASES.c.kind, CASES.c.document)
+            .where(CASES.c.id > last)
+            .order_by(CASES.c.id)
+            .limit(BATCH)
+        )
+        rows = bind.execute(query).all()
+        if not rows:
+            return
+        terms: list[dict[str, str]] = []
+        for case_id, title, kind, document in rows:
+            if isinstance(document, dict):
+                terms += term_rows(case_id, title or "", kind or "request", document)
+        if terms:
+            bind.execute(TERMS.insert(), terms)
+        last = rows[-1][0]
+
+
+def downgrade() -> None:
+    op.drop_index("ix_case_terms_term_case_id", "case_terms")
+    op.drop_table("case_terms")
