@@ -40,7 +40,7 @@ class CaseFiles:
         revision_rows: list[dict[str, Any]] = []
         audit_rows: list[dict[str, Any]] = []
         sections: list[dict[str, str]] = []
-        terms: list[dict[str, str]] = []
+        terms: list[dict[str, Any]] = []
         for case in cases:
             document = dump_case(case)
             row = CaseRow(id=case.id, created_at=at)

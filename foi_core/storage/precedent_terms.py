@@ -2,10 +2,12 @@
 part of ``Store``, a mixin).
 
 Each case's search terms (``foi_core.precedents.precedent_terms``) are kept in ``case_terms``,
-written at every save. A search looks its terms up in the index, scores each case found as
-``foi_core.precedents.search_precedents`` ranks (exemption: 2 for the limb asked, 1 for its
-section; theme; words shared) with GROUP BY, and orders them as it does (then issued and closed
-first, newest first, by id), so the best few hundred are all ``find_precedents`` reads and ranks.
+written at every save with whether the case is finished and when it was received. A search
+looks its terms up in the index (which covers the query: no case row is read), scores each case
+found as ``foi_core.precedents.search_precedents`` ranks (exemption: 2 for the limb asked, 1
+for its section; theme; words shared) with GROUP BY, and orders them as it does (then issued and
+closed first, newest first, by id), so the best few hundred are all ``find_precedents`` reads
+and ranks.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, case, func, literal, select
 
 from .reading import shown
-from .tables import CaseRow, CaseTermRow
+from .tables import CaseTermRow
 
 if TYPE_CHECKING:
     from foi_core.precedents import QueryTerms
@@ -34,38 +36,25 @@ class PrecedentTerms:
     """The Store's precedent candidates (a mixin of ``Store``)."""
 
     def precedent_candidates(self: Store, terms: QueryTerms, limit: int) -> list[str]:
-        """The ids of the live request cases (removed demo cases left out; training cases have
-        no terms) sharing a term with the query, the best ``limit`` first."""
-        from foi_core.precedents import FINISHED  # the knowledge loads only when searching
-
+        """The ids of the live request cases (only they have terms; removed demo cases left
+        out) sharing a term with the query, the best ``limit`` first."""
         theme = {terms.theme} if terms.theme else set()
         wanted = sorted(terms.words | terms.limbs | terms.sections | theme)
         if not wanted:
             return []
-        scores = (
-            select(
-                CaseTermRow.case_id.label("case_id"),
-                func.max(_score([(terms.limbs, 2), (terms.sections, 1)])).label("exemption"),
-                func.max(_score([(theme, 1)])).label("theme"),
-                func.sum(_score([(terms.words, 1)])).label("shared"),
-            )
-            .where(CaseTermRow.term.in_(wanted))
-            .group_by(CaseTermRow.case_id)
-            .subquery()
-        )
-        case_id = CaseRow.id
+        case_id = CaseTermRow.case_id
         if self.engine.dialect.name == "postgresql":
             case_id = case_id.collate("C")  # code point order, as Python sorts
         query = (
-            select(scores.c.case_id)
-            .join(CaseRow, CaseRow.id == scores.c.case_id)
-            .where(CaseRow.kind == "request", shown(CaseRow.id))
+            select(CaseTermRow.case_id)
+            .where(CaseTermRow.term.in_(wanted), shown(CaseTermRow.case_id))
+            .group_by(CaseTermRow.case_id)
             .order_by(
-                scores.c.exemption.desc(),
-                scores.c.theme.desc(),
-                scores.c.shared.desc(),
-                case((CaseRow.status.in_(sorted(FINISHED)), 1), else_=0).desc(),
-                CaseRow.received.desc().nulls_last(),
+                func.max(_score([(terms.limbs, 2), (terms.sections, 1)])).desc(),
+                func.max(_score([(theme, 1)])).desc(),
+                func.sum(_score([(terms.words, 1)])).desc(),
+                func.max(case((CaseTermRow.finished, 1), else_=0)).desc(),
+                func.max(CaseTermRow.received).desc().nulls_last(),
                 case_id,
             )
             .limit(limit)

@@ -124,14 +124,17 @@ class CaseSectionRow(Base):
 class CaseTermRow(Base):
     """A search term of a case (``foi_core.precedents.precedent_terms``: a word stem, or a
     theme or provision with its prefix), one row each, for the precedent search (written with
-    the case row at every save)."""
+    the case row at every save), with what the ranking orders by after the terms (finished,
+    received), so a search reads this table's index alone."""
 
     __tablename__ = "case_terms"
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
     term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    finished: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    received: Mapped[dt.date | None] = mapped_column(Date)
 
-    __table_args__ = (Index(None, "term", "case_id"),)
+    __table_args__ = (Index(None, "term", "case_id", "finished", "received"),)
 
 
 class RevisionRow(Base):

@@ -5,6 +5,7 @@ caller's transaction)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select
@@ -44,25 +45,32 @@ def section_rows(case_id: str, facts: CaseFacts) -> list[dict[str, str]]:
 
 
 def term_rows(
-    case_id: str, title: str, kind: str, document: dict[str, Any]
-) -> list[dict[str, str]]:
+    case_id: str, row: Mapping[str, Any], document: dict[str, Any]
+) -> list[dict[str, Any]]:
     """The ``case_terms`` rows of a case: one per search term of its stored document
-    (``foi_core.precedents.precedent_terms`` of the digest ``Store.case_digests`` reads)."""
-    from foi_core.precedents import precedent_terms  # loads the knowledge: only when writing
+    (``foi_core.precedents.precedent_terms`` of the digest ``Store.case_digests`` reads), each
+    with whether the case is finished and when it was received; ``row`` gives the case row's
+    title, kind, status and received."""
+    from foi_core.precedents import FINISHED, precedent_terms  # loads the knowledge
 
     digest = {
-        "title": title,
-        "kind": kind,
+        "title": row["title"],
+        "kind": row["kind"],
         "request": document.get("request"),
         "claims": document.get("claims"),
         "training": document.get("training"),
     }
-    return [{"case_id": case_id, "term": term} for term in sorted(precedent_terms(digest))]
+    finished, received = row["status"] in FINISHED, row["received"]
+    return [
+        {"case_id": case_id, "term": term, "finished": finished, "received": received}
+        for term in sorted(precedent_terms(digest))
+    ]
 
 
-def case_term_rows(row: CaseRow) -> list[dict[str, str]]:
+def case_term_rows(row: CaseRow) -> list[dict[str, Any]]:
     """``term_rows`` of a filled case row."""
-    return term_rows(row.id, row.title, row.kind, row.document)
+    columns = {"title": row.title, "kind": row.kind, "status": row.status}
+    return term_rows(row.id, {**columns, "received": row.received}, row.document)
 
 
 class CaseWrites:

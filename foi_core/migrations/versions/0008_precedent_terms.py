@@ -1,6 +1,7 @@
 """The precedent search's terms: a table ``case_terms`` (one row per search term of a case,
 ``foi_core.precedents.precedent_terms``: word stems, "theme:", "cite:" and "sect:" terms,
-written at every save), indexed by term. Upgrading fills it from the stored documents, in
+written at every save, with whether the case is finished and when it was received), indexed
+by term (covering what a search reads). Upgrading fills it from the stored documents, in
 batches (as ``Store.case_digests`` reads them: no document is parsed); downgrading drops it.
 
 Revision ID: 0008
@@ -28,9 +29,19 @@ CASES = sa.table(
     sa.column("id", sa.String),
     sa.column("title", sa.String),
     sa.column("kind", sa.String),
+    sa.column("status", sa.String),
+    sa.column("received", sa.Date),
     sa.column("document", JSON_DOCUMENT),
 )
-TERMS = sa.table("case_terms", sa.column("case_id", sa.String), sa.column("term", sa.String))
+TERMS = sa.table(
+    "case_terms",
+    sa.column("case_id", sa.String),
+    sa.column("term", sa.String),
+    sa.column("finished", sa.Boolean),
+    sa.column("received", sa.Date),
+)
+COLUMNS = ("title", "kind", "status", "received")  # what term_rows reads of the row
+INDEX = ("term", "case_id", "finished", "received")
 
 
 def upgrade() -> None:
@@ -38,10 +49,12 @@ def upgrade() -> None:
         "case_terms",
         sa.Column("case_id", sa.String(64), nullable=False),
         sa.Column("term", sa.String(100), nullable=False),
+        sa.Column("finished", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("received", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint("case_id", "term", name="pk_case_terms"),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name="fk_case_terms_case_id_cases"),
     )
-    op.create_index("ix_case_terms_term_case_id", "case_terms", ["term", "case_id"])
+    op.create_index(f"ix_case_terms_{'_'.join(INDEX)}", "case_terms", list(INDEX))
     _backfill()
 
 
@@ -53,7 +66,7 @@ def _backfill() -> None:
     last = ""
     while True:
         query = (
-            sa.select(CASES.c.id, CASES.c.title, CASES.c.kind, CASES.c.document)
+            sa.select(CASES.c.id, CASES.c.document, *(CASES.c[n] for n in COLUMNS))
             .where(CASES.c.id > last)
             .order_by(CASES.c.id)
             .limit(BATCH)
@@ -61,15 +74,15 @@ def _backfill() -> None:
         rows = bind.execute(query).all()
         if not rows:
             return
-        terms: list[dict[str, str]] = []
-        for case_id, title, kind, document in rows:
+        terms: list[dict[str, object]] = []
+        for case_id, document, *values in rows:
             if isinstance(document, dict):
-                terms += term_rows(case_id, title or "", kind or "request", document)
+                terms += term_rows(case_id, dict(zip(COLUMNS, values, strict=True)), document)
         if terms:
             bind.execute(TERMS.insert(), terms)
         last = rows[-1][0]
 
 
 def downgrade() -> None:
-    op.drop_index("ix_case_terms_term_case_id", "case_terms")
+    op.drop_index(f"ix_case_terms_{'_'.join(INDEX)}", "case_terms")
     op.drop_table("case_terms")
