@@ -5,7 +5,7 @@ score, each mistake explained, what was done well, the model answer beside it) a
 import streamlit as st
 
 from ui.people import require_training
-from ui.state import show_flash
+from ui.state import get_store, show_flash
 from ui.training_feedback import attempt_panel
 from ui.training_trainee import (
     current_attempt,
@@ -16,6 +16,7 @@ from ui.training_trainee import (
 )
 
 person = require_training()
+get_store()  # a database problem is explained first, before the name is asked for
 st.title("Training")
 show_flash()
 st.caption(

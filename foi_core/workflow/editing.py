@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from foi_core.models import Case, CaseStatus, Request, Requester, RequestItem, new_id
 from foi_core.stale import copy_origin
-from foi_core.workflow.recheck import apply_step_edit
+from foi_core.workflow.recheck import answered_steps, apply_step_edit
 from foi_core.workflow.splitting import match_items
 
 
@@ -93,25 +93,10 @@ def duplicate_case(case: Case, new_ref: str, received: dt.date | None = None) ->
         pit_extension=None,
         review_requested_on=None,
         decision_maker="",
-        recheck_steps=_copied_steps(case),
+        recheck_steps=answered_steps(case),
         copied_from=copy_origin(case).model_dump(),
     )
     data["request"].update(
         our_ref=new_ref.strip(), their_ref="", received=received or dt.date.today()
     )
     return Case.model_validate(data)
-
-
-def _copied_steps(case: Case) -> list[str]:
-    """The reasoning steps a copy carries over from the earlier case (to be re-checked)."""
-    steps = ["items"] if case.request.items else []
-    if case.claims:
-        steps += ["exemptions"]
-    if any(c.harm or c.records or c.publication for c in case.claims) or case.overall_harm:
-        steps += ["harm"]
-    if any(c.pit and c.pit.factors for c in case.claims):
-        steps += ["public_interest"]
-    balanced = any(c.pit and c.pit.balance for c in case.claims) or case.aggregate_balances
-    if balanced or case.cost_estimate or any(c.qp_opinion for c in case.claims):
-        steps += ["balance"]
-    return steps

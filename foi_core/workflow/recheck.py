@@ -61,8 +61,10 @@ def clear_recheck(case: Case, step_key: str) -> Case:
 
 def apply_step_edit(before: Case, after: Case, step_key: str) -> Case:
     """Record that the officer submitted ``step_key``: clear its own re-check mark and, if the
-    case changed, mark the later steps that depend on it and were finished (a step still to do
-    will be looked at anyway; marking it would say it was finished when it was not)."""
+    case changed, mark the later steps that depend on it and were finished, or were blocked while
+    holding answers (once unblocked they could show "done" without a second look). A step still
+    to do will be looked at anyway, and an empty one has nothing to re-check: marking either
+    would say it was finished when it was not."""
     edited = clear_recheck(after, step_key)
     if _reasoning_dump(before) != _reasoning_dump(after):
         finished = _finished_steps(before)
@@ -72,14 +74,33 @@ def apply_step_edit(before: Case, after: Case, step_key: str) -> Case:
     return edited
 
 
+def answered_steps(case: Case) -> list[str]:
+    """The reasoning steps that hold answers (what a copy carries over, and what an earlier
+    change may have made stale)."""
+    steps = ["items"] if any(item.outcome for item in case.request.items) else []
+    if case.claims:
+        steps += ["exemptions"]
+    if any(c.harm or c.records or c.publication for c in case.claims) or case.overall_harm:
+        steps += ["harm"]
+    if any(c.pit and c.pit.factors for c in case.claims):
+        steps += ["public_interest"]
+    balanced = any(c.pit and c.pit.balance for c in case.claims) or case.aggregate_balances
+    if balanced or case.cost_estimate or any(c.qp_opinion for c in case.claims):
+        steps += ["balance"]
+    return steps
+
+
 def _finished_steps(case: Case) -> set[str]:
-    """The steps the stepper shows as done (or re-check) for ``case``, and an issued letter."""
+    """The steps the stepper shows as done (or re-check) for ``case``, and those it shows as
+    blocked that hold answers."""
     from foi_core.workflow.statuses import Status, step_statuses
 
+    answered = set(answered_steps(case))
     return {
         status.key
         for status in step_statuses(case)
         if status.status in (Status.DONE, Status.RECHECK)
+        or (status.status is Status.BLOCKED and status.key in answered)
     }
 
 
