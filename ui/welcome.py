@@ -113,9 +113,7 @@ def _removal(store: Store, person: Person) -> None:
             st.rerun()
 
 
-def welcome(
-    store: Store, summaries: list[CaseSummary], person: Person, demo_ids: set[str]
-) -> None:
+def welcome(store: Store, summaries: list[CaseSummary], person: Person, demo_ids: set[str]) -> None:
     """The welcome at the top of the Cases page, or, once hidden, "Show the welcome again".
     ``summaries`` and ``demo_ids`` are what the page has already read from the store."""
     hidden = _hidden_key(person)

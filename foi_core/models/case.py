@@ -104,9 +104,7 @@ class Case(_Model):
     # A training attempt's scenario, session and trainee (kind "training" only).
     training: TrainingLink | None = Field(default=None, exclude_if=lambda value: value is None)
     # The disclosure log entry of an issued request (left out of the JSON when absent).
-    disclosure: DisclosureEntry | None = Field(
-        default=None, exclude_if=lambda value: value is None
-    )
+    disclosure: DisclosureEntry | None = Field(default=None, exclude_if=lambda value: value is None)
     # Only in exported files (never stored, left out of the JSON when absent).
     export: ExportInfo | None = Field(default=None, exclude_if=lambda value: value is None)
 
